@@ -1,0 +1,33 @@
+#pragma once
+// Calendar dates: strict ISO parsing, month arithmetic and French formatting. All day
+// arithmetic of the label (windows, deadlines) goes through here and holidays.hpp.
+#include "quali/core/lang.hpp"
+
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace quali::core {
+
+using Date = date::sys_days;
+
+// Parses exactly AAAA-MM-JJ into a real calendar date (2025-02-30 and 2025-13-01 are not).
+std::optional<Date> parse_iso_date(std::string_view text);
+
+// True when text has the AAAA-MM-JJ shape, whether or not the date exists.
+bool has_iso_date_shape(std::string_view text);
+
+std::string iso(Date d);
+
+// "18 juin 2026" in French, "18 June 2026" in English.
+std::string long_date(Date d, Lang lang);
+
+// Adds n calendar months; a day that does not exist in the target month becomes the month's
+// last day (2024-01-31 + 1 month = 2024-02-29), as civil deadlines are counted.
+Date add_months(Date d, int n);
+
+inline Date add_days(Date d, int n) { return d + date::days{n}; }
+
+} // namespace quali::core

@@ -1,0 +1,38 @@
+#pragma once
+// Renders diagnostics: compiler-style text (with the source line and a caret on a terminal),
+// one JSON object, or GitHub workflow commands.
+#include "quali/core/diagnostic.hpp"
+#include "quali/core/lang.hpp"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quali::render {
+
+// Returns the text of a 1-based line of a file as shown to the user, or "" if unknown.
+using SourceLines = std::function<std::string_view(const std::string& file, int line)>;
+
+struct TextStyle {
+    core::Lang lang = core::Lang::fr;
+    bool color = false;
+    bool show_source = false;   // source line and caret
+    bool quiet = false;         // no hints, notes or source
+};
+
+std::string diagnostics_text(const std::vector<core::Diagnostic>& diagnostics, const TextStyle& style,
+                             const SourceLines& lines);
+
+// "3 erreurs, 2 avertissements dans 2 fichiers (41 fichiers vérifiés)"
+std::string summary_text(const std::vector<core::Diagnostic>& diagnostics, int files_checked,
+                         const TextStyle& style);
+
+// {"diagnostics":[{"file","line","column","severity","code","message"}],
+//  "summary":{"files":N,"errors":N,"warnings":N}} — files counts the files checked.
+std::string diagnostics_json(const std::vector<core::Diagnostic>& diagnostics, int files_checked);
+
+// One "::error file=…,line=…,col=…,title=…::message" line per diagnostic.
+std::string diagnostics_github(const std::vector<core::Diagnostic>& diagnostics);
+
+} // namespace quali::render

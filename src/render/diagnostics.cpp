@@ -1,0 +1,151 @@
+#include "quali/render/diagnostics.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace quali::render {
+
+using core::Diagnostic;
+using core::Lang;
+using core::say;
+using core::Severity;
+
+namespace {
+
+constexpr std::string_view bold = "\x1b[1m";
+constexpr std::string_view red = "\x1b[1;31m";
+constexpr std::string_view yellow = "\x1b[1;33m";
+constexpr std::string_view cyan = "\x1b[1;36m";
+constexpr std::string_view green = "\x1b[1;32m";
+constexpr std::string_view reset = "\x1b[0m";
+
+std::string paint(std::string_view text, std::string_view colour, bool on)
+{
+    return on ? fmt::format("{}{}{}", colour, text, reset) : std::string(text);
+}
+
+std::string location(const std::string& file, core::Position pos)
+{
+    if (pos.line <= 0) return file;
+    return fmt::format("{}:{}:{}", file, pos.line, pos.column);
+}
+
+// Keeps the caret under the right character: tabs stay tabs, everything else becomes a space.
+std::string caret_line(std::string_view source, int column)
+{
+    std::string pad;
+    int col = 1;
+    for (std::size_t i = 0; i < source.size() && col < column; ++i) {
+        const auto c = static_cast<unsigned char>(source[i]);
+        if ((c & 0xC0u) == 0x80u) continue;
+        pad += c == '\t' ? '\t' : ' ';
+        ++col;
+    }
+    return pad + "^";
+}
+
+std::string plural(int n, std::string_view one, std::string_view many)
+{
+    return fmt::format("{} {}", n, n > 1 ? many : one);
+}
+
+std::string github_escape(std::string_view s, bool property)
+{
+    std::string out;
+    for (char c : s) {
+        if (c == '%') out += "%25";
+        else if (c == '\r') out += "%0D";
+        else if (c == '\n') out += "%0A";
+        else if (property && c == ':') out += "%3A";
+        else if (property && c == ',') out += "%2C";
+        else out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics, const TextStyle& style,
+                             const SourceLines& lines)
+{
+    std::string out;
+    const Lang lang = style.lang;
+    for (const Diagnostic& d : diagnostics) {
+        const bool error = d.severity == Severity::error;
+        const std::string level = error ? say(lang, "erreur", "error") : say(lang, "avertissement", "warning");
+        out += fmt::format("{}: {}: {}\n", paint(location(d.file, d.pos), bold, style.color),
+                           paint(fmt::format("{}[{}]", level, d.code), error ? red : yellow, style.color),
+                           d.message);
+        if (style.quiet) continue;
+        if (style.show_source && d.pos.line > 0 && lines) {
+            const std::string_view source = lines(d.file, d.pos.line);
+            if (!source.empty() && source.size() < 400) {
+                const std::string number = std::to_string(d.pos.line);
+                out += fmt::format(" {} | {}\n", number, source);
+                out += fmt::format(" {} | {}\n", std::string(number.size(), ' '),
+                                   paint(caret_line(source, d.pos.column), green, style.color));
+            }
+        }
+        if (!d.hint.empty())
+            out += fmt::format("{}: {}\n", paint(say(lang, "aide", "help"), green, style.color), d.hint);
+        for (const core::Note& n : d.notes)
+            out += fmt::format("{}: {}: {}\n", paint("note", cyan, style.color), location(n.file, n.pos), n.message);
+    }
+    return out;
+}
+
+std::string summary_text(const std::vector<Diagnostic>& diagnostics, int files_checked, const TextStyle& style)
+{
+    const core::DiagnosticCounts c = core::count(diagnostics);
+    const Lang lang = style.lang;
+    const std::string checked = lang == Lang::en ? plural(files_checked, "file checked", "files checked")
+                                                 : plural(files_checked, "fichier vérifié", "fichiers vérifiés");
+    if (c.errors == 0 && c.warnings == 0)
+        return say(lang, "Aucun problème ({}).\n", "No problem ({}).\n", checked);
+    const std::string errors = lang == Lang::en ? plural(c.errors, "error", "errors") : plural(c.errors, "erreur", "erreurs");
+    const std::string warnings =
+        lang == Lang::en ? plural(c.warnings, "warning", "warnings") : plural(c.warnings, "avertissement", "avertissements");
+    const std::string files = lang == Lang::en ? plural(c.files, "file", "files") : plural(c.files, "fichier", "fichiers");
+    return say(lang, "{}, {} dans {} ({}).\n", "{}, {} in {} ({}).\n", errors, warnings, files, checked);
+}
+
+std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics, int files_checked)
+{
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const Diagnostic& d : diagnostics) {
+        nlohmann::ordered_json j;
+        j["file"] = d.file;
+        j["line"] = d.pos.line;
+        j["column"] = d.pos.column;
+        j["severity"] = d.severity == Severity::error ? "error" : "warning";
+        j["code"] = d.code;
+        j["message"] = d.message;
+        if (!d.hint.empty()) j["hint"] = d.hint;
+        if (!d.notes.empty()) {
+            nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+            for (const core::Note& n : d.notes)
+                notes.push_back({{"file", n.file}, {"line", n.pos.line}, {"column", n.pos.column}, {"message", n.message}});
+            j["notes"] = notes;
+        }
+        list.push_back(std::move(j));
+    }
+    const core::DiagnosticCounts c = core::count(diagnostics);
+    nlohmann::ordered_json root;
+    root["diagnostics"] = std::move(list);
+    root["summary"] = {{"files", files_checked}, {"errors", c.errors}, {"warnings", c.warnings}};
+    return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string diagnostics_github(const std::vector<Diagnostic>& diagnostics)
+{
+    std::string out;
+    for (const Diagnostic& d : diagnostics) {
+        out += fmt::format("::{} file={},line={},col={},title={}::{}\n",
+                           d.severity == Severity::error ? "error" : "warning", github_escape(d.file, true),
+                           d.pos.line, d.pos.column, github_escape("quali " + d.code, true),
+                           github_escape(d.hint.empty() ? d.message : d.message + "\n" + d.hint, false));
+    }
+    return out;
+}
+
+} // namespace quali::render
