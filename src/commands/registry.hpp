@@ -9,10 +9,14 @@ namespace quali::commands {
 void add_validate(CLI::App& app, Runner& runner);
 void add_explain(CLI::App& app, Runner& runner);
 void add_feries(CLI::App& app, Runner& runner);
+void add_status(CLI::App& app, Runner& runner);
+void add_deadlines(CLI::App& app, Runner& runner);
 
 inline constexpr AddCommand all_commands[] = {
     add_validate,
     add_explain,
+    add_status,
+    add_deadlines,
     add_feries,
 };
 

@@ -1,8 +1,11 @@
 #include "commands/workspace.hpp"
 
+#include "quali/core/model_builder.hpp"
+#include "quali/core/rules.hpp"
 #include "quali/core/schema_check.hpp"
 #include "quali/core/text_checks.hpp"
 #include "quali/core/value_checks.hpp"
+#include "quali/io/builtin.hpp"
 
 #include <algorithm>
 #include <thread>
@@ -83,6 +86,8 @@ bool selected(const fs::path& file, const std::vector<fs::path>& selections)
     return false;
 }
 
+core::Model model_of(const io::LoadedRoot& loaded);
+
 } // namespace
 
 std::string_view Workspace::source_line(const std::string& display, int line) const
@@ -92,7 +97,27 @@ std::string_view Workspace::source_line(const std::string& display, int line) co
     return core::LineIndex(it->second->bytes).line(line);
 }
 
-Workspace load_workspace(const std::vector<std::string>& paths, const Context& ctx)
+namespace {
+
+core::Model model_of(const io::LoadedRoot& loaded)
+{
+    std::vector<core::ModelInput> inputs;
+    inputs.push_back({"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()});
+    for (const io::SourceFile& f : loaded.files)
+        if (f.placement && f.root != nullptr) inputs.push_back({f.path, *f.placement, f.root});
+    const bool lone = loaded.root.kind == io::RootKind::organisme;
+    const std::string slug = lone ? loaded.root.dir.filename().string() : std::string();
+    const fs::path dir = loaded.root.dir;
+    return core::build_model(inputs, slug, [&](const std::string& folder, const std::string& path) {
+        if (core::path_leaves_folder(path)) return false;
+        return io::FolderPaths(dir / folder).status(path) == core::PathStatus::file;
+    });
+}
+
+} // namespace
+
+Workspace load_workspace(const std::vector<std::string>& paths, const Context& ctx, bool rules,
+                         std::optional<core::Date> as_of)
 {
     std::vector<std::string> wanted = paths;
     if (wanted.empty()) wanted.push_back(".");
@@ -130,6 +155,16 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
             }
         });
         std::vector<core::Diagnostic> found = std::move(loaded.diagnostics);
+        core::Model model = model_of(loaded);
+        if (rules) {
+            core::RuleReport report = core::check_rules(model, as_of.value_or(ctx.today), ctx.lang);
+            found.insert(found.end(), std::make_move_iterator(report.diagnostics.begin()),
+                         std::make_move_iterator(report.diagnostics.end()));
+            for (std::string& code : report.skipped)
+                if (std::find(ws.skipped_rules.begin(), ws.skipped_rules.end(), code) == ws.skipped_rules.end())
+                    ws.skipped_rules.push_back(std::move(code));
+        }
+        ws.models.push_back(std::move(model));
         for (const io::SourceFile& f : loaded.files) {
             if (!selected(root.dir / f.path, t.selections)) continue;
             ++ws.files_checked;

@@ -1,0 +1,352 @@
+#pragma once
+// The repository as typed data: what every rule, the pathway engine and the reports read.
+// Built from the document trees by build_model (model_builder.cpp), tolerant of files that
+// failed their schema: a field that cannot be read is simply absent. Every item keeps the file
+// and position it came from, so rules can name the place.
+#include "quali/core/calendar_date.hpp"
+#include "quali/core/document.hpp"
+#include "quali/core/holidays.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quali::core {
+
+// A value and where it was written.
+template <typename T>
+struct At {
+    T value{};
+    Position pos;
+};
+
+using Text = At<std::string>;
+using DateAt = At<std::optional<Date>>;
+
+// --- quali.yaml -----------------------------------------------------------------------------
+
+struct CalibrationRow {
+    std::optional<int> logements_max;  // none: every larger organisme
+    int jours = 0;
+};
+
+// The label's rules; defaults are the ones DOMAIN.md gives (see docs/regles.md).
+struct Rules {
+    int fenetre_depot_jours = 15;
+    Counting decompte = Counting::calendar;
+    Zone zone_feries = Zone::metropole;
+    int preparation_mois = 12;
+    int attribution_mois = 12;
+    int validite_label_mois = 36;
+    int periodicite_verification_mois = 12;
+    int cotation_situation_complexe = 3;
+    double quorum = 0.5;
+    std::vector<CalibrationRow> calibrage_audit{{5000, 3}, {15000, 4}, {30000, 5}, {std::nullopt, 6}};
+
+    // The minimum audit days for an organisme of that many dwellings.
+    int minimum_audit_days(int logements) const;
+};
+
+struct Referent {
+    std::string nom, fonction, courriel, telephone;
+};
+
+// --- referentiel ----------------------------------------------------------------------------
+
+struct Criterion {
+    std::string id, titre, theme;
+    Position pos;
+};
+
+struct Theme {
+    std::string id, titre;
+    std::vector<Criterion> criteres;
+    Position pos;
+};
+
+struct Framework {
+    std::string file;   // "" when the built-in example framework is used
+    std::string version, titre;
+    bool exemple = false;
+    std::vector<Theme> themes;
+
+    const Criterion* criterion(std::string_view id) const;
+    const Theme* theme_of(std::string_view criterion_id) const;
+};
+
+// --- comite ---------------------------------------------------------------------------------
+
+enum class College : std::uint8_t {
+    ush, federation, associations_regionales, ministere_logement, caisse_des_depots,
+    assurance_retraite, locataires, unknown
+};
+
+struct Person {
+    std::string nom, role, organisation;  // role: president | vice-president | ""
+};
+
+struct Seat {
+    std::string id, libelle;
+    College college = College::unknown;
+    std::string college_name;
+    Person titulaire, suppleant;
+    Position pos;
+};
+
+struct Committee {
+    std::string file;
+    std::vector<Seat> sieges;
+    const Seat* seat(std::string_view id) const;
+};
+
+enum class DecisionKind : std::uint8_t {
+    admissible, labellise, maintenu, renouvele, ajourne, refuse, retire, suivi
+};
+
+struct Votes {
+    int pour = 0, contre = 0, abstention = 0;
+    Position pos;
+    int total() const { return pour + contre + abstention; }
+};
+
+struct Derogation {
+    std::string objet;
+    DateAt echeance;
+    Position pos;
+};
+
+struct Decision {
+    Text organisme;
+    std::optional<DecisionKind> kind;
+    Position kind_pos;
+    std::optional<Votes> votes;
+    std::optional<Derogation> derogation;
+    std::vector<std::string> conditions;
+    std::string motif;
+    Position pos;
+};
+
+struct Session {
+    std::string file;             // comite/seances/AAAA-MM-JJ.yaml
+    std::optional<Date> date;     // the date key, else the file name's date
+    Position date_pos;
+    std::string lieu;
+    std::vector<Text> presents;
+    Position presents_pos;
+    std::vector<Decision> decisions;
+    bool held = false;            // has a decisions key: the session took place
+};
+
+// --- auditeurs ------------------------------------------------------------------------------
+
+enum class AuditorStatus : std::uint8_t { actif, suspendu, retire, unknown };
+
+struct Approval {
+    DateAt debut, fin;
+    std::optional<Date> seance;
+    Position pos;
+};
+
+struct Auditor {
+    std::string id;    // file name without .yaml
+    std::string file;
+    std::string nom, cabinet, courriel, cle_publique;
+    AuditorStatus statut = AuditorStatus::unknown;
+    Position statut_pos;
+    std::vector<Approval> agrements;
+
+    // True when actif with an approval covering every day of [from, to].
+    bool approved_between(Date from, Date to) const;
+};
+
+// --- organismes -----------------------------------------------------------------------------
+
+struct Residence {
+    std::string id, nom, commune;
+    int logements = 0;
+    std::optional<int> cotation;
+    std::vector<std::string> motifs;
+    Position pos;
+};
+
+struct SelfDiagnosis {
+    std::string file;
+    DateAt date;
+    std::vector<Residence> residences;
+    const Residence* residence(std::string_view id) const;
+};
+
+enum class AuditType : std::uint8_t { diagnostic, verification, renouvellement };
+enum class Evaluation : std::uint8_t { point_fort, conforme, point_d_alerte, non_evalue };
+
+struct Result {
+    Text critere;
+    std::optional<Evaluation> evaluation;
+    std::string constat;
+    Position pos;
+};
+
+struct Interview {
+    DateAt date;
+    std::string partie_prenante;
+};
+
+struct Visit {
+    DateAt date;
+    Text residence;
+    int logements_visites = 0;
+};
+
+struct Signature {
+    DateAt date;
+    Text auditeur;
+    Position pos;
+};
+
+struct Audit {
+    std::string file;   // organismes/<slug>/audits/AAAA-MM-JJ-<type>.yaml
+    std::optional<AuditType> type;
+    Position type_pos;
+    Text auditeur;
+    DateAt debut, fin;
+    Position plan_pos;
+    std::optional<double> jours;
+    Position jours_pos;
+    std::vector<Interview> entretiens;
+    std::vector<Visit> visites;
+    std::vector<Result> resultats;
+    std::optional<Signature> signature;
+    std::string synthese;
+
+    bool is_diagnostic() const { return type && *type != AuditType::verification; }
+    // The audit's reference date: its first day, else its signature.
+    std::optional<Date> date() const;
+    int count(Evaluation e) const;
+};
+
+enum class ActionState : std::uint8_t { prevue, en_cours, realisee, abandonnee };
+
+struct Action {
+    Text id;
+    std::string titre, portee, pilote;
+    std::vector<Text> points_alerte, situations;
+    DateAt echeance;
+    std::optional<ActionState> etat;
+    Position etat_pos;
+    std::vector<Text> preuves;
+    Position pos;
+};
+
+struct Paa {
+    std::string file;
+    std::optional<Date> mise_a_jour;
+    std::vector<Action> actions;
+    Position pos;
+};
+
+enum class Step : std::uint8_t { engagement, diagnostic, paa, candidature, verification, renouvellement };
+enum class Nature : std::uint8_t { information, association };
+
+struct Event {
+    DateAt date;
+    std::optional<Step> etape;
+    std::string instance, objet;
+    std::optional<Nature> nature;
+    std::optional<Text> preuve;
+    Position pos;
+};
+
+struct Concertation {
+    std::string file;
+    std::vector<Event> evenements;
+    Position pos;
+};
+
+enum class Request : std::uint8_t { admissibilite, labellisation, maintien, renouvellement };
+
+struct AuditorValidation {
+    Text auditeur;
+    DateAt date;
+    Position pos;
+};
+
+struct Candidature {
+    std::string file;              // organismes/<slug>/candidatures/AAAA-MM-JJ.yaml
+    DateAt seance;
+    std::optional<Request> demande;
+    Position demande_pos;
+    DateAt depot;
+    std::vector<Text> pieces;
+    Position pieces_pos;
+    std::optional<AuditorValidation> validation;
+    Position pos;
+};
+
+struct Organisme {
+    std::string slug;
+    std::string folder;      // "organismes/<slug>" ("" for a lone organisme folder)
+    std::string file;        // organisme.yaml's path ("" when missing)
+    std::string nom, sigle, siren, famille, federation, region;
+    int logements = 0;
+    Position logements_pos;
+    std::string contact_nom, contact_fonction, contact_courriel;
+    DateAt engagement;
+    std::string engagement_instance;
+    bool appui_conseil_ush = false;
+
+    std::optional<SelfDiagnosis> autodiagnostic;
+    std::vector<Audit> audits;               // by date, then file name
+    std::optional<Paa> paa;
+    std::optional<Concertation> concertation;
+    std::vector<Candidature> candidatures;   // by session date, then file name
+
+    // The latest diagnostic audit (initial or renewal), or null.
+    const Audit* latest_diagnostic() const;
+    const Candidature* candidature_for(Date session) const;
+};
+
+// A proof or piece path and whether it exists (answered by the I/O layer at load time).
+struct ProofKey {
+    std::string folder, path;
+    auto operator<=>(const ProofKey&) const = default;
+};
+
+struct Model {
+    bool standalone = false;          // a lone organisme folder, no repository around it
+    std::string rules_file;           // "" when the defaults apply
+    Rules rules;
+    std::optional<Referent> referent;
+    Framework framework;
+    std::optional<Committee> committee;
+    std::vector<Session> sessions;    // by date
+    std::vector<Auditor> auditors;    // by id
+    std::vector<Organisme> organismes;  // by slug
+    std::map<ProofKey, bool> proofs;  // every cited path: does it exist inside its folder?
+
+    const Auditor* auditor(std::string_view id) const;
+    const Organisme* organisme(std::string_view slug) const;
+    const Session* session(Date d) const;
+    bool proof_exists(const Organisme& o, std::string_view path) const;
+};
+
+// --- names ----------------------------------------------------------------------------------
+
+std::string_view to_string(DecisionKind k);
+std::string_view to_string(Request r);
+std::string_view to_string(Step s);
+std::string_view to_string(AuditType t);
+std::string_view to_string(ActionState s);
+std::string_view to_string(Evaluation e);
+std::string_view to_string(AuditorStatus s);
+std::optional<DecisionKind> parse_decision(std::string_view s);
+std::optional<Request> parse_request(std::string_view s);
+std::optional<Step> parse_step(std::string_view s);
+std::optional<AuditType> parse_audit_type(std::string_view s);
+std::optional<ActionState> parse_action_state(std::string_view s);
+std::optional<Evaluation> parse_evaluation(std::string_view s);
+
+// The decision that answers a request (admissibilite -> admissible, …).
+DecisionKind granting_decision(Request r);
+
+} // namespace quali::core

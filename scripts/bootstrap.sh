@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Sets quali up on a fresh Debian 12 machine, as root, and runs it.
+#   scripts/bootstrap.sh run    install, build, validate the example repository
+#   scripts/bootstrap.sh test   install, build, run the whole test suite
+# Idempotent: packages already installed are not fetched again; the build is incremental.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-run}
+case "$mode" in run|test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
+
+# Build tools and the libraries of the design (see README: Dépendances).
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev doctest-dev
+  nlohmann-json3-dev libvalijson-dev
+)
+# What the tests use: Python's standard library, a real iCalendar parser and a public
+# holiday reference to compare against.
+if [ "$mode" = test ]; then
+  packages+=(python3 python3-icalendar python3-holidays)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Paquets manquants : ${missing[*]} — relancez en root (ou avec sudo)." >&2
+    exit 2
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQUALI_WERROR=ON
+cmake --build build
+
+if [ "$mode" = run ]; then
+  # The example repository's reference date: see examples/depot/LISEZMOI.md.
+  build/quali validate examples/depot --as-of 2026-06-10
+else
+  ctest --test-dir build --output-on-failure -j "$(nproc)"
+fi

@@ -1,0 +1,160 @@
+#include "quali/core/model.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace quali::core {
+
+int Rules::minimum_audit_days(int logements) const
+{
+    for (const CalibrationRow& row : calibrage_audit)
+        if (!row.logements_max || logements <= *row.logements_max) return row.jours;
+    return calibrage_audit.empty() ? 0 : calibrage_audit.back().jours;
+}
+
+const Criterion* Framework::criterion(std::string_view id) const
+{
+    for (const Theme& t : themes)
+        for (const Criterion& c : t.criteres)
+            if (c.id == id) return &c;
+    return nullptr;
+}
+
+const Theme* Framework::theme_of(std::string_view criterion_id) const
+{
+    for (const Theme& t : themes)
+        for (const Criterion& c : t.criteres)
+            if (c.id == criterion_id) return &t;
+    return nullptr;
+}
+
+const Seat* Committee::seat(std::string_view id) const
+{
+    for (const Seat& s : sieges)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+bool Auditor::approved_between(Date from, Date to) const
+{
+    if (statut != AuditorStatus::actif) return false;
+    return std::any_of(agrements.begin(), agrements.end(), [&](const Approval& a) {
+        return a.debut.value && a.fin.value && *a.debut.value <= from && to <= *a.fin.value;
+    });
+}
+
+const Residence* SelfDiagnosis::residence(std::string_view id) const
+{
+    for (const Residence& r : residences)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+std::optional<Date> Audit::date() const
+{
+    if (debut.value) return debut.value;
+    if (signature) return signature->date.value;
+    return std::nullopt;
+}
+
+int Audit::count(Evaluation e) const
+{
+    return static_cast<int>(std::count_if(resultats.begin(), resultats.end(),
+                                          [&](const Result& r) { return r.evaluation == e; }));
+}
+
+const Audit* Organisme::latest_diagnostic() const
+{
+    const Audit* latest = nullptr;
+    for (const Audit& a : audits)
+        if (a.is_diagnostic()) latest = &a;  // audits are sorted by date
+    return latest;
+}
+
+const Candidature* Organisme::candidature_for(Date session) const
+{
+    for (const Candidature& c : candidatures)
+        if (c.seance.value == session) return &c;
+    return nullptr;
+}
+
+const Auditor* Model::auditor(std::string_view id) const
+{
+    for (const Auditor& a : auditors)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+const Organisme* Model::organisme(std::string_view slug) const
+{
+    for (const Organisme& o : organismes)
+        if (o.slug == slug) return &o;
+    return nullptr;
+}
+
+const Session* Model::session(Date d) const
+{
+    for (const Session& s : sessions)
+        if (s.date == d) return &s;
+    return nullptr;
+}
+
+bool Model::proof_exists(const Organisme& o, std::string_view path) const
+{
+    const auto it = proofs.find(ProofKey{o.folder, std::string(path)});
+    return it != proofs.end() && it->second;
+}
+
+namespace {
+
+template <typename E, std::size_t N>
+std::optional<E> parse_enum(std::string_view s, const std::array<std::string_view, N>& names)
+{
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == s) return static_cast<E>(i);
+    return std::nullopt;
+}
+
+constexpr std::array<std::string_view, 8> decision_names{"admissible", "labellise", "maintenu", "renouvele",
+                                                         "ajourne",    "refuse",    "retire",   "suivi"};
+constexpr std::array<std::string_view, 4> request_names{"admissibilite", "labellisation", "maintien", "renouvellement"};
+constexpr std::array<std::string_view, 6> step_names{"engagement",   "diagnostic",   "paa",
+                                                     "candidature",  "verification", "renouvellement"};
+constexpr std::array<std::string_view, 3> audit_type_names{"diagnostic-hqs", "verification",
+                                                           "diagnostic-hqs-renouvellement"};
+constexpr std::array<std::string_view, 4> action_state_names{"prevue", "en-cours", "realisee", "abandonnee"};
+constexpr std::array<std::string_view, 4> evaluation_names{"point-fort", "conforme", "point-d-alerte", "non-evalue"};
+constexpr std::array<std::string_view, 4> auditor_status_names{"actif", "suspendu", "retire", "inconnu"};
+
+} // namespace
+
+std::string_view to_string(DecisionKind k) { return decision_names[static_cast<std::size_t>(k)]; }
+std::string_view to_string(Request r) { return request_names[static_cast<std::size_t>(r)]; }
+std::string_view to_string(Step s) { return step_names[static_cast<std::size_t>(s)]; }
+std::string_view to_string(AuditType t) { return audit_type_names[static_cast<std::size_t>(t)]; }
+std::string_view to_string(ActionState s) { return action_state_names[static_cast<std::size_t>(s)]; }
+std::string_view to_string(Evaluation e) { return evaluation_names[static_cast<std::size_t>(e)]; }
+std::string_view to_string(AuditorStatus s) { return auditor_status_names[static_cast<std::size_t>(s)]; }
+
+std::optional<DecisionKind> parse_decision(std::string_view s) { return parse_enum<DecisionKind>(s, decision_names); }
+std::optional<Request> parse_request(std::string_view s) { return parse_enum<Request>(s, request_names); }
+std::optional<Step> parse_step(std::string_view s) { return parse_enum<Step>(s, step_names); }
+std::optional<AuditType> parse_audit_type(std::string_view s) { return parse_enum<AuditType>(s, audit_type_names); }
+std::optional<ActionState> parse_action_state(std::string_view s)
+{
+    return parse_enum<ActionState>(s, action_state_names);
+}
+std::optional<Evaluation> parse_evaluation(std::string_view s) { return parse_enum<Evaluation>(s, evaluation_names); }
+
+DecisionKind granting_decision(Request r)
+{
+    switch (r) {
+    case Request::admissibilite: return DecisionKind::admissible;
+    case Request::labellisation: return DecisionKind::labellise;
+    case Request::maintien: return DecisionKind::maintenu;
+    case Request::renouvellement: return DecisionKind::renouvele;
+    }
+    return DecisionKind::suivi;
+}
+
+} // namespace quali::core

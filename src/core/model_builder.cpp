@@ -1,0 +1,442 @@
+#include "quali/core/model_builder.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace quali::core {
+
+namespace {
+
+std::string str(const Node* n)
+{
+    return n != nullptr && n->is_scalar() ? n->text : std::string();
+}
+
+Text text(const Node* n)
+{
+    if (n == nullptr) return {};
+    return {str(n), n->pos};
+}
+
+std::optional<int> integer(const Node* n)
+{
+    if (n == nullptr || !n->is_scalar() || resolve_scalar(*n) != ScalarType::integer) return std::nullopt;
+    int v = 0;
+    const std::string& s = n->text;
+    const char* begin = s.data() + (s.starts_with('+') ? 1 : 0);
+    const auto [p, ec] = std::from_chars(begin, s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+std::optional<double> number(const Node* n)
+{
+    if (n == nullptr || !n->is_scalar()) return std::nullopt;
+    const ScalarType t = resolve_scalar(*n);
+    if (t != ScalarType::integer && t != ScalarType::floating) return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(n->text.c_str(), &end);
+    if (!std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+bool boolean(const Node* n)
+{
+    return n != nullptr && n->is_scalar() && resolve_scalar(*n) == ScalarType::boolean &&
+           (n->text[0] == 't' || n->text[0] == 'T');
+}
+
+DateAt date_at(const Node* n)
+{
+    if (n == nullptr) return {};
+    return {parse_iso_date(str(n)), n->pos};
+}
+
+template <typename F>
+void each(const Node* seq, F&& f)
+{
+    if (seq == nullptr || !seq->is_sequence()) return;
+    for (const Node* item : seq->items) f(*item);
+}
+
+std::vector<Text> texts(const Node* seq)
+{
+    std::vector<Text> out;
+    each(seq, [&](const Node& n) {
+        if (n.is_scalar()) out.push_back({n.text, n.pos});
+    });
+    return out;
+}
+
+std::vector<std::string> strings(const Node* seq)
+{
+    std::vector<std::string> out;
+    each(seq, [&](const Node& n) {
+        if (n.is_scalar()) out.push_back(n.text);
+    });
+    return out;
+}
+
+// "organismes/x/audits/2024-06-03-diagnostic-hqs.yaml" -> "2024-06-03-diagnostic-hqs"
+std::string stem(const std::string& path)
+{
+    std::string name = path.substr(path.rfind('/') + 1);
+    return name.substr(0, name.size() - 5);
+}
+
+std::optional<Date> date_prefix(const std::string& path)
+{
+    const std::string s = stem(path);
+    return s.size() >= 10 ? parse_iso_date(std::string_view(s).substr(0, 10)) : std::nullopt;
+}
+
+void read_rules(const Node& root, Model& m)
+{
+    const Node* r = root.find("regles");
+    if (r != nullptr && r->is_mapping()) {
+        Rules& rules = m.rules;
+        if (auto v = integer(r->find("fenetre_depot_jours")); v && *v > 0) rules.fenetre_depot_jours = *v;
+        if (str(r->find("decompte")) == "ouvre") rules.decompte = Counting::working;
+        if (auto z = parse_zone(str(r->find("zone_feries")))) rules.zone_feries = *z;
+        if (auto v = integer(r->find("preparation_mois")); v && *v > 0) rules.preparation_mois = *v;
+        if (auto v = integer(r->find("attribution_mois")); v && *v > 0) rules.attribution_mois = *v;
+        if (auto v = integer(r->find("validite_label_mois")); v && *v > 0) rules.validite_label_mois = *v;
+        if (auto v = integer(r->find("periodicite_verification_mois")); v && *v > 0)
+            rules.periodicite_verification_mois = *v;
+        if (auto v = integer(r->find("cotation_situation_complexe")); v && *v >= 0)
+            rules.cotation_situation_complexe = *v;
+        if (auto v = number(r->find("quorum")); v && *v >= 0 && *v <= 1) rules.quorum = *v;
+        if (const Node* cal = r->find("calibrage_audit"); cal != nullptr && cal->is_sequence()) {
+            std::vector<CalibrationRow> rows;
+            each(cal, [&](const Node& row) {
+                const auto jours = integer(row.find("jours"));
+                if (!jours) return;
+                rows.push_back({integer(row.find("logements_max")), *jours});
+            });
+            std::stable_sort(rows.begin(), rows.end(), [](const CalibrationRow& a, const CalibrationRow& b) {
+                return a.logements_max.value_or(INT32_MAX) < b.logements_max.value_or(INT32_MAX);
+            });
+            if (!rows.empty()) rules.calibrage_audit = rows;
+        }
+    }
+    if (const Node* ref = root.find("referent"); ref != nullptr && ref->is_mapping())
+        m.referent = Referent{str(ref->find("nom")), str(ref->find("fonction")), str(ref->find("courriel")),
+                              str(ref->find("telephone"))};
+}
+
+void read_framework(const std::string& path, const Node& root, Framework& f)
+{
+    f = Framework{};
+    f.file = path;
+    f.version = str(root.find("version"));
+    f.titre = str(root.find("titre"));
+    f.exemple = boolean(root.find("exemple"));
+    each(root.find("themes"), [&](const Node& t) {
+        Theme theme{str(t.find("id")), str(t.find("titre")), {}, t.pos};
+        each(t.find("criteres"), [&](const Node& c) {
+            theme.criteres.push_back({str(c.find("id")), str(c.find("titre")), theme.id, c.pos});
+        });
+        f.themes.push_back(std::move(theme));
+    });
+}
+
+College parse_college(std::string_view s)
+{
+    if (s == "USH") return College::ush;
+    if (s == "federation") return College::federation;
+    if (s == "associations-regionales") return College::associations_regionales;
+    if (s == "ministere-logement") return College::ministere_logement;
+    if (s == "caisse-des-depots") return College::caisse_des_depots;
+    if (s == "assurance-retraite") return College::assurance_retraite;
+    if (s == "locataires") return College::locataires;
+    return College::unknown;
+}
+
+Person person(const Node* n)
+{
+    if (n == nullptr) return {};
+    return {str(n->find("nom")), str(n->find("role")), str(n->find("organisation"))};
+}
+
+void read_committee(const std::string& path, const Node& root, Model& m)
+{
+    Committee c;
+    c.file = path;
+    each(root.find("sieges"), [&](const Node& s) {
+        Seat seat;
+        seat.id = str(s.find("id"));
+        seat.libelle = str(s.find("libelle"));
+        seat.college_name = str(s.find("college"));
+        seat.college = parse_college(seat.college_name);
+        seat.titulaire = person(s.find("titulaire"));
+        seat.suppleant = person(s.find("suppleant"));
+        seat.pos = s.pos;
+        c.sieges.push_back(std::move(seat));
+    });
+    m.committee = std::move(c);
+}
+
+void read_session(const std::string& path, const Node& root, Model& m)
+{
+    Session s;
+    s.file = path;
+    const DateAt d = date_at(root.find("date"));
+    s.date = d.value ? d.value : date_prefix(path);
+    s.date_pos = d.pos.line > 0 ? d.pos : root.pos;
+    s.lieu = str(root.find("lieu"));
+    s.presents = texts(root.find("presents"));
+    if (const Node* p = root.find("presents")) s.presents_pos = p->pos;
+    const Node* decisions = root.find("decisions");
+    s.held = decisions != nullptr;
+    each(decisions, [&](const Node& n) {
+        Decision dec;
+        dec.organisme = text(n.find("organisme"));
+        dec.kind = parse_decision(str(n.find("decision")));
+        if (const Node* k = n.find("decision")) dec.kind_pos = k->pos;
+        if (const Node* v = n.find("votes"); v != nullptr && v->is_mapping())
+            dec.votes = Votes{integer(v->find("pour")).value_or(0), integer(v->find("contre")).value_or(0),
+                              integer(v->find("abstention")).value_or(0), v->pos};
+        if (const Node* g = n.find("derogation"); g != nullptr && g->is_mapping())
+            dec.derogation = Derogation{str(g->find("objet")), date_at(g->find("echeance")), g->pos};
+        dec.conditions = strings(n.find("conditions"));
+        dec.motif = str(n.find("motif"));
+        dec.pos = n.pos;
+        s.decisions.push_back(std::move(dec));
+    });
+    m.sessions.push_back(std::move(s));
+}
+
+void read_auditor(const std::string& path, const Node& root, Model& m)
+{
+    Auditor a;
+    a.id = stem(path);
+    a.file = path;
+    a.nom = str(root.find("nom"));
+    a.cabinet = str(root.find("cabinet"));
+    a.courriel = str(root.find("courriel"));
+    a.cle_publique = str(root.find("cle_publique"));
+    const std::string statut = str(root.find("statut"));
+    a.statut = statut == "actif"      ? AuditorStatus::actif
+               : statut == "suspendu" ? AuditorStatus::suspendu
+               : statut == "retire"   ? AuditorStatus::retire
+                                      : AuditorStatus::unknown;
+    if (const Node* s = root.find("statut")) a.statut_pos = s->pos;
+    each(root.find("agrements"), [&](const Node& n) {
+        a.agrements.push_back({date_at(n.find("debut")), date_at(n.find("fin")),
+                               parse_iso_date(str(n.find("seance"))), n.pos});
+    });
+    m.auditors.push_back(std::move(a));
+}
+
+Organisme& organisme_for(Model& m, const std::string& slug)
+{
+    for (Organisme& o : m.organismes)
+        if (o.slug == slug) return o;
+    Organisme o;
+    o.slug = slug;
+    o.folder = m.standalone ? "" : "organismes/" + slug;
+    m.organismes.push_back(std::move(o));
+    return m.organismes.back();
+}
+
+void read_identity(const std::string& path, const Node& root, Organisme& o)
+{
+    o.file = path;
+    o.nom = str(root.find("nom"));
+    o.sigle = str(root.find("sigle"));
+    o.siren = str(root.find("siren"));
+    o.famille = str(root.find("famille"));
+    o.federation = str(root.find("federation"));
+    o.region = str(root.find("region"));
+    o.logements = integer(root.find("logements")).value_or(0);
+    if (const Node* l = root.find("logements")) o.logements_pos = l->pos;
+    if (const Node* c = root.find("contact"); c != nullptr && c->is_mapping()) {
+        o.contact_nom = str(c->find("nom"));
+        o.contact_fonction = str(c->find("fonction"));
+        o.contact_courriel = str(c->find("courriel"));
+    }
+    if (const Node* e = root.find("engagement"); e != nullptr && e->is_mapping()) {
+        o.engagement = date_at(e->find("date"));
+        o.engagement_instance = str(e->find("instance"));
+        o.appui_conseil_ush = boolean(e->find("appui_conseil_ush"));
+    }
+}
+
+void read_self_diagnosis(const std::string& path, const Node& root, Organisme& o)
+{
+    SelfDiagnosis s;
+    s.file = path;
+    s.date = date_at(root.find("date"));
+    each(root.find("residences"), [&](const Node& n) {
+        s.residences.push_back({str(n.find("id")), str(n.find("nom")), str(n.find("commune")),
+                                integer(n.find("logements")).value_or(0), integer(n.find("cotation")),
+                                strings(n.find("motifs")), n.pos});
+    });
+    o.autodiagnostic = std::move(s);
+}
+
+void read_audit(const std::string& path, const Node& root, Organisme& o)
+{
+    Audit a;
+    a.file = path;
+    a.type = parse_audit_type(str(root.find("type")));
+    if (const Node* t = root.find("type")) a.type_pos = t->pos;
+    a.auditeur = text(root.find("auditeur"));
+    if (const Node* plan = root.find("plan"); plan != nullptr && plan->is_mapping()) {
+        a.plan_pos = plan->pos;
+        a.debut = date_at(plan->find("debut"));
+        a.fin = date_at(plan->find("fin"));
+        a.jours = number(plan->find("jours"));
+        if (const Node* j = plan->find("jours")) a.jours_pos = j->pos;
+        each(plan->find("entretiens"), [&](const Node& n) {
+            a.entretiens.push_back({date_at(n.find("date")), str(n.find("partie_prenante"))});
+        });
+        each(plan->find("visites"), [&](const Node& n) {
+            a.visites.push_back({date_at(n.find("date")), text(n.find("residence")),
+                                 integer(n.find("logements_visites")).value_or(0)});
+        });
+    }
+    each(root.find("resultats"), [&](const Node& n) {
+        a.resultats.push_back({text(n.find("critere")), parse_evaluation(str(n.find("evaluation"))),
+                               str(n.find("constat")), n.pos});
+    });
+    if (const Node* s = root.find("signature"); s != nullptr && s->is_mapping())
+        a.signature = Signature{date_at(s->find("date")), text(s->find("auditeur")), s->pos};
+    a.synthese = str(root.find("synthese"));
+    o.audits.push_back(std::move(a));
+}
+
+void read_paa(const std::string& path, const Node& root, Organisme& o)
+{
+    Paa p;
+    p.file = path;
+    p.pos = root.pos;
+    p.mise_a_jour = parse_iso_date(str(root.find("mise_a_jour")));
+    each(root.find("actions"), [&](const Node& n) {
+        Action a;
+        a.id = text(n.find("id"));
+        a.titre = str(n.find("titre"));
+        a.portee = str(n.find("portee"));
+        a.pilote = str(n.find("pilote"));
+        if (const Node* t = n.find("traite"); t != nullptr && t->is_mapping()) {
+            a.points_alerte = texts(t->find("points_alerte"));
+            a.situations = texts(t->find("situations"));
+        }
+        a.echeance = date_at(n.find("echeance"));
+        a.etat = parse_action_state(str(n.find("etat")));
+        if (const Node* e = n.find("etat")) a.etat_pos = e->pos;
+        a.preuves = texts(n.find("preuves"));
+        a.pos = n.pos;
+        p.actions.push_back(std::move(a));
+    });
+    o.paa = std::move(p);
+}
+
+void read_concertation(const std::string& path, const Node& root, Organisme& o)
+{
+    Concertation c;
+    c.file = path;
+    c.pos = root.pos;
+    each(root.find("evenements"), [&](const Node& n) {
+        Event e;
+        e.date = date_at(n.find("date"));
+        e.etape = parse_step(str(n.find("etape")));
+        e.instance = str(n.find("instance"));
+        e.objet = str(n.find("objet"));
+        const std::string nature = str(n.find("nature"));
+        if (nature == "information") e.nature = Nature::information;
+        if (nature == "association") e.nature = Nature::association;
+        if (const Node* p = n.find("preuve"); p != nullptr && p->is_scalar()) e.preuve = text(p);
+        e.pos = n.pos;
+        c.evenements.push_back(std::move(e));
+    });
+    o.concertation = std::move(c);
+}
+
+void read_candidature(const std::string& path, const Node& root, Organisme& o)
+{
+    Candidature c;
+    c.file = path;
+    c.pos = root.pos;
+    c.seance = date_at(root.find("seance"));
+    if (!c.seance.value && c.seance.pos.line == 0) c.seance.value = date_prefix(path);
+    c.demande = parse_request(str(root.find("decision_demandee")));
+    if (const Node* d = root.find("decision_demandee")) c.demande_pos = d->pos;
+    c.depot = date_at(root.find("depot"));
+    c.pieces = texts(root.find("pieces"));
+    if (const Node* p = root.find("pieces")) c.pieces_pos = p->pos;
+    if (const Node* v = root.find("validation_auditeur"); v != nullptr && v->is_mapping())
+        c.validation = AuditorValidation{text(v->find("auditeur")), date_at(v->find("date")), v->pos};
+    o.candidatures.push_back(std::move(c));
+}
+
+void collect_proofs(const Organisme& o, const ProofExists& exists, Model& m)
+{
+    auto ask = [&](const std::string& p) {
+        if (p.empty()) return;
+        ProofKey key{o.folder, p};
+        if (!m.proofs.contains(key)) m.proofs[key] = exists ? exists(o.folder, p) : false;
+    };
+    if (o.paa)
+        for (const Action& a : o.paa->actions)
+            for (const Text& p : a.preuves) ask(p.value);
+    if (o.concertation)
+        for (const Event& e : o.concertation->evenements)
+            if (e.preuve) ask(e.preuve->value);
+    for (const Candidature& c : o.candidatures)
+        for (const Text& p : c.pieces) ask(p.value);
+}
+
+} // namespace
+
+Model build_model(const std::vector<ModelInput>& files, const std::string& standalone_slug, const ProofExists& exists)
+{
+    Model m;
+    m.standalone = !standalone_slug.empty();
+    bool framework_from_repository = false;
+    for (const ModelInput& in : files) {
+        if (in.root == nullptr || !in.root->is_mapping()) continue;
+        const Node& root = *in.root;
+        const std::string slug = m.standalone ? standalone_slug : in.placement.organisme;
+        switch (in.placement.kind) {
+        case FileKind::quali:
+            m.rules_file = in.path;
+            read_rules(root, m);
+            break;
+        case FileKind::referentiel:
+            // The built-in example framework ("" path) gives way to the repository's own.
+            if (in.path.empty() && framework_from_repository) break;
+            read_framework(in.path, root, m.framework);
+            framework_from_repository = framework_from_repository || !in.path.empty();
+            break;
+        case FileKind::membres: read_committee(in.path, root, m); break;
+        case FileKind::seance: read_session(in.path, root, m); break;
+        case FileKind::auditeur: read_auditor(in.path, root, m); break;
+        case FileKind::organisme: read_identity(in.path, root, organisme_for(m, slug)); break;
+        case FileKind::autodiagnostic: read_self_diagnosis(in.path, root, organisme_for(m, slug)); break;
+        case FileKind::audit: read_audit(in.path, root, organisme_for(m, slug)); break;
+        case FileKind::paa: read_paa(in.path, root, organisme_for(m, slug)); break;
+        case FileKind::concertation: read_concertation(in.path, root, organisme_for(m, slug)); break;
+        case FileKind::candidature: read_candidature(in.path, root, organisme_for(m, slug)); break;
+        }
+    }
+    std::sort(m.sessions.begin(), m.sessions.end(), [](const Session& a, const Session& b) {
+        return std::tie(a.date, a.file) < std::tie(b.date, b.file);
+    });
+    std::sort(m.auditors.begin(), m.auditors.end(), [](const Auditor& a, const Auditor& b) { return a.id < b.id; });
+    std::sort(m.organismes.begin(), m.organismes.end(),
+              [](const Organisme& a, const Organisme& b) { return a.slug < b.slug; });
+    for (Organisme& o : m.organismes) {
+        std::sort(o.audits.begin(), o.audits.end(), [](const Audit& a, const Audit& b) {
+            return std::make_pair(a.date(), a.file) < std::make_pair(b.date(), b.file);
+        });
+        std::sort(o.candidatures.begin(), o.candidatures.end(), [](const Candidature& a, const Candidature& b) {
+            return std::make_pair(a.seance.value, a.file) < std::make_pair(b.seance.value, b.file);
+        });
+        collect_proofs(o, exists, m);
+    }
+    return m;
+}
+
+} // namespace quali::core
