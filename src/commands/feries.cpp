@@ -1,0 +1,99 @@
+// quali feries ANNEE [--zone Z] [--format text|json]: the public holidays the working-day
+// count uses, so that a référent can check them against the official list.
+#include "commands/registry.hpp"
+#include "quali/core/holidays.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <charconv>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace quali::commands {
+
+namespace {
+
+struct FeriesOptions {
+    std::string year;
+    std::string zone = "metropole";
+    std::string format = "text";
+};
+
+// Read as text so that "abc", "-3" or "99999999999" all get the same clear message.
+std::optional<int> parse_year(const std::string& text)
+{
+    int year = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, year);
+    if (text.empty() || ec != std::errc{} || ptr != end) return std::nullopt;
+    if (year < core::first_holiday_year || year > core::last_holiday_year) return std::nullopt;
+    return year;
+}
+
+std::string_view weekday_name(core::Date d, core::Lang lang)
+{
+    static constexpr std::array<std::string_view, 7> fr{"lundi",    "mardi",  "mercredi", "jeudi",
+                                                        "vendredi", "samedi", "dimanche"};
+    static constexpr std::array<std::string_view, 7> en{"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                        "Friday", "Saturday", "Sunday"};
+    const unsigned i = date::weekday{d}.iso_encoding() - 1;
+    return lang == core::Lang::en ? en[i] : fr[i];
+}
+
+// Weekday column wide enough for the language's longest name, plus two spaces.
+std::size_t weekday_width(core::Lang lang)
+{
+    return lang == core::Lang::en ? 11 : 10;
+}
+
+int run_feries(const FeriesOptions& opts, const Context& ctx)
+{
+    const auto year = parse_year(opts.year);
+    if (!year)
+        throw EnvironmentError(core::say(ctx.lang, "année invalide : « {} » (attendu : de {} à {})",
+                                         "invalid year: \"{}\" (expected: {} to {})", opts.year,
+                                         core::first_holiday_year, core::last_holiday_year));
+    const auto zone = core::parse_zone(opts.zone);
+    if (!zone)
+        throw EnvironmentError(
+            core::say(ctx.lang, "zone inconnue : « {} »", "unknown zone: \"{}\"", opts.zone));
+
+    const auto list = core::holidays(*year, *zone);
+    if (opts.format == "json") {
+        auto out = nlohmann::ordered_json::array();
+        for (const auto& h : list)
+            out.push_back({{"date", core::iso(h.date)}, {"nom", h.name}});
+        ctx.out << out.dump(2) << '\n';
+        return 0;
+    }
+    const std::size_t width = weekday_width(ctx.lang);
+    for (const auto& h : list)
+        ctx.out << fmt::format("{}  {:<{}}{}\n", core::iso(h.date), weekday_name(h.date, ctx.lang), width,
+                               h.name);
+    return 0;
+}
+
+} // namespace
+
+void add_feries(CLI::App& app, Runner& runner)
+{
+    auto opts = std::make_shared<FeriesOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "feries",
+        "Lister les jours fériés d'une année dans une zone (ceux que compte le décompte en jours ouvrés)");
+    sub->add_option("ANNEE", opts->year, "Année, de 1900 à 2200")->required()->type_name("INT");
+    static const std::vector<std::string> zones(core::zone_names().begin(), core::zone_names().end());
+    sub->add_option("--zone", opts->zone, "Zone des jours fériés (défaut : metropole)")
+        ->check(CLI::IsMember(zones));
+    sub->add_option("--format", opts->format, "Format de sortie : text (défaut) ou json")
+        ->check(CLI::IsMember({"text", "json"}));
+    sub->callback(
+        [opts, &runner] { runner = [opts](const Context& ctx) { return run_feries(*opts, ctx); }; });
+}
+
+} // namespace quali::commands
