@@ -18,7 +18,7 @@ packages=(
 # What the tests use: Python's standard library, a real iCalendar parser and a public
 # holiday reference to compare against.
 if [ "$mode" = test ]; then
-  packages+=(python3 python3-icalendar python3-holidays)
+  packages+=(python3 python3-icalendar python3-holidays python3-dateutil)
 fi
 
 missing=()

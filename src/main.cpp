@@ -71,7 +71,7 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"fr", "en"}));
     app.add_flag("--no-color", global.no_color, "Pas de couleurs (aussi : variable NO_COLOR)");
     app.add_flag("-q,--quiet", global.quiet, "N'afficher que l'essentiel");
-    app.footer("Aide d'une commande : quali COMMANDE --help. Codes : quali explain CODE.");
+    app.footer("Aide d'une commande : quali COMMANDE --help. Codes : quali explain CODE.\n");
 
     quali::commands::Runner runner;
     for (auto add : quali::commands::all_commands) add(app, runner);

@@ -55,7 +55,7 @@ void add_validate(CLI::App& app, Runner& runner)
     add_as_of_option(*sub, opt->as_of);
     sub->add_flag("--strict", opt->strict, "Échouer aussi sur les avertissements");
     sub->footer("Codes de sortie : 0 aucune erreur ; 1 au moins une erreur (ou un avertissement avec "
-                "--strict) ; 2 erreur d'utilisation ou d'environnement.");
+                "--strict) ; 2 erreur d'utilisation ou d'environnement.\n");
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_validate(*opt, ctx); }; });
 }
 
