@@ -243,9 +243,9 @@ int working_days_between(Date a, Date b, Zone zone)
 Window filing_window(Date session, int days, Counting counting, Zone zone)
 {
     days = std::clamp(days, 1, max_day_count);
-    const Date closes = session - date::days{1};
-    if (counting == Counting::calendar) return {session - date::days{days}, closes};
-    return {subtract_working_days(session, days, zone), closes};
+    if (counting == Counting::calendar) return {session - date::days{days}, session - date::days{1}};
+    // "S−15 to S−1" counted in working days: the window is the N working days before S.
+    return {subtract_working_days(session, days, zone), subtract_working_days(session, 1, zone)};
 }
 
 } // namespace quali::core

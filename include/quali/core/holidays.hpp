@@ -69,8 +69,9 @@ struct Window {
 inline constexpr int max_day_count = 100'000;
 
 // The filing window for a session on day S: the `days` days preceding it, S-days to S-1 in
-// calendar days; in working days it opens on the days-th working day before S and still
-// closes on S-1. days is clamped to [1, max_day_count].
+// calendar days; in working days it is the `days` working days before S: it opens on the
+// days-th working day before S and closes on the last working day before S (DOMAIN.md: "with
+// decompte: ouvre, days are working days"). Filing is late only on or after S. days is clamped to [1, max_day_count].
 Window filing_window(Date session, int days, Counting counting, Zone zone);
 
 // The n-th working day before `from` (from itself for n = 0; a negative n counts forwards).

@@ -221,9 +221,12 @@ TEST_SUITE("core::holidays")
         // 2 (11; 1 May is a holiday), 30-28 April (14), Friday 25 April (15).
         CHECK(filing_window(d("2025-05-20"), 15, Counting::working, Zone::metropole) ==
               Window{d("2025-04-25"), d("2025-05-19")});
-        // The window still closes the day before a Monday session, a Sunday.
+        // Before a Monday session the window closes on the Friday: the last working day.
         CHECK(filing_window(d("2025-05-19"), 1, Counting::working, Zone::metropole) ==
-              Window{d("2025-05-16"), d("2025-05-18")});
+              Window{d("2025-05-16"), d("2025-05-16")});
+        // Before a session on the day after Ascension (Thursday 14 May 2026), it closes on the 13th.
+        CHECK(filing_window(d("2026-05-15"), 15, Counting::working, Zone::metropole) ==
+              Window{d("2026-04-21"), d("2026-05-13")});
     }
 
     TEST_CASE("the zone's own holidays change the working-day window")

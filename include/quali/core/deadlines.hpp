@@ -1,0 +1,44 @@
+#pragma once
+// Every dated obligation of a repository as of a day: filing windows of the planned sessions,
+// each organisme's next step, the improvement actions due, the auditors' approvals ending
+// (docs/echeances.md). Pure: the text is built here, the rendering (table, JSON, iCalendar)
+// is the renderers' job.
+#include "quali/core/calendar_date.hpp"
+#include "quali/core/lang.hpp"
+#include "quali/core/model.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quali::core {
+
+enum class DeadlineType : std::uint8_t { depot, etape, action_paa, agrement };
+enum class DeadlineStatus : std::uint8_t { a_venir, en_retard };
+
+// Stable codes: depot | etape | action-paa | agrement, and a-venir | en-retard.
+std::string_view to_string(DeadlineType t);
+std::string_view to_string(DeadlineStatus s);
+
+struct Deadline {
+    Date date;
+    DeadlineType type = DeadlineType::etape;
+    std::string organisme;   // slug; "" when the deadline is no organisme's (depot, agrement)
+    std::string titre;       // a short title (a calendar event's summary)
+    std::string description; // one sentence with the details
+    DeadlineStatus statut = DeadlineStatus::a_venir;
+    // What the deadline is about: type, organisme and subject, never its date, so that a moved
+    // deadline keeps its identity (calendar UIDs are made from it).
+    std::string cle;
+};
+
+// The deadlines as of a day, sorted by date, type code, organisme, description. within_days
+// keeps those due by as_of + N days; overdue ones are always kept.
+std::vector<Deadline> deadlines(const Model& model, Date as_of, std::optional<int> within_days, Lang lang);
+
+// "admissibilité", "labellisation"… (English: "admissibility", "labelling"…).
+std::string step_name(Request r, Lang lang);
+
+} // namespace quali::core

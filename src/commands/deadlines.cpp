@@ -1,0 +1,151 @@
+// quali deadlines: every upcoming or overdue deadline of the repository, sorted by date, as a
+// table, JSON or an iCalendar file to import into a calendar (docs/echeances.md).
+#include "quali/core/deadlines.hpp"
+#include "commands/registry.hpp"
+#include "commands/workspace.hpp"
+#include "quali/io/atomic_write.hpp"
+#include "quali/render/ics.hpp"
+#include "quali/render/table.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <ostream>
+
+namespace quali::commands {
+
+namespace {
+
+using core::say;
+
+struct DeadlinesOptions {
+    std::optional<std::string> as_of;
+    std::optional<int> within;
+    std::string format = "text";
+    std::string output;
+    bool force = false;
+    std::string depot;
+};
+
+std::string type_text(core::DeadlineType t, core::Lang lang)
+{
+    switch (t) {
+    case core::DeadlineType::depot:
+        return say(lang, "dépôt", "filing");
+    case core::DeadlineType::etape:
+        return say(lang, "étape", "step");
+    case core::DeadlineType::action_paa:
+        return say(lang, "action PAA", "PAA action");
+    case core::DeadlineType::agrement:
+        return say(lang, "agrément", "approval");
+    }
+    return {};
+}
+
+std::string render_text(const std::vector<core::Deadline>& list, core::Date as_of, const Context& ctx)
+{
+    const core::Lang lang = ctx.lang;
+    if (list.empty()) return say(lang, "Aucune échéance.\n", "No deadline.\n");
+    render::Table table({"DATE", say(lang, "TYPE", "TYPE"), say(lang, "ORGANISME", "ORGANISME"),
+                         say(lang, "STATUT", "STATUS"), "DESCRIPTION"});
+    int late = 0;
+    for (const core::Deadline& d : list) {
+        const bool overdue = d.statut == core::DeadlineStatus::en_retard;
+        late += overdue ? 1 : 0;
+        table.add_row({core::iso(d.date), type_text(d.type, lang), d.organisme.empty() ? "—" : d.organisme,
+                       overdue ? say(lang, "EN RETARD", "OVERDUE") : say(lang, "à venir", "upcoming"),
+                       d.description});
+    }
+    std::string out = table.str();
+    if (!ctx.quiet)
+        out += "\n" + say(lang, "Au {} : {} échéance(s), dont {} en retard.\n",
+                          "As of {}: {} deadline(s), {} overdue.\n", core::iso(as_of), list.size(), late);
+    return out;
+}
+
+std::string render_json(const std::vector<core::Deadline>& list)
+{
+    using J = nlohmann::ordered_json;
+    J out = J::array();
+    for (const core::Deadline& d : list)
+        out.push_back(J{{"date", core::iso(d.date)},
+                        {"type", core::to_string(d.type)},
+                        {"organisme", d.organisme.empty() ? J(nullptr) : J(d.organisme)},
+                        {"description", d.description},
+                        {"statut", core::to_string(d.statut)}});
+    return out.dump(2) + "\n";
+}
+
+int run_deadlines(const DeadlinesOptions& opt, const Context& ctx)
+{
+    const core::Date as_of = resolve_as_of(opt.as_of, ctx);
+    if (opt.within && *opt.within < 0)
+        throw EnvironmentError(say(ctx.lang,
+                                   "--within : un nombre de jours positif ou nul est attendu, pas {}",
+                                   "--within: expected a number of days, zero or more, not {}", *opt.within));
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
+    const core::Model& model = ws.models.front();
+    if (core::count(ws.diagnostics).errors > 0 && !ctx.quiet)
+        ctx.err << say(
+            ctx.lang,
+            "quali: attention : {} erreur(s) dans le dépôt, les échéances peuvent être incomplètes "
+            "(voir quali validate)\n",
+            "quali: warning: {} error(s) in the repository, deadlines may be incomplete (see quali "
+            "validate)\n",
+            core::count(ws.diagnostics).errors);
+
+    const std::vector<core::Deadline> list = core::deadlines(model, as_of, opt.within, ctx.lang);
+    std::string bytes;
+    if (opt.format == "json")
+        bytes = render_json(list);
+    else if (opt.format == "ics")
+        bytes =
+            render::deadlines_ics(list, as_of, say(ctx.lang, "Échéances Quali'Hlm", "Quali'Hlm deadlines"));
+    else
+        bytes = render_text(list, as_of, ctx);
+
+    if (opt.output.empty() || opt.output == "-") {
+        ctx.out << bytes;
+        return 0;
+    }
+    if (const std::error_code ec = io::write_file_atomically(opt.output, bytes, opt.force)) {
+        if (ec == std::errc::file_exists)
+            throw EnvironmentError(say(ctx.lang, "{} existe déjà : ajoutez --force pour le remplacer",
+                                       "{} already exists: add --force to replace it", opt.output));
+        throw EnvironmentError(
+            say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", opt.output, ec.message()));
+    }
+    if (!ctx.quiet)
+        ctx.err << say(ctx.lang, "{} échéance(s) écrite(s) dans {}\n", "{} deadline(s) written to {}\n",
+                       list.size(), opt.output);
+    return 0;
+}
+
+} // namespace
+
+void add_deadlines(CLI::App& app, Runner& runner)
+{
+    auto opt = std::make_shared<DeadlinesOptions>();
+    CLI::App* sub = app.add_subcommand("deadlines", "Toutes les échéances à venir ou dépassées, par date "
+                                                    "(texte, JSON ou iCalendar)");
+    add_as_of_option(*sub, opt->as_of);
+    sub->add_option("--within", opt->within,
+                    "Ne garder que les échéances des JOURS prochains jours (celles en retard restent)")
+        ->type_name("JOURS");
+    sub->add_option("--format", opt->format, "Format de sortie : text (défaut), json ou ics (iCalendar)")
+        ->check(CLI::IsMember({"text", "json", "ics"}));
+    sub->add_option("-o,--output", opt->output,
+                    "Écrire dans FICHIER (atomiquement) au lieu de la sortie standard")
+        ->type_name("FICHIER");
+    sub->add_flag("--force", opt->force, "Remplacer FICHIER s'il existe déjà");
+    sub->add_option("-C,--depot", opt->depot,
+                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
+        ->type_name("DOSSIER");
+    sub->footer("Types : depot, etape, action-paa, agrement. Règles de calcul : docs/echeances.md. Codes de "
+                "sortie : 0 ; 2 erreur d'utilisation ou d'écriture (fichier existant sans --force).");
+    sub->callback(
+        [opt, &runner] { runner = [opt](const Context& ctx) { return run_deadlines(*opt, ctx); }; });
+}
+
+} // namespace quali::commands

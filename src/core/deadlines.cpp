@@ -1,0 +1,200 @@
+#include "quali/core/deadlines.hpp"
+
+#include "quali/core/pathway.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace quali::core {
+
+std::string_view to_string(DeadlineType t)
+{
+    switch (t) {
+    case DeadlineType::depot:
+        return "depot";
+    case DeadlineType::etape:
+        return "etape";
+    case DeadlineType::action_paa:
+        return "action-paa";
+    case DeadlineType::agrement:
+        return "agrement";
+    }
+    return "etape";
+}
+
+std::string_view to_string(DeadlineStatus s)
+{
+    return s == DeadlineStatus::en_retard ? "en-retard" : "a-venir";
+}
+
+std::string step_name(Request r, Lang lang)
+{
+    switch (r) {
+    case Request::admissibilite:
+        return say(lang, "admissibilité", "admissibility");
+    case Request::labellisation:
+        return say(lang, "labellisation", "labelling");
+    case Request::maintien:
+        return say(lang, "maintien", "maintenance");
+    case Request::renouvellement:
+        return say(lang, "renouvellement", "renewal");
+    }
+    return {};
+}
+
+namespace {
+
+std::string name_of(const Organisme& o)
+{
+    return o.nom.empty() ? o.slug : o.nom;
+}
+
+// "décision d'admissibilité", "décision de maintien"… (English: "admissibility decision"…).
+std::string decision_text(Request r, Lang lang)
+{
+    if (lang == Lang::en) return step_name(r, lang) + " decision";
+    return (r == Request::admissibilite ? "décision d'" : "décision de ") + step_name(r, lang);
+}
+
+std::string action_state_text(ActionState s, Lang lang)
+{
+    switch (s) {
+    case ActionState::prevue:
+        return say(lang, "prévue", "planned");
+    case ActionState::en_cours:
+        return say(lang, "en cours", "in progress");
+    case ActionState::realisee:
+        return say(lang, "réalisée", "done");
+    case ActionState::abandonnee:
+        return say(lang, "abandonnée", "abandoned");
+    }
+    return {};
+}
+
+std::string window_text(const Window& w, Lang lang)
+{
+    return say(lang, "du {} au {}", "from {} to {}", iso(w.opens), iso(w.closes));
+}
+
+void filing_deadlines(const Model& model, Date as_of, Lang lang, std::vector<Deadline>& out)
+{
+    const Rules& r = model.rules;
+    for (const Session* s : planned_sessions(model, as_of)) {
+        const Window w = filing_window(*s->date, r.fenetre_depot_jours, r.decompte, r.zone_feries);
+        Deadline d;
+        d.date = w.closes;
+        d.type = DeadlineType::depot;
+        d.titre = say(lang, "Clôture des dépôts pour le comité du {}",
+                      "Filing closes for the committee of {}", iso(*s->date));
+        const std::string place = s->lieu.empty() ? std::string() : " (" + s->lieu + ")";
+        d.description =
+            say(lang, "Dépôt des dossiers pour le comité de labellisation du {}{} : fenêtre {} inclus",
+                "Filing of the dossiers for the labelling committee of {}{}: window {} inclusive",
+                iso(*s->date), place, window_text(w, lang));
+        if (r.decompte == Counting::working) d.description += say(lang, " (jours ouvrés)", " (working days)");
+        d.cle = "depot|" + iso(*s->date);
+        out.push_back(std::move(d));
+    }
+}
+
+void step_deadline(const Organisme& o, const Pathway& p, Lang lang, std::vector<Deadline>& out)
+{
+    if (!p.prochaine_etape || !p.echeance) return;
+    const std::string step = decision_text(*p.prochaine_etape, lang);
+    Deadline d;
+    d.date = *p.echeance;
+    d.type = DeadlineType::etape;
+    d.organisme = o.slug;
+    d.titre = say(lang, "{} : {}", "{}: {}", name_of(o), step);
+    d.description = say(lang, "{} : {} à obtenir du comité au plus tard le {}",
+                        "{}: {} to obtain from the committee by {}", name_of(o), step, iso(*p.echeance));
+    if (p.derogation)
+        d.description +=
+            say(lang, " (dérogation du comité du {} : {})", " (derogation of the committee of {}: {})",
+                iso(p.derogation->seance), p.derogation->objet);
+    if (p.seance_visee && p.fenetre_depot)
+        d.description += say(lang, " ; séance visée : {}, dépôt {}", "; target session: {}, filing {}",
+                             iso(*p.seance_visee), window_text(*p.fenetre_depot, lang));
+    d.cle = "etape|" + o.slug + "|" + p.cle_etape;
+    out.push_back(std::move(d));
+}
+
+void action_deadlines(const Organisme& o, Lang lang, std::vector<Deadline>& out)
+{
+    if (!o.paa) return;
+    for (const Action& a : o.paa->actions) {
+        if (!a.echeance.value || a.id.value.empty()) continue;
+        if (a.etat == ActionState::realisee || a.etat == ActionState::abandonnee) continue;
+        Deadline d;
+        d.date = *a.echeance.value;
+        d.type = DeadlineType::action_paa;
+        d.organisme = o.slug;
+        d.titre = say(lang, "{} : action {} du PAA", "{}: improvement action {}", name_of(o), a.id.value);
+        d.description = say(lang, "{} : action {} du PAA à réaliser", "{}: improvement action {} due",
+                            name_of(o), a.id.value);
+        if (!a.titre.empty()) d.description += say(lang, " — {}", " — {}", a.titre);
+        if (a.etat) d.description += " (" + action_state_text(*a.etat, lang) + ")";
+        if (!a.pilote.empty()) d.description += say(lang, ", pilote : {}", ", owner: {}", a.pilote);
+        d.cle = "action-paa|" + o.slug + "|" + a.id.value;
+        out.push_back(std::move(d));
+    }
+}
+
+// The last approval of each auditor still in activity: its end is ahead, or has passed
+// without a renewal (which the committee must then decide).
+void approval_deadlines(const Model& model, Lang lang, std::vector<Deadline>& out)
+{
+    for (const Auditor& a : model.auditors) {
+        if (a.statut == AuditorStatus::retire) continue;
+        const Approval* last = nullptr;
+        for (const Approval& ap : a.agrements)
+            if (ap.fin.value && (last == nullptr || *ap.fin.value >= *last->fin.value)) last = &ap;
+        if (last == nullptr) continue;
+        const std::string who = a.nom.empty() ? a.id : a.nom;
+        Deadline d;
+        d.date = *last->fin.value;
+        d.type = DeadlineType::agrement;
+        d.titre = say(lang, "Fin de l'agrément de {}", "End of {}'s approval", who);
+        d.description = say(lang, "Fin de l'agrément de {}", "End of the approval of {}", who);
+        if (!a.cabinet.empty()) d.description += " (" + a.cabinet + ")";
+        if (last->debut.value)
+            d.description += say(lang, ", accordé le {}", ", granted on {}", iso(*last->debut.value));
+        if (a.statut == AuditorStatus::suspendu)
+            d.description += say(lang, " ; agrément suspendu", "; suspended");
+        d.cle = "agrement|" + a.id + "|" + (last->debut.value ? iso(*last->debut.value) : std::string("?"));
+        out.push_back(std::move(d));
+    }
+}
+
+} // namespace
+
+std::vector<Deadline> deadlines(const Model& model, Date as_of, std::optional<int> within_days, Lang lang)
+{
+    std::vector<Deadline> all;
+    filing_deadlines(model, as_of, lang, all);
+    for (const Organisme& o : model.organismes) {
+        const Pathway p = pathway(model, o, as_of);
+        step_deadline(o, p, lang, all);
+        // A withdrawn or expired label ends the pathway: its action plan is no longer followed.
+        if (p.prochaine_etape) action_deadlines(o, lang, all);
+    }
+    approval_deadlines(model, lang, all);
+
+    // Clamped so that no --within makes the date arithmetic overflow (about 2,700 years).
+    const Date horizon = add_days(as_of, std::clamp(within_days.value_or(0), 0, 1'000'000));
+    std::vector<Deadline> kept;
+    for (Deadline& d : all) {
+        d.statut = d.date < as_of ? DeadlineStatus::en_retard : DeadlineStatus::a_venir;
+        if (within_days && d.statut == DeadlineStatus::a_venir && d.date > horizon) continue;
+        kept.push_back(std::move(d));
+    }
+    std::sort(kept.begin(), kept.end(), [](const Deadline& a, const Deadline& b) {
+        return std::make_tuple(a.date, to_string(a.type), std::string_view(a.organisme),
+                               std::string_view(a.description)) <
+               std::make_tuple(b.date, to_string(b.type), std::string_view(b.organisme),
+                               std::string_view(b.description));
+    });
+    return kept;
+}
+
+} // namespace quali::core
