@@ -18,8 +18,7 @@ struct ValidateOptions {
 
 int run_validate(const ValidateOptions& opt, const Context& ctx)
 {
-    (void)resolve_as_of(opt.as_of, ctx);
-    const Workspace ws = load_workspace(opt.paths, ctx);
+    const Workspace ws = load_workspace(opt.paths, ctx, true, resolve_as_of(opt.as_of, ctx));
     const core::DiagnosticCounts counts = core::count(ws.diagnostics);
 
     if (opt.format == "json") {
@@ -36,6 +35,16 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
                                             [&](const std::string& f, int l) { return ws.source_line(f, l); });
         if (!ctx.quiet || counts.errors + counts.warnings > 0)
             ctx.out << render::summary_text(ws.diagnostics, ws.files_checked, style);
+        if (!ws.skipped_rules.empty() && !ctx.quiet) {
+            std::string codes;
+            for (const std::string& c : ws.skipped_rules) codes += (codes.empty() ? "" : ", ") + c;
+            ctx.out << core::say(ctx.lang,
+                                 "Hors dépôt (dossier d'organisme seul) : règles non vérifiées, faute d'auditeurs, "
+                                 "de séances et de comité : {}.\n",
+                                 "Outside a repository (lone organisme folder): rules not checked, for lack of "
+                                 "auditors, sessions and committee: {}.\n",
+                                 codes);
+        }
     }
     if (counts.errors > 0 || (opt.strict && counts.warnings > 0)) return 1;
     return 0;

@@ -157,7 +157,10 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
         std::vector<core::Diagnostic> found = std::move(loaded.diagnostics);
         core::Model model = model_of(loaded);
         if (rules) {
-            core::RuleReport report = core::check_rules(model, as_of.value_or(ctx.today), ctx.lang);
+            std::vector<std::string> unreadable;
+            for (const io::SourceFile& f : loaded.files)
+                if (f.placement && (f.root == nullptr || !f.root->is_mapping())) unreadable.push_back(f.path);
+            core::RuleReport report = core::check_rules(model, as_of.value_or(ctx.today), ctx.lang, unreadable);
             found.insert(found.end(), std::make_move_iterator(report.diagnostics.begin()),
                          std::make_move_iterator(report.diagnostics.end()));
             for (std::string& code : report.skipped)

@@ -347,7 +347,7 @@ TEST_SUITE("core::pathway")
         const Pathway p = r.at("2026-03-01");
         REQUIRE(p.fenetre_depot);
         CHECK(iso(p.fenetre_depot->opens) == "2026-04-21");
-        CHECK(iso(p.fenetre_depot->closes) == "2026-05-14");
+        CHECK(iso(p.fenetre_depot->closes) == "2026-05-13"); // the last working day before the session
     }
 
     TEST_CASE("the rules of quali.yaml drive every duration")

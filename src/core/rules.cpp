@@ -1,0 +1,190 @@
+// The entry point of the label's rules: runs every family on the model, and the helpers the
+// families share (see rules_internal.hpp). The families live in rules_*.cpp.
+#include "rules_internal.hpp"
+
+#include "quali/core/file_kind.hpp"
+
+#include <algorithm>
+
+namespace quali::core {
+
+namespace {
+
+constexpr Severity E = Severity::error;
+constexpr Severity W = Severity::warning;
+
+} // namespace
+
+const std::vector<RuleInfo>& rule_catalogue()
+{
+    static const std::vector<RuleInfo> rules{
+        {"Q301", E, false}, {"Q302", E, true},  {"Q303", E, false}, {"Q304", E, false}, {"Q305", E, true},
+        {"Q306", E, true},  {"Q310", E, false}, {"Q311", E, false}, {"Q320", E, false}, {"Q321", E, false},
+        {"Q322", E, false}, {"Q323", E, false}, {"Q324", E, false}, {"Q330", E, true},  {"Q331", E, true},
+        {"Q332", E, false}, {"Q333", E, false}, {"Q334", E, false}, {"Q340", W, false}, {"Q350", E, false},
+        {"Q351", E, false}, {"Q352", E, false}, {"Q353", E, false}, {"Q360", E, false}, {"Q361", W, false},
+        {"Q370", E, true},  {"Q371", E, false}, {"Q372", E, false}, {"Q373", E, true},  {"Q380", E, true},
+        {"Q381", E, true},  {"Q382", E, true},  {"Q383", E, true},  {"Q390", E, true},  {"Q391", E, true},
+        {"Q392", E, true},  {"Q395", W, false}, {"Q396", E, false},
+    };
+    return rules;
+}
+
+Window filing_window(const Rules& rules, Date session)
+{
+    return filing_window(session, rules.fenetre_depot_jours, rules.decompte, rules.zone_feries);
+}
+
+RuleReport check_rules(const Model& model, Date as_of, Lang lang)
+{
+    return check_rules(model, as_of, lang, {});
+}
+
+RuleReport check_rules(const Model& model, Date as_of, Lang lang, const std::vector<std::string>& unreadable)
+{
+    RuleReport report;
+    const auto broken = rules_detail::Unreadable::from(model, unreadable);
+    rules_detail::Run run{model, as_of, lang, report.diagnostics, broken};
+    rules_detail::check_references(run);
+    rules_detail::check_treatment(run);
+    rules_detail::check_concertation(run);
+    rules_detail::check_audits(run);
+    rules_detail::check_sessions(run);
+    rules_detail::check_committee(run);
+    if (model.standalone)
+        for (const RuleInfo& r : rule_catalogue())
+            if (r.needs_repository) report.skipped.emplace_back(r.code);
+    sort_diagnostics(report.diagnostics);
+    return report;
+}
+
+namespace rules_detail {
+
+Unreadable Unreadable::from(const Model& model, const std::vector<std::string>& paths)
+{
+    Unreadable u;
+    for (const std::string& path : paths) {
+        const auto placement =
+            model.standalone ? classify_organisme_path(path) : classify_repository_path(path);
+        if (!placement) continue;
+        std::string slug = placement->organisme;
+        if (model.standalone && !model.organismes.empty()) slug = model.organismes.front().slug;
+        const auto dated = parse_iso_date(file_stem(path));
+        switch (placement->kind) {
+        case FileKind::quali:
+            u.rules = true;
+            break;
+        case FileKind::referentiel:
+            u.framework = true;
+            break;
+        case FileKind::membres:
+            break; // no committee: its rules are not applied anyway
+        case FileKind::seance:
+            u.sessions = true;
+            if (dated) u.session_dates.insert(*dated);
+            break;
+        case FileKind::auditeur:
+            u.auditors.insert(file_stem(path));
+            break;
+        case FileKind::audit:
+            u.audits_of.insert(slug);
+            break;
+        case FileKind::candidature:
+            u.candidatures_of.insert(slug);
+            if (dated) u.candidatures.insert({slug, *dated});
+            break;
+        case FileKind::organisme:
+        case FileKind::autodiagnostic:
+        case FileKind::paa:
+        case FileKind::concertation:
+            break; // absent from the model: their rules step aside
+        }
+    }
+    return u;
+}
+
+Diagnostic& Run::report(std::string_view code, const std::string& file, Position pos, std::string message)
+{
+    const auto& catalogue = rule_catalogue();
+    const auto it =
+        std::find_if(catalogue.begin(), catalogue.end(), [&](const RuleInfo& r) { return r.code == code; });
+    Diagnostic d;
+    d.severity = it == catalogue.end() ? Severity::error : it->severity;
+    d.code = std::string(code);
+    d.file = file;
+    d.pos = pos;
+    d.message = std::move(message);
+    out.push_back(std::move(d));
+    return out.back();
+}
+
+void add_note(Diagnostic& d, const std::string& file, Position pos, std::string message)
+{
+    d.notes.push_back({file, pos, std::move(message)});
+}
+
+std::string iso_or_unknown(const std::optional<Date>& d)
+{
+    return d ? iso(*d) : std::string("?");
+}
+
+std::string file_stem(std::string_view path)
+{
+    const auto slash = path.rfind('/');
+    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (name.ends_with(".yaml")) name.remove_suffix(5);
+    return std::string(name);
+}
+
+std::string path_in_folder(const Organisme& o, const std::string& file)
+{
+    if (o.folder.empty()) return file;
+    const std::string prefix = o.folder + "/";
+    return file.starts_with(prefix) ? file.substr(prefix.size()) : file;
+}
+
+Position place(Position preferred, Position fallback)
+{
+    return preferred.line > 0 ? preferred : fallback;
+}
+
+const Candidature* previous_candidature(const Organisme& o, const Candidature& c)
+{
+    if (!c.seance.value) return nullptr;
+    const Candidature* previous = nullptr;
+    for (const Candidature& other : o.candidatures) // sorted by session date
+        if (other.seance.value && *other.seance.value < *c.seance.value) previous = &other;
+    return previous;
+}
+
+bool session_missing(const Run& run, const Candidature& c)
+{
+    return !run.model.standalone && c.seance.value && run.model.session(*c.seance.value) == nullptr &&
+           !run.unreadable.session_dates.contains(*c.seance.value);
+}
+
+bool filed_early(const Run& run, const Candidature& c)
+{
+    if (run.unreadable.rules || !c.seance.value || !c.depot.value || session_missing(run, c)) return false;
+    return *c.depot.value < filing_window(run.model.rules, *c.seance.value).opens;
+}
+
+bool is_alert(const Result& r)
+{
+    return r.evaluation == Evaluation::point_d_alerte && !r.critere.value.empty();
+}
+
+bool audits_certain(const Run& run, const Organisme& o)
+{
+    if (run.unreadable.audits_of.contains(o.slug)) return false;
+    return std::all_of(o.audits.begin(), o.audits.end(), [&](const Audit& a) {
+        return a.type && std::all_of(a.resultats.begin(), a.resultats.end(), [&](const Result& r) {
+                   return r.evaluation &&
+                          (!is_alert(r) || run.model.framework.criterion(r.critere.value) != nullptr);
+               });
+    });
+}
+
+} // namespace rules_detail
+
+} // namespace quali::core

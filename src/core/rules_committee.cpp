@@ -1,0 +1,346 @@
+// Rules 10 and 11, the committee (Q380-Q383, Q390-Q392): a session that decides has its
+// quorum and its chair, votes fit the seats present, and each decision answers a candidature
+// and follows the pathway (DOMAIN.md §1), read from the sessions' decisions in date order.
+#include "rules_internal.hpp"
+
+#include "quali/core/schema_check.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace quali::core::rules_detail {
+
+namespace {
+
+// Adds months read from quali.yaml, bounded so that no setting overflows the calendar.
+Date plus_months(Date d, long long months)
+{
+    constexpr long long bound = 12LL * 2000;
+    return add_months(d, static_cast<int>(std::clamp(months, -bound, bound)));
+}
+
+// --- the session itself ---------------------------------------------------------------------
+
+struct Attendance {
+    int known = 0;   // distinct seats of the committee present
+    int unknown = 0; // distinct ids that are no seat (Q305)
+    bool chair = false;
+    bool roles_read = true; // every role present is president or vice-president (else Q104)
+};
+
+Attendance attendance(const Committee& c, const Session& s)
+{
+    Attendance a;
+    std::set<std::string> seen;
+    for (const Text& p : s.presents) {
+        if (p.value.empty() || !seen.insert(p.value).second) continue;
+        const Seat* seat = c.seat(p.value);
+        if (seat == nullptr) {
+            ++a.unknown;
+            continue;
+        }
+        ++a.known;
+        a.chair = a.chair || seat->titulaire.role == "president" || seat->titulaire.role == "vice-president";
+    }
+    for (const Seat& seat : c.sieges) {
+        const std::string& role = seat.titulaire.role;
+        a.roles_read = a.roles_read && (role.empty() || role == "president" || role == "vice-president");
+    }
+    return a;
+}
+
+void check_session(Run& run, const Session& s)
+{
+    if (!run.model.committee || s.decisions.empty()) return;
+    const Committee& c = *run.model.committee;
+    const Attendance a = attendance(c, s);
+    const Position where = place(s.presents_pos, s.date_pos);
+    const auto seats = static_cast<double>(c.sieges.size());
+    const double quorum = run.model.rules.quorum;
+    // An unknown seat (Q305) counts as present, so that a typo is reported once.
+    const int present = a.known + a.unknown;
+    // Quorum: DOMAIN.md, "share of seats represented, strictly more than".
+    if (seats > 0 && !(present / seats > quorum)) {
+        if (run.unreadable.rules) return; // quali.yaml's quorum is unknown
+        Diagnostic& d =
+            run.report("Q390", s.file, where,
+                       run.say("quorum non atteint : {} sièges présents sur {}, il en faut plus de {:g} %",
+                               "quorum not reached: {} seats present out of {}, more than {:g}% are needed",
+                               present, c.sieges.size(), quorum * 100));
+        add_note(d, c.file, {}, run.say("sièges du comité", "the committee's seats"));
+        return; // the session could not decide: its votes are not checked
+    }
+    if (!a.chair && a.unknown == 0 && a.roles_read) {
+        Diagnostic& d =
+            run.report("Q392", s.file, where,
+                       run.say("ni le président ni le vice-président du comité n'est présent",
+                               "neither the committee's president nor its vice-president is present"));
+        add_note(d, c.file, {},
+                 run.say("rôles des titulaires (role: president | vice-president)",
+                         "the members' roles (role: president | vice-president)"));
+        return;
+    }
+    for (const Decision& dec : s.decisions) {
+        if (!dec.votes) continue;
+        const Votes& v = *dec.votes;
+        const long long cast = 0LL + v.pour + v.contre + v.abstention; // no overflow on huge counts
+        if (cast > present)
+            run.report(
+                "Q391", s.file, place(v.pos, dec.pos),
+                run.say("{} votes exprimés (pour : {}, contre : {}, abstention : {}) pour {} sièges présents",
+                        "{} votes cast (for: {}, against: {}, abstention: {}) for {} seats present", cast,
+                        v.pour, v.contre, v.abstention, present));
+    }
+}
+
+// --- decisions and the pathway --------------------------------------------------------------
+
+struct Anchor {
+    const Session* session = nullptr;
+    const Decision* decision = nullptr;
+};
+
+// Where an organisme stands after the decisions read so far.
+struct Standing {
+    std::optional<Date> admissible; // last admissibility
+    std::optional<Date> label;      // last labellisation or renewal (L)
+    int maintiens = 0;              // since L
+    bool withdrawn = false;
+    bool uncertain = false;       // a decision could not be read: the order is not judged
+    std::optional<Date> deadline; // of the next step: the rule's, or a derogation's
+    Anchor anchor;                // the decision that set it
+};
+
+bool fits(DecisionKind kind, Request request)
+{
+    switch (kind) {
+    case DecisionKind::admissible:
+    case DecisionKind::labellise:
+    case DecisionKind::maintenu:
+    case DecisionKind::renouvele:
+        return granting_decision(request) == kind;
+    default:
+        return true; // ajourne, refuse, suivi answer any request; retire is Q383's
+    }
+}
+
+class DecisionChecker {
+  public:
+    explicit DecisionChecker(Run& run) : m_run(run) {}
+
+    void check(const Session& s, const Decision& dec)
+    {
+        if (!s.date) return;
+        const Date when = *s.date;
+        const Organisme* o = m_run.model.organisme(dec.organisme.value);
+        if (o == nullptr) {
+            // Q306: the decision still counts in the pathway of the organisme it most likely
+            // names, so that a typo does not also break the order of the later decisions.
+            if (const auto near = closest(dec.organisme.value, slugs()))
+                if (const Organisme* guess = m_run.model.organisme(*near); guess != nullptr && dec.kind)
+                    follow(s, dec, *guess, when, *dec.kind, true);
+            return;
+        }
+        if (!dec.kind) {
+            m_standings[o->slug].uncertain = true; // unreadable decision (Q104)
+            return;
+        }
+        const DecisionKind kind = *dec.kind;
+        bool reported = false;
+        const Candidature* c = candidature_for(*o, when);
+        if (kind != DecisionKind::retire && c == nullptr &&
+            !m_run.unreadable.candidatures.contains({o->slug, when})) {
+            Diagnostic& d = m_run.report(
+                "Q380", s.file, place(dec.organisme.pos, dec.pos),
+                m_run.say("décision « {} » pour {} sans candidature de l'organisme pour la séance "
+                          "du {}",
+                          "decision \"{}\" for {} without a candidature of the organisme for the "
+                          "session of {}",
+                          to_string(kind), o->slug, iso(when)));
+            d.hint = m_run.say("candidature attendue : {}/candidatures/{}.yaml",
+                               "expected candidature: {}/candidatures/{}.yaml", o->folder, iso(when));
+            reported = true;
+        } else if (c != nullptr && c->demande && !fits(kind, *c->demande)) {
+            Diagnostic& d = m_run.report(
+                "Q381", s.file, place(dec.kind_pos, dec.pos),
+                m_run.say("décision « {} » en réponse à une demande « {} » (attendu : « {} », ou "
+                          "ajourne, refuse, suivi)",
+                          "decision \"{}\" in answer to a \"{}\" request (expected \"{}\", or "
+                          "ajourne, refuse, suivi)",
+                          to_string(kind), to_string(*c->demande),
+                          to_string(granting_decision(*c->demande))));
+            add_note(d, c->file, place(c->demande_pos, c->pos),
+                     m_run.say("décision demandée", "decision requested"));
+            reported = true;
+        }
+        follow(s, dec, *o, when, kind, reported);
+    }
+
+  private:
+    Run& m_run;
+    std::map<std::string, Standing> m_standings;
+    std::vector<std::string> m_slugs;
+
+    const std::vector<std::string>& slugs()
+    {
+        if (m_slugs.empty())
+            for (const Organisme& o : m_run.model.organismes)
+                m_slugs.push_back(o.slug);
+        return m_slugs;
+    }
+
+    // The candidature a decision answers: the one for that session, else the one whose file is
+    // named after it (its own session is wrong: Q370 or Q372, reported there).
+    static const Candidature* candidature_for(const Organisme& o, Date session)
+    {
+        if (const Candidature* c = o.candidature_for(session)) return c;
+        for (const Candidature& c : o.candidatures)
+            if (file_stem(c.file) == iso(session)) return &c;
+        return nullptr;
+    }
+
+    const Rules& rules() const { return m_run.model.rules; }
+
+    // The rule's deadline of the next maintien: every periodicite months from L, within validity.
+    Date maintenance_deadline(const Standing& p) const
+    {
+        const Date expiry = plus_months(*p.label, rules().validite_label_mois);
+        const Date due =
+            plus_months(*p.label, 1LL * rules().periodicite_verification_mois * (p.maintiens + 1));
+        return due < expiry ? due : add_days(expiry, -1);
+    }
+
+    // The order is judged when every decision and setting could be read.
+    bool judged(const Standing& p) const
+    {
+        return !p.uncertain && !m_run.unreadable.sessions && !m_run.unreadable.rules;
+    }
+
+    bool labelled(const Standing& p, Date when) const
+    {
+        if (!p.label || p.withdrawn) return false;
+        return when < plus_months(*p.label, rules().validite_label_mois) ||
+               (p.deadline && when <= *p.deadline);
+    }
+
+    // deadline: the standing whose deadline was missed, for a note on the decision that set it.
+    void out_of_order(const Session& s, const Decision& dec, const Standing* deadline, std::string message)
+    {
+        Diagnostic& d = m_run.report("Q382", s.file, place(dec.kind_pos, dec.pos), std::move(message));
+        if (deadline == nullptr) return;
+        const Standing& p = *deadline;
+        if (p.anchor.session != nullptr && p.anchor.decision != nullptr)
+            add_note(d, p.anchor.session->file, place(p.anchor.decision->kind_pos, p.anchor.decision->pos),
+                     p.anchor.decision->derogation
+                         ? m_run.say("échéance fixée par dérogation au {}",
+                                     "deadline set by derogation to {}",
+                                     iso_or_unknown(p.anchor.decision->derogation->echeance.value))
+                         : m_run.say("décision précédente", "previous decision"));
+    }
+
+    void follow(const Session& s, const Decision& dec, const Organisme& o, Date when, DecisionKind kind,
+                bool reported)
+    {
+        Standing& p = m_standings[o.slug];
+        const Standing before = p; // for the note: the decision that set the missed deadline
+        const auto late = [&] { return p.deadline && when > *p.deadline; };
+        std::optional<std::string> problem;
+        bool missed_deadline = false; // else a step is missing: no earlier decision to show
+        switch (kind) {
+        case DecisionKind::admissible:
+            p.admissible = when;
+            p.deadline = plus_months(when, rules().attribution_mois);
+            break;
+        case DecisionKind::labellise:
+            if (!p.admissible)
+                problem = m_run.say("labellisation sans admissibilité préalable",
+                                    "labellisation without a prior admissibility");
+            else if (!p.label && (missed_deadline = late()))
+                problem = m_run.say("labellisation le {}, après l'échéance du {} (admissibilité du {})",
+                                    "labellisation on {}, after the deadline of {} (admissibility on {})",
+                                    iso(when), iso(*p.deadline), iso(*p.admissible));
+            start_cycle(p, when);
+            break;
+        case DecisionKind::maintenu:
+            if (!p.label || p.withdrawn)
+                problem = m_run.say("maintien d'un organisme qui n'est pas labellisé",
+                                    "maintien of an organisme that is not labelled");
+            else if ((missed_deadline = late()))
+                problem = m_run.say(
+                    "maintien le {}, après l'échéance du {} : le label n'est plus valide (labellisation du "
+                    "{})",
+                    "maintien on {}, after the deadline of {}: the label is no longer valid (labelled on {})",
+                    iso(when), iso(*p.deadline), iso(*p.label));
+            if (p.label) {
+                ++p.maintiens;
+                p.deadline = maintenance_deadline(p);
+            }
+            break;
+        case DecisionKind::renouvele:
+            if (!renewal_diagnostic(o, p, when))
+                problem = m_run.say("renouvellement sans diagnostic HQS® de renouvellement préalable",
+                                    "renewal without a prior renewal HQS® diagnostic");
+            start_cycle(p, when);
+            break;
+        case DecisionKind::retire:
+            if (!labelled(p, when) && judged(p) && !reported) {
+                Diagnostic& d = m_run.report(
+                    "Q383", s.file, place(dec.kind_pos, dec.pos),
+                    m_run.say("retrait du label de {}, qui n'est pas labellisé à cette date",
+                              "withdrawal of the label of {}, which is not labelled on that date", o.slug));
+                d.hint = m_run.say(
+                    "un retrait ne vise qu'un organisme labellisé ; sinon « refuse » ou « ajourne »",
+                    "only a labelled organisme can be withdrawn; otherwise \"refuse\" or \"ajourne\"");
+            }
+            p = Standing{}; // the label ends; a new pathway starts with an admissibility
+            p.withdrawn = true;
+            p.uncertain = before.uncertain;
+            break;
+        case DecisionKind::ajourne:
+        case DecisionKind::refuse:
+        case DecisionKind::suivi:
+            break;
+        }
+        if (problem && !reported && judged(p))
+            out_of_order(s, dec, missed_deadline ? &before : nullptr, *problem);
+        // A derogation replaces the next deadline, whatever the decision.
+        if (dec.derogation && dec.derogation->echeance.value) p.deadline = *dec.derogation->echeance.value;
+        if (kind != DecisionKind::ajourne && kind != DecisionKind::refuse && kind != DecisionKind::suivi)
+            p.anchor = {&s, &dec};
+        else if (dec.derogation)
+            p.anchor = {&s, &dec};
+    }
+
+    void start_cycle(Standing& p, Date when)
+    {
+        p.label = when;
+        p.maintiens = 0;
+        p.withdrawn = false;
+        p.deadline = maintenance_deadline(p);
+    }
+
+    // A diagnostic-hqs-renouvellement audit since the current label, before the decision.
+    static bool renewal_diagnostic(const Organisme& o, const Standing& p, Date when)
+    {
+        return std::any_of(o.audits.begin(), o.audits.end(), [&](const Audit& a) {
+            const auto d = a.date();
+            return a.type == AuditType::renouvellement && d && *d <= when && (!p.label || *d > *p.label);
+        });
+    }
+};
+
+} // namespace
+
+void check_committee(Run& run)
+{
+    if (run.model.standalone) return;
+    DecisionChecker decisions(run);
+    for (const Session& s : run.model.sessions) {
+        check_session(run, s);
+        for (const Decision& dec : s.decisions)
+            decisions.check(s, dec);
+    }
+}
+
+} // namespace quali::core::rules_detail

@@ -1,0 +1,83 @@
+#pragma once
+// Shared by the rule families (rules_*.cpp): the run's context, how a rule reports, and the
+// few facts several families need so that one defect gives one diagnostic.
+#include "quali/core/rules.hpp"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quali::core::rules_detail {
+
+// The files that could not be read, by what the rules would have read in them.
+struct Unreadable {
+    bool rules = false;                    // quali.yaml: its settings are unknown
+    bool framework = false;                // referentiel: the built-in example framework stands in
+    bool sessions = false;                 // a session: the order of the decisions is unknown
+    std::set<Date> session_dates;          // by file name
+    std::set<std::string> auditors;        // by id
+    std::set<std::string> audits_of;       // organisme slugs
+    std::set<std::string> candidatures_of; // organisme slugs
+    std::set<std::pair<std::string, Date>> candidatures; // slug, session by file name
+
+    static Unreadable from(const Model& model, const std::vector<std::string>& paths);
+};
+
+struct Run {
+    const Model& model;
+    Date as_of;
+    Lang lang;
+    std::vector<Diagnostic>& out;
+    const Unreadable& unreadable;
+
+    // Adds a diagnostic with the catalogue's severity for code.
+    Diagnostic& report(std::string_view code, const std::string& file, Position pos, std::string message);
+
+    template <typename... Args>
+    std::string say(fmt::format_string<Args...> fr, fmt::format_string<Args...> en, Args&&... args) const
+    {
+        return core::say(lang, fr, en, std::forward<Args>(args)...);
+    }
+};
+
+void add_note(Diagnostic& d, const std::string& file, Position pos, std::string message);
+
+// "2026-06-18", or "?" when the date is unknown.
+std::string iso_or_unknown(const std::optional<Date>& d);
+
+// A file's name without folder nor ".yaml": "organismes/x/candidatures/2025-03-20.yaml" -> "2025-03-20".
+std::string file_stem(std::string_view path);
+
+// A path cited by an organisme (pieces, proofs) for one of its files: "audits/….yaml".
+std::string path_in_folder(const Organisme& o, const std::string& file);
+
+// The first non-null position: a value's own place, else its fallback (a block, the file).
+Position place(Position preferred, Position fallback);
+
+// The last candidature of o for an earlier session than c's, or null.
+const Candidature* previous_candidature(const Organisme& o, const Candidature& c);
+
+// In a repository, a candidature whose session is known but has no file in comite/seances/ (Q370).
+bool session_missing(const Run& run, const Candidature& c);
+
+// Filed before its window opens (Q361): later dates in the dossier are not reported again.
+bool filed_early(const Run& run, const Candidature& c);
+
+// A result rated point-d-alerte on a named criterion.
+bool is_alert(const Result& r);
+
+// Every audit's type and evaluations were read and its alert points are criteria of the
+// framework: which audit is the latest diagnostic, and its alert points, are certain.
+bool audits_certain(const Run& run, const Organisme& o);
+
+// The rule families, one per file.
+void check_references(Run& run);   // Q301-Q306
+void check_treatment(Run& run);    // Q310, Q311, Q395, Q396
+void check_concertation(Run& run); // Q320-Q324
+void check_audits(Run& run);       // Q330-Q334, Q340, Q350-Q353
+void check_sessions(Run& run);     // Q360, Q361, Q370-Q373
+void check_committee(Run& run);    // Q380-Q383, Q390-Q392
+
+} // namespace quali::core::rules_detail
