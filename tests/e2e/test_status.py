@@ -92,10 +92,10 @@ def working_day_window(t):
     folder = os.path.join(t.source, "tests", "data", "pathway", "fenetre-jours-ouvres")
     dl = t.json_of("deadlines", "--as-of", "2026-04-01", "--format", "json", "-C", folder)
     depots = [d for d in dl if d["type"] == "depot"]
-    t.check("working days: the filing deadline is the day before the session",
-            len(depots) == 1 and depots[0]["date"] == "2026-05-14" and depots[0]["organisme"] is None, str(depots))
+    t.check("working days: the filing deadline is the last working day before the session",
+            len(depots) == 1 and depots[0]["date"] == "2026-05-13" and depots[0]["organisme"] is None, str(depots))
     t.check("working days: the description gives the window",
-            depots and "du 2026-04-21 au 2026-05-14" in depots[0]["description"], str(depots))
+            depots and "du 2026-04-21 au 2026-05-13" in depots[0]["description"], str(depots))
 
 
 EXAMPLE = {
