@@ -13,12 +13,14 @@ case "$mode" in run|test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
 packages=(
   build-essential cmake ninja-build pkg-config git
   libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev doctest-dev
-  nlohmann-json3-dev libvalijson-dev
+  nlohmann-json3-dev libvalijson-dev libkainjow-mustache-dev
+  libssl-dev openssh-client dpkg-dev file
 )
-# What the tests use: Python's standard library, a real iCalendar parser and a public
-# holiday reference to compare against.
+# What the tests use: Python's standard library, a real iCalendar parser, a public
+# holiday reference to compare against, and a real browser for the HTML documents.
+# The sanitizer builds: gcc's ASan/UBSan runtimes come with build-essential; libFuzzer with clang.
 if [ "$mode" = test ]; then
-  packages+=(python3 python3-icalendar python3-holidays python3-dateutil)
+  packages+=(python3 python3-icalendar python3-holidays python3-dateutil chromium clang libclang-rt-14-dev)
 fi
 
 missing=()
@@ -43,4 +45,8 @@ if [ "$mode" = run ]; then
   build/quali validate examples/depot --as-of 2026-06-10
 else
   ctest --test-dir build --output-on-failure -j "$(nproc)"
+  # Then the whole suite again under AddressSanitizer + UBSan, and a short fuzzing run
+  # (QUALI_FUZZ_SECONDS per target, 60 by default). bench/run is not part of the tests.
+  bash scripts/sanitize.sh
+  bash scripts/fuzz.sh "${QUALI_FUZZ_SECONDS:-60}"
 fi

@@ -11,6 +11,15 @@ void add_explain(CLI::App& app, Runner& runner);
 void add_feries(CLI::App& app, Runner& runner);
 void add_status(CLI::App& app, Runner& runner);
 void add_deadlines(CLI::App& app, Runner& runner);
+void add_init(CLI::App& app, Runner& runner);
+void add_new(CLI::App& app, Runner& runner);
+void add_sign(CLI::App& app, Runner& runner);
+void add_diff(CLI::App& app, Runner& runner);
+void add_agenda(CLI::App& app, Runner& runner);
+void add_dossier(CLI::App& app, Runner& runner);
+void add_notify(CLI::App& app, Runner& runner);
+void add_bilan(CLI::App& app, Runner& runner);
+void add_export(CLI::App& app, Runner& runner);
 
 inline constexpr AddCommand all_commands[] = {
     add_validate,
@@ -18,6 +27,15 @@ inline constexpr AddCommand all_commands[] = {
     add_status,
     add_deadlines,
     add_feries,
+    add_init,
+    add_new,
+    add_sign,
+    add_diff,
+    add_agenda,
+    add_dossier,
+    add_notify,
+    add_bilan,
+    add_export,
 };
 
 } // namespace quali::commands

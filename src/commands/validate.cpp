@@ -1,9 +1,12 @@
 // quali validate: every file against its schema and value checks, reported like a compiler.
+#include "commands/git.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
 #include "quali/render/diagnostics.hpp"
 
+#include <filesystem>
 #include <ostream>
+#include <set>
 
 namespace quali::commands {
 
@@ -14,11 +17,72 @@ struct ValidateOptions {
     std::string format = "text";
     std::optional<std::string> as_of;
     bool strict = false;
+    bool staged = false;             // the copies in git's index, not the working files
+    bool changed = false;            // report on what changed since changed_rev only
+    std::string changed_rev;         // "" means HEAD
 };
+
+io::Root root_for(const std::vector<std::string>& paths, const Context& ctx)
+{
+    const std::string start = paths.empty() ? std::string(".") : paths.front();
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(start, ec)))
+        throw EnvironmentError(core::say(ctx.lang, "chemin introuvable : {}", "no such path: {}", start));
+    const auto root = io::find_root(start);
+    if (!root)
+        throw EnvironmentError(core::say(ctx.lang, "{} n'est pas dans un dépôt quali", "{} is not inside a quali repository",
+                                         start == "." ? core::say(ctx.lang, "le dossier courant", "the current folder") : start));
+    return *root;
+}
+
+// --changed: the organisme folders touched since the revision, and the other files changed;
+// the whole repository is still loaded, since the rules cross files.
+std::vector<std::string> changed_selection(const io::Root& root, const std::string& rev, const Context& ctx)
+{
+    std::set<std::string> selected;
+    for (const git::Change& c : git::changes_since(root.dir, rev, ctx)) {
+        std::string path = c.path;
+        if (root.kind == io::RootKind::organisme) path = ".";
+        else if (path.starts_with("organismes/") && path.find('/', 11) != std::string::npos)
+            path = path.substr(0, path.find('/', 11));
+        std::error_code ec;
+        const std::filesystem::path full = root.dir / path;
+        if (std::filesystem::exists(full, ec)) selected.insert(full.lexically_normal().string());
+    }
+    return {selected.begin(), selected.end()};
+}
 
 int run_validate(const ValidateOptions& opt, const Context& ctx)
 {
-    const Workspace ws = load_workspace(opt.paths, ctx, true, resolve_as_of(opt.as_of, ctx));
+    const core::Date as_of = resolve_as_of(opt.as_of, ctx);
+    std::vector<std::string> paths = opt.paths;
+    std::optional<io::Snapshot> snapshot;
+    if (opt.staged) {
+        // One index for one repository: every path must be in the same one.
+        const io::Root root = root_for(paths, ctx);
+        for (const std::string& p : paths)
+            if (root_for({p}, ctx).dir != root.dir)
+                throw EnvironmentError(core::say(ctx.lang, "--staged : les chemins doivent être dans un même dépôt",
+                                                 "--staged: the paths must be in one repository"));
+        snapshot = git::staged(root.dir, ctx);
+    }
+    std::string changed_note;
+    if (opt.changed) {
+        const std::string rev = opt.changed_rev.empty() ? std::string("HEAD") : opt.changed_rev;
+        const io::Root root = root_for(paths, ctx);
+        paths = changed_selection(root, rev, ctx);
+        changed_note = core::say(ctx.lang, "Changements depuis {} : {} dossier(s) ou fichier(s) vérifié(s) (le dépôt "
+                                           "entier est chargé).\n",
+                                 "Changes since {}: {} folder(s) or file(s) checked (the whole repository is loaded).\n",
+                                 rev, paths.size());
+        if (paths.empty()) {
+            if (opt.format == "json") ctx.out << render::diagnostics_json({}, 0);
+            else if (opt.format == "text" && !ctx.quiet)
+                ctx.out << core::say(ctx.lang, "Aucun changement depuis {}.\n", "No change since {}.\n", rev);
+            return 0;
+        }
+    }
+    const Workspace ws = load_workspace(paths, ctx, true, as_of, snapshot ? &*snapshot : nullptr);
     const core::DiagnosticCounts counts = core::count(ws.diagnostics);
 
     if (opt.format == "json") {
@@ -35,6 +99,10 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
                                             [&](const std::string& f, int l) { return ws.source_line(f, l); });
         if (!ctx.quiet || counts.errors + counts.warnings > 0)
             ctx.out << render::summary_text(ws.diagnostics, ws.files_checked, style);
+        if (!ctx.quiet && opt.staged)
+            ctx.out << core::say(ctx.lang, "Vérifié : les copies indexées (git add), pas les fichiers de travail.\n",
+                                 "Checked: the staged copies (git add), not the working files.\n");
+        if (!ctx.quiet) ctx.out << changed_note;
         if (!ws.skipped_rules.empty() && !ctx.quiet) {
             std::string codes;
             for (const std::string& c : ws.skipped_rules) codes += (codes.empty() ? "" : ", ") + c;
@@ -63,9 +131,23 @@ void add_validate(CLI::App& app, Runner& runner)
         ->check(CLI::IsMember({"text", "json", "github"}));
     add_as_of_option(*sub, opt->as_of);
     sub->add_flag("--strict", opt->strict, "Échouer aussi sur les avertissements");
+    CLI::Option* staged = sub->add_flag(
+        "--staged", opt->staged,
+        "Vérifier ce qui va être commité : les copies de l'index git (git add), pas les fichiers de travail "
+        "(le crochet pre-commit l'utilise)");
+    CLI::Option* changed = sub->add_option("--changed", opt->changed_rev,
+                                           "Ne rapporter que les organismes et fichiers changés depuis REV (défaut : "
+                                           "HEAD), modifications non commitées et nouveaux fichiers compris ; le "
+                                           "dépôt entier reste chargé. Écrire --changed=REV")
+                                ->expected(0, 1)
+                                ->type_name("REV");
+    staged->excludes(changed);
     sub->footer("Codes de sortie : 0 aucune erreur ; 1 au moins une erreur (ou un avertissement avec "
                 "--strict) ; 2 erreur d'utilisation ou d'environnement.\n");
-    sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_validate(*opt, ctx); }; });
+    sub->callback([opt, changed, &runner] {
+        opt->changed = changed->count() > 0;
+        runner = [opt](const Context& ctx) { return run_validate(*opt, ctx); };
+    });
 }
 
 } // namespace quali::commands

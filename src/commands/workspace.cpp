@@ -5,21 +5,31 @@
 #include "quali/core/schema_check.hpp"
 #include "quali/core/text_checks.hpp"
 #include "quali/core/value_checks.hpp"
+#include "quali/core/visa_checks.hpp"
+#include "quali/io/atomic_write.hpp"
 #include "quali/io/builtin.hpp"
+#include "quali/io/digest.hpp"
+#include "quali/io/ssh_signature.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <span>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace quali::commands {
 
 namespace fs = std::filesystem;
 using core::say;
 
-std::string display_path(const fs::path& absolute)
+namespace {
+
+std::string display_path_from(const fs::path& absolute, const fs::path& cwd)
 {
-    std::error_code ec;
-    const fs::path cwd = fs::current_path(ec);
-    if (ec) return absolute.generic_string();
+    if (cwd.empty()) return absolute.generic_string();
     const fs::path rel = absolute.lexically_normal().lexically_relative(cwd);
     if (rel.empty()) return ".";
     const std::string r = rel.generic_string();
@@ -27,7 +37,77 @@ std::string display_path(const fs::path& absolute)
     return r;
 }
 
+fs::path current_dir()
+{
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    return ec ? fs::path() : cwd;
+}
+
+} // namespace
+
+std::string display_path(const fs::path& absolute)
+{
+    return display_path_from(absolute, current_dir());
+}
+
 namespace {
+
+// What the value checks learnt of the proofs each file cites, for the model's own question
+// (the same paths: asked once, not twice, on repositories of thousands of folders).
+class ProofCache {
+public:
+    using Key = std::pair<std::string, std::string>;  // organisme folder ("" alone), path
+
+    struct Hash {
+        std::size_t operator()(const Key& k) const
+        {
+            return std::hash<std::string>{}(k.first) * 31 + std::hash<std::string>{}(k.second);
+        }
+    };
+
+    std::optional<core::PathStatus> find(const Key& key) const
+    {
+        const std::lock_guard lock(m_mutex);
+        const auto it = m_known.find(key);
+        if (it == m_known.end()) return std::nullopt;
+        return it->second;
+    }
+
+    void add(Key key, core::PathStatus status)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_known.emplace(std::move(key), status);
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::unordered_map<Key, core::PathStatus, Hash> m_known;  // hashed: paths share long prefixes
+};
+
+class CachedPaths final : public core::PathOracle {
+public:
+    CachedPaths(const fs::path& dir, std::string folder, ProofCache& cache, const io::Snapshot* snapshot = nullptr)
+        : m_paths(dir), m_folder(std::move(folder)), m_cache(cache), m_snapshot(snapshot)
+    {
+    }
+
+    core::PathStatus status(std::string_view path) const override
+    {
+        ProofCache::Key key{m_folder, std::string(path)};
+        if (const auto known = m_cache.find(key)) return *known;
+        const core::PathStatus status =
+            m_snapshot != nullptr ? io::SnapshotPaths(*m_snapshot, m_folder).status(path) : m_paths.status(path);
+        m_cache.add(std::move(key), status);
+        return status;
+    }
+
+private:
+    io::FolderPaths m_paths;
+    std::string m_folder;
+    ProofCache& m_cache;
+    const io::Snapshot* m_snapshot;  // validate --staged: proofs are those of git's index
+};
 
 // A YAML file outside the layout: warn, and suggest the name it probably meant.
 core::Diagnostic unknown_place(const io::SourceFile& f, io::RootKind kind, core::Lang lang)
@@ -86,7 +166,59 @@ bool selected(const fs::path& file, const std::vector<fs::path>& selections)
     return false;
 }
 
-core::Model model_of(const io::LoadedRoot& loaded);
+// The organismes of a repository, modelled folder by folder as soon as each folder is read,
+// so that the document trees of thousands of folders are never all in memory at once.
+struct Parts {
+    std::mutex mutex;
+    std::vector<core::Model> models;        // one per organisme folder
+    std::unordered_set<std::string> readable;  // released files whose tree was a mapping
+};
+
+bool in_organisme_folder(const std::string& path)
+{
+    return path.starts_with("organismes/") && path.find('/', 11) != std::string::npos;
+}
+
+core::ProofExists proof_checker(const io::Root& root, ProofCache& cache)
+{
+    return [&cache, root](const std::string& folder, const std::string& path) {
+        if (core::path_leaves_folder(path)) return false;
+        return CachedPaths(root.dir / folder, folder, cache, root.snapshot).status(path) == core::PathStatus::file;
+    };
+}
+
+// Models one organisme folder of a repository, then releases its trees.
+void model_folder(std::span<io::SourceFile> group, const io::Root& root, ProofCache& cache, Parts& parts)
+{
+    if (group.empty() || !in_organisme_folder(group.front().path)) return;
+    std::vector<core::ModelInput> inputs;
+    for (const io::SourceFile& f : group)
+        if (f.placement && f.root != nullptr) inputs.push_back({f.path, *f.placement, f.root});
+    core::Model part = core::build_model(inputs, std::string(), proof_checker(root, cache));
+    const std::lock_guard lock(parts.mutex);
+    parts.models.push_back(std::move(part));
+    for (io::SourceFile& f : group) {
+        if (f.placement && f.root != nullptr && f.root->is_mapping()) parts.readable.insert(f.path);
+        f.root = nullptr;
+        f.tree.reset();
+    }
+}
+
+core::Model model_of(const io::LoadedRoot& loaded, ProofCache& cache, Parts& parts);
+
+// A field left to fill (Q016, « À COMPLÉTER ») is reported once: not also by a rule that
+// reads the same value (an unknown auditor, an unknown residence).
+void drop_fields_to_fill(std::vector<core::Diagnostic>& rule_diagnostics, const std::vector<io::SourceFile>& files)
+{
+    std::set<std::tuple<std::string, int, int>> to_fill;
+    for (const io::SourceFile& f : files)
+        for (const core::Diagnostic& d : f.diagnostics)
+            if (d.code == "Q016") to_fill.emplace(f.path, d.pos.line, d.pos.column);
+    if (to_fill.empty()) return;
+    std::erase_if(rule_diagnostics, [&](const core::Diagnostic& d) {
+        return to_fill.contains({d.file, d.pos.line, d.pos.column});
+    });
+}
 
 } // namespace
 
@@ -99,7 +231,7 @@ std::string_view Workspace::source_line(const std::string& display, int line) co
 
 namespace {
 
-core::Model model_of(const io::LoadedRoot& loaded)
+core::Model model_of(const io::LoadedRoot& loaded, ProofCache& cache, Parts& parts)
 {
     std::vector<core::ModelInput> inputs;
     inputs.push_back({"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()});
@@ -107,17 +239,23 @@ core::Model model_of(const io::LoadedRoot& loaded)
         if (f.placement && f.root != nullptr) inputs.push_back({f.path, *f.placement, f.root});
     const bool lone = loaded.root.kind == io::RootKind::organisme;
     const std::string slug = lone ? loaded.root.dir.filename().string() : std::string();
-    const fs::path dir = loaded.root.dir;
-    return core::build_model(inputs, slug, [&](const std::string& folder, const std::string& path) {
-        if (core::path_leaves_folder(path)) return false;
-        return io::FolderPaths(dir / folder).status(path) == core::PathStatus::file;
-    });
+    core::Model model = core::build_model(inputs, slug, proof_checker(loaded.root, cache));
+    // The organisme folders modelled while loading join the repository's model.
+    for (core::Model& part : parts.models) {
+        for (core::Organisme& o : part.organismes) model.organismes.push_back(std::move(o));
+        model.proofs.merge(part.proofs);
+    }
+    parts.models.clear();
+    std::sort(model.organismes.begin(), model.organismes.end(),
+              [](const core::Organisme& a, const core::Organisme& b) { return a.slug < b.slug; });
+    model.index();
+    return model;
 }
 
 } // namespace
 
 Workspace load_workspace(const std::vector<std::string>& paths, const Context& ctx, bool rules,
-                         std::optional<core::Date> as_of)
+                         std::optional<core::Date> as_of, const io::Snapshot* snapshot)
 {
     std::vector<std::string> wanted = paths;
     if (wanted.empty()) wanted.push_back(".");
@@ -139,12 +277,18 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
     }
 
     Workspace ws;
+    const fs::path cwd = current_dir();
     const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     for (const Target& t : targets) {
-        const io::Root root = t.root;
+        io::Root root = t.root;
+        root.snapshot = snapshot;
+        ProofCache cache;
+        Parts parts;
         io::LoadedRoot loaded = io::load_root(root, ctx.lang, threads, [&](io::SourceFile& f) {
             if (f.root == nullptr || !f.placement) return;
-            const io::FolderPaths proofs(organisme_folder(root, *f.placement));
+            const std::string folder =
+                root.kind == io::RootKind::organisme ? std::string() : "organismes/" + f.placement->organisme;
+            const CachedPaths proofs(organisme_folder(root, *f.placement), folder, cache, root.snapshot);
             const bool organisme_file = root.kind == io::RootKind::organisme || !f.placement->organisme.empty();
             for (core::Diagnostic& d : core::check_document(f.placement->kind, *f.root,
                                                             organisme_file ? &proofs : nullptr, ctx.lang)) {
@@ -153,14 +297,22 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
                     if (n.file.empty()) n.file = f.path;
                 f.diagnostics.push_back(std::move(d));
             }
+        }, [&](std::span<io::SourceFile> group) {
+            if (root.kind == io::RootKind::repository) model_folder(group, root, cache, parts);
         });
         std::vector<core::Diagnostic> found = std::move(loaded.diagnostics);
-        core::Model model = model_of(loaded);
+        core::Model model = model_of(loaded, cache, parts);
         if (rules) {
             std::vector<std::string> unreadable;
             for (const io::SourceFile& f : loaded.files)
-                if (f.placement && (f.root == nullptr || !f.root->is_mapping())) unreadable.push_back(f.path);
+                if (f.placement && (f.root == nullptr ? !parts.readable.contains(f.path) : !f.root->is_mapping()))
+                    unreadable.push_back(f.path);
             core::RuleReport report = core::check_rules(model, as_of.value_or(ctx.today), ctx.lang, unreadable);
+            // The auditors' sign-offs: hashing the pieces needs their bytes, which this layer reads.
+            for (core::Diagnostic& d : core::check_visas(model, as_of.value_or(ctx.today), io::digest_in_root(root),
+                                                         io::visa_verifier(ctx.lang), ctx.lang))
+                report.diagnostics.push_back(std::move(d));
+            drop_fields_to_fill(report.diagnostics, loaded.files);
             found.insert(found.end(), std::make_move_iterator(report.diagnostics.begin()),
                          std::make_move_iterator(report.diagnostics.end()));
             for (std::string& code : report.skipped)
@@ -176,16 +328,83 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
         }
         for (core::Diagnostic& d : found) {
             if (!selected(root.dir / d.file, t.selections)) continue;
-            d.file = display_path(root.dir / d.file);
-            for (core::Note& n : d.notes) n.file = display_path(root.dir / n.file);
+            d.file = display_path_from(root.dir / d.file, cwd);
+            for (core::Note& n : d.notes) n.file = display_path_from(root.dir / n.file, cwd);
             ws.diagnostics.push_back(std::move(d));
         }
         ws.roots.push_back(std::move(loaded));
     }
     for (const io::LoadedRoot& r : ws.roots)
-        for (const io::SourceFile& f : r.files) ws.by_display[display_path(r.root.dir / f.path)] = &f;
+        for (const io::SourceFile& f : r.files) ws.by_display[display_path_from(r.root.dir / f.path, cwd)] = &f;
     core::sort_diagnostics(ws.diagnostics);
     return ws;
+}
+
+std::vector<core::Diagnostic> root_relative_diagnostics(const Workspace& ws)
+{
+    std::vector<core::Diagnostic> out;
+    if (ws.roots.empty()) return out;
+    const fs::path root = ws.roots.front().root.dir;
+    const fs::path cwd = current_dir();
+    const auto relative = [&](const std::string& display) {
+        if (display.empty()) return display;
+        const fs::path p(display);
+        const fs::path absolute = (p.is_absolute() ? p : cwd / p).lexically_normal();
+        const fs::path rel = absolute.lexically_relative(root);
+        return rel.empty() || rel.generic_string().starts_with("..") ? display : rel.generic_string();
+    };
+    for (core::Diagnostic d : ws.diagnostics) {
+        d.file = relative(d.file);
+        for (core::Note& n : d.notes)
+            n.file = relative(n.file);
+        out.push_back(std::move(d));
+    }
+    core::sort_diagnostics(out);
+    return out;
+}
+
+void write_output(const std::string& path, std::string_view bytes, bool force, const Context& ctx)
+{
+    if (path.empty() || path == "-") {
+        ctx.out << bytes;
+        return;
+    }
+    if (const std::error_code ec = io::write_file_atomically(path, bytes, force)) {
+        if (ec == std::errc::file_exists)
+            throw EnvironmentError(say(ctx.lang, "{} existe déjà : ajoutez --force pour le remplacer",
+                                       "{} already exists: add --force to replace it", path));
+        throw EnvironmentError(say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", path, ec.message()));
+    }
+}
+
+std::optional<std::string> repository_template(const Workspace& ws, const std::string& name, const Context& ctx)
+{
+    if (ws.roots.empty() || ws.roots.front().root.kind != io::RootKind::repository) return std::nullopt;
+    const fs::path root = ws.roots.front().root.dir;
+    const fs::path path = root / "modeles" / name;
+    std::error_code ec;
+    const fs::file_status st = fs::symlink_status(path, ec);
+    if (ec || !fs::exists(st)) return std::nullopt;
+    const std::string shown = display_path(path);
+    // A link is followed only while it stays inside the repository.
+    const fs::path real = fs::canonical(path, ec);
+    const fs::path real_root = fs::canonical(root, ec);
+    if (ec || !fs::is_regular_file(real, ec) || real.lexically_relative(real_root).generic_string().starts_with(".."))
+        throw EnvironmentError(say(ctx.lang, "{} : le modèle doit être un fichier ordinaire du dépôt",
+                                   "{}: a template must be a regular file of the repository", shown));
+    const auto size = fs::file_size(real, ec);
+    constexpr std::uintmax_t limit = 1 << 20;
+    if (ec || size > limit)
+        throw EnvironmentError(say(ctx.lang, "{} : modèle trop grand (plus de 1 Mio)",
+                                   "{}: template too large (over 1 MiB)", shown));
+    std::ifstream in(real, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof())
+        throw EnvironmentError(say(ctx.lang, "{} : lecture impossible", "{}: cannot read", shown));
+    if (text.size() > limit)
+        throw EnvironmentError(say(ctx.lang, "{} : modèle trop grand (plus de 1 Mio)",
+                                   "{}: template too large (over 1 MiB)", shown));
+    return text;
 }
 
 } // namespace quali::commands

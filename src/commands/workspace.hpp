@@ -28,10 +28,27 @@ struct Workspace {
 // runs the file-level checks and, with rules, the label's rules as of as_of; keeps the
 // diagnostics of the selected paths. Throws EnvironmentError when a path does not exist or is
 // in no repository.
+// With a snapshot (git's index, for validate --staged), the files and proofs are read from it
+// instead of the working tree.
 Workspace load_workspace(const std::vector<std::string>& paths, const Context& ctx, bool rules = true,
-                         std::optional<core::Date> as_of = std::nullopt);
+                         std::optional<core::Date> as_of = std::nullopt, const io::Snapshot* snapshot = nullptr);
 
 // A path as the user can open it: relative to the current directory when shorter.
 std::string display_path(const std::filesystem::path& absolute);
+
+// --- shared by the commands that write documents (agenda, dossier, notify) -------------------
+
+// The diagnostics of the first root with paths relative to that root, as the core names
+// files: a report's content must not depend on the current directory.
+std::vector<core::Diagnostic> root_relative_diagnostics(const Workspace& ws);
+
+// Writes a document to ctx.out when path is "" or "-", else atomically to path; refuses to
+// replace an existing file without force. Throws EnvironmentError (exit 2) on failure.
+void write_output(const std::string& path, std::string_view bytes, bool force, const Context& ctx);
+
+// The repository's own version of a built-in template, <root>/modeles/<name>, if there is one:
+// a regular file inside the repository, of at most 1 MiB. Throws EnvironmentError when it
+// exists but cannot be used.
+std::optional<std::string> repository_template(const Workspace& ws, const std::string& name, const Context& ctx);
 
 } // namespace quali::commands

@@ -32,7 +32,8 @@ std::optional<FileKind> organisme_file_kind(const std::vector<std::string_view>&
     }
     if (p.size() == 2 && is_yaml_name(p[1])) {
         if (p[0] == "audits") return FileKind::audit;
-        if (p[0] == "candidatures") return FileKind::candidature;
+        // The auditor's sign-off sits next to the candidature it covers.
+        if (p[0] == "candidatures") return p[1].ends_with(".visa.yaml") ? FileKind::visa : FileKind::candidature;
     }
     return std::nullopt;
 }
@@ -46,9 +47,9 @@ bool is_yaml_name(std::string_view name)
 
 std::string_view kind_name(FileKind kind)
 {
-    static constexpr std::array<std::string_view, 11> names{
+    static constexpr std::array<std::string_view, 12> names{
         "quali", "referentiel", "membres", "seance", "auditeur", "organisme",
-        "autodiagnostic", "audit", "paa", "concertation", "candidature"};
+        "autodiagnostic", "audit", "paa", "concertation", "candidature", "visa"};
     return names[static_cast<std::size_t>(kind)];
 }
 

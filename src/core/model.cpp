@@ -78,25 +78,54 @@ const Candidature* Organisme::candidature_for(Date session) const
     return nullptr;
 }
 
+namespace {
+
+// The element the index names, if the vector still holds it there; else the first match of a scan.
+template <typename T, typename Index, typename Key, typename Get>
+const T* look_up(const std::vector<T>& items, const Index& index, const Key& key, Get get)
+{
+    if (!index.empty()) {
+        const auto it = index.find(key);
+        if (it != index.end() && it->second < items.size() && get(items[it->second]) == key)
+            return &items[it->second];
+    }
+    for (const T& item : items)
+        if (get(item) == key) return &item;
+    return nullptr;
+}
+
+} // namespace
+
 const Auditor* Model::auditor(std::string_view id) const
 {
-    for (const Auditor& a : auditors)
-        if (a.id == id) return &a;
-    return nullptr;
+    return look_up(auditors, m_auditor_index, id, [](const Auditor& a) -> std::string_view { return a.id; });
 }
 
 const Organisme* Model::organisme(std::string_view slug) const
 {
-    for (const Organisme& o : organismes)
-        if (o.slug == slug) return &o;
-    return nullptr;
+    return look_up(organismes, m_organisme_index, slug,
+                   [](const Organisme& o) -> std::string_view { return o.slug; });
 }
 
 const Session* Model::session(Date d) const
 {
+    if (const auto it = m_session_index.find(d);
+        it != m_session_index.end() && it->second < sessions.size() && sessions[it->second].date == d)
+        return &sessions[it->second];
     for (const Session& s : sessions)
         if (s.date == d) return &s;
     return nullptr;
+}
+
+void Model::index()
+{
+    m_auditor_index.clear();
+    m_organisme_index.clear();
+    m_session_index.clear();
+    for (std::size_t i = 0; i < auditors.size(); ++i) m_auditor_index.emplace(auditors[i].id, i);
+    for (std::size_t i = 0; i < organismes.size(); ++i) m_organisme_index.emplace(organismes[i].slug, i);
+    for (std::size_t i = 0; i < sessions.size(); ++i)
+        if (sessions[i].date) m_session_index.emplace(*sessions[i].date, i);
 }
 
 bool Model::proof_exists(const Organisme& o, std::string_view path) const

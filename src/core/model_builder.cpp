@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 
 namespace quali::core {
 
@@ -229,10 +230,11 @@ void read_auditor(const std::string& path, const Node& root, Model& m)
     m.auditors.push_back(std::move(a));
 }
 
-Organisme& organisme_for(Model& m, const std::string& slug)
+// index: slug -> position in m.organismes (a scan is quadratic over thousands of organismes).
+Organisme& organisme_for(Model& m, std::map<std::string, std::size_t>& index, const std::string& slug)
 {
-    for (Organisme& o : m.organismes)
-        if (o.slug == slug) return o;
+    if (const auto it = index.find(slug); it != index.end()) return m.organismes[it->second];
+    index.emplace(slug, m.organismes.size());
     Organisme o;
     o.slug = slug;
     o.folder = m.standalone ? "" : "organismes/" + slug;
@@ -371,6 +373,28 @@ void read_candidature(const std::string& path, const Node& root, Organisme& o)
     o.candidatures.push_back(std::move(c));
 }
 
+std::optional<VisaEntry> visa_entry(const Node* n)
+{
+    if (n == nullptr || !n->is_mapping()) return std::nullopt;
+    return VisaEntry{text(n->find("chemin")), str(n->find("sha256")), n->pos};
+}
+
+void read_visa(const std::string& path, const Node& root, Organisme& o)
+{
+    Visa v;
+    v.file = path;
+    v.pos = root.pos;
+    v.seance = text(root.find("seance"));
+    v.auditeur = text(root.find("auditeur"));
+    v.date = text(root.find("date"));
+    v.candidature = visa_entry(root.find("candidature"));
+    each(root.find("pieces"), [&](const Node& n) {
+        if (auto e = visa_entry(&n)) v.pieces.push_back(std::move(*e));
+    });
+    if (const Node* s = root.find("signature"); s != nullptr && s->is_scalar()) v.signature = text(s);
+    o.visas.push_back(std::move(v));
+}
+
 void collect_proofs(const Organisme& o, const ProofExists& exists, Model& m)
 {
     auto ask = [&](const std::string& p) {
@@ -395,6 +419,7 @@ Model build_model(const std::vector<ModelInput>& files, const std::string& stand
     Model m;
     m.standalone = !standalone_slug.empty();
     bool framework_from_repository = false;
+    std::map<std::string, std::size_t> organisme_index;
     for (const ModelInput& in : files) {
         if (in.root == nullptr || !in.root->is_mapping()) continue;
         const Node& root = *in.root;
@@ -413,12 +438,13 @@ Model build_model(const std::vector<ModelInput>& files, const std::string& stand
         case FileKind::membres: read_committee(in.path, root, m); break;
         case FileKind::seance: read_session(in.path, root, m); break;
         case FileKind::auditeur: read_auditor(in.path, root, m); break;
-        case FileKind::organisme: read_identity(in.path, root, organisme_for(m, slug)); break;
-        case FileKind::autodiagnostic: read_self_diagnosis(in.path, root, organisme_for(m, slug)); break;
-        case FileKind::audit: read_audit(in.path, root, organisme_for(m, slug)); break;
-        case FileKind::paa: read_paa(in.path, root, organisme_for(m, slug)); break;
-        case FileKind::concertation: read_concertation(in.path, root, organisme_for(m, slug)); break;
-        case FileKind::candidature: read_candidature(in.path, root, organisme_for(m, slug)); break;
+        case FileKind::organisme: read_identity(in.path, root, organisme_for(m, organisme_index, slug)); break;
+        case FileKind::autodiagnostic: read_self_diagnosis(in.path, root, organisme_for(m, organisme_index, slug)); break;
+        case FileKind::audit: read_audit(in.path, root, organisme_for(m, organisme_index, slug)); break;
+        case FileKind::paa: read_paa(in.path, root, organisme_for(m, organisme_index, slug)); break;
+        case FileKind::concertation: read_concertation(in.path, root, organisme_for(m, organisme_index, slug)); break;
+        case FileKind::candidature: read_candidature(in.path, root, organisme_for(m, organisme_index, slug)); break;
+        case FileKind::visa: read_visa(in.path, root, organisme_for(m, organisme_index, slug)); break;
         }
     }
     std::sort(m.sessions.begin(), m.sessions.end(), [](const Session& a, const Session& b) {
@@ -434,8 +460,10 @@ Model build_model(const std::vector<ModelInput>& files, const std::string& stand
         std::sort(o.candidatures.begin(), o.candidatures.end(), [](const Candidature& a, const Candidature& b) {
             return std::make_pair(a.seance.value, a.file) < std::make_pair(b.seance.value, b.file);
         });
+        std::sort(o.visas.begin(), o.visas.end(), [](const Visa& a, const Visa& b) { return a.file < b.file; });
         collect_proofs(o, exists, m);
     }
+    m.index();
     return m;
 }
 

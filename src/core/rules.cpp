@@ -98,6 +98,8 @@ Unreadable Unreadable::from(const Model& model, const std::vector<std::string>& 
         case FileKind::paa:
         case FileKind::concertation:
             break; // absent from the model: their rules step aside
+        case FileKind::visa:
+            break; // checked by check_visas (visa_checks.cpp)
         }
     }
     return u;

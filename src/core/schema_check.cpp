@@ -97,7 +97,7 @@ namespace {
 constexpr std::array all_kinds{FileKind::quali,        FileKind::referentiel, FileKind::membres,
                                FileKind::seance,       FileKind::auditeur,    FileKind::organisme,
                                FileKind::autodiagnostic, FileKind::audit,     FileKind::paa,
-                               FileKind::concertation, FileKind::candidature};
+                               FileKind::concertation, FileKind::candidature, FileKind::visa};
 
 } // namespace
 

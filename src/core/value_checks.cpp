@@ -91,7 +91,8 @@ public:
             if (items == schema->end()) return;
             for (const Node* item : node.items) walk(*item, &*items, key, path + "[]");
         } else if (node.is_scalar()) {
-            check_scalar(node, *schema, key);
+            if (node.text.find(to_fill_marker) != std::string::npos) report_to_fill(node, path);
+            else check_scalar(node, *schema, key);
         }
     }
 
@@ -135,6 +136,18 @@ private:
             return;
         }
         if ((key == "preuve" || key == "preuves" || key == "pieces") && node.is_scalar()) check_path(node, key);
+    }
+
+    // A field left for the user to fill by a template of quali init / quali new (Q016), named
+    // by its path in the file (contact.nom, sieges[].suppleant.nom).
+    void report_to_fill(const Node& node, const std::string& path)
+    {
+        const std::string field = path.starts_with('.') ? path.substr(1) : path;
+        emit("Q016", node.pos,
+             say(m_lang, "champ à compléter : {}", "field to fill in: {}", field),
+             say(m_lang, "remplacez « {} » par la valeur réelle", "replace \"{}\" with the real value",
+                 to_fill_marker));
+        m_out.back().severity = Severity::warning;
     }
 
     void check_path(const Node& node, const std::string& key)
@@ -211,6 +224,11 @@ std::vector<Diagnostic> check_document(FileKind kind, const Node& root, const Pa
 {
     std::vector<Diagnostic> out = SchemaSet::builtin().validate(kind, root, lang);
     std::vector<Diagnostic> values = check_values(kind, root, proofs, lang);
+    // A field left to fill is reported once, as Q016: not also as a wrong type, value or format.
+    std::erase_if(out, [&](const Diagnostic& d) {
+        return std::any_of(values.begin(), values.end(),
+                           [&](const Diagnostic& v) { return v.code == "Q016" && v.pos == d.pos; });
+    });
     // A value the schema already rejected is not reported twice.
     for (Diagnostic& v : values) {
         const bool seen = std::any_of(out.begin(), out.end(), [&](const Diagnostic& d) { return d.pos == v.pos; });

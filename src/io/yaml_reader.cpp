@@ -7,6 +7,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -90,7 +91,7 @@ public:
             finish(n, 0, 1);
             return;
         }
-        attach(it->second, pos(mark), weight_of(it->second));
+        attach(it->second, pos(mark), weight_of(it->second), weight_of(it->second));
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -134,7 +135,23 @@ private:
         std::vector<const Node*> merges;  // values of "<<" keys, applied at the end
     };
 
-    Position pos(const YAML::Mark& mark) const { return m_lines.position(mark.line, mark.column); }
+    // The mark's position, counting code points from where the previous mark of the same line
+    // stopped: a long line of many nodes (a flow list of 100,000 items) stays linear.
+    Position pos(const YAML::Mark& mark)
+    {
+        if (mark.line < 0 || mark.line >= m_lines.line_count()) return m_lines.position(mark.line, mark.column);
+        const auto column = static_cast<std::size_t>(std::max(mark.column, 0));
+        if (mark.line != m_line || column < m_line_bytes) {
+            m_line = mark.line;
+            m_line_text = m_lines.line(mark.line + 1);
+            m_line_bytes = 0;
+            m_line_points = 0;
+        }
+        const std::size_t end = std::min(column, m_line_text.size());
+        for (; m_line_bytes < end; ++m_line_bytes)
+            if ((static_cast<unsigned char>(m_line_text[m_line_bytes]) & 0xC0u) != 0x80u) ++m_line_points;
+        return {mark.line + 1, m_line_points + 1};
+    }
 
     Node& make(NodeKind kind, const YAML::Mark& mark)
     {
@@ -249,13 +266,15 @@ private:
             m_anchors[anchor] = &n;
             if (weight > 1) m_weights[&n] = weight;
         }
-        attach(&n, n.pos, weight);
+        attach(&n, n.pos, weight, 1);
     }
 
-    // Adds a finished node (or an alias to one) to the node being built.
-    void attach(const Node* n, Position where, std::size_t weight)
+    // Adds a finished node (or an alias to one) to the node being built. weight: the size of
+    // its subtree once aliases are expanded; added: the nodes it adds to the whole document
+    // (1 for a new node, whose children were counted as they came; its weight for an alias).
+    void attach(const Node* n, Position where, std::size_t weight, std::size_t added)
     {
-        m_expanded += weight;
+        m_expanded += added;
         if (m_expanded > m_limits.max_nodes) too_big(where);
         if (m_stack.empty()) {
             if (m_root == nullptr) m_root = n;
@@ -316,6 +335,10 @@ private:
     std::unordered_map<YAML::anchor_t, const Node*> m_anchors;
     std::unordered_map<const Node*, std::size_t> m_weights;
     const Node* m_root = nullptr;
+    int m_line = -1;                 // the line of the last position asked, and how far it was read
+    std::string_view m_line_text;
+    std::size_t m_line_bytes = 0;
+    int m_line_points = 0;
     std::size_t m_count = 0;
     std::size_t m_expanded = 0;
 };

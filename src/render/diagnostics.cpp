@@ -44,6 +44,41 @@ std::string caret_line(std::string_view source, int column)
     return pad + "^";
 }
 
+// Text that came from a file, made safe for a terminal: control characters (escape sequences,
+// line breaks that would forge another diagnostic line) and bidirectional overrides are shown
+// as \x1b or <U+202E> instead of being sent raw.
+std::string printable(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+            continue;
+        }
+        // U+0080-U+009F (C1 controls): C2 80-9F in UTF-8.
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+            out += fmt::format("<U+{:04X}>", static_cast<unsigned>(static_cast<unsigned char>(s[i + 1])));
+            ++i;
+            continue;
+        }
+        // U+202A-U+202E and U+2066-U+2069 (bidirectional embeddings, overrides, isolates).
+        if (c == 0xE2 && i + 2 < s.size()) {
+            const auto b1 = static_cast<unsigned char>(s[i + 1]);
+            const auto b2 = static_cast<unsigned char>(s[i + 2]);
+            if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
+                out += fmt::format("<U+{:04X}>", 0x2000u + ((b1 & 0x3Fu) << 6) + (b2 & 0x3Fu));
+                i += 2;
+                continue;
+            }
+        }
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
 std::string plural(int n, std::string_view one, std::string_view many)
 {
     return fmt::format("{} {}", n, n > 1 ? many : one);
@@ -73,13 +108,13 @@ std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics, const T
     for (const Diagnostic& d : diagnostics) {
         const bool error = d.severity == Severity::error;
         const std::string level = error ? say(lang, "erreur", "error") : say(lang, "avertissement", "warning");
-        out += fmt::format("{}: {}: {}\n", paint(location(d.file, d.pos), bold, style.color),
+        out += fmt::format("{}: {}: {}\n", paint(printable(location(d.file, d.pos)), bold, style.color),
                            paint(fmt::format("{}[{}]", level, d.code), error ? red : yellow, style.color),
-                           d.message);
+                           printable(d.message));
         if (style.quiet) continue;
         if (style.show_source && d.pos.line > 0 && lines) {
             const std::string_view source = lines(d.file, d.pos.line);
-            if (!source.empty() && source.size() < 400) {
+            if (!source.empty() && source.size() < 400 && printable(source) == source) {
                 const std::string number = std::to_string(d.pos.line);
                 out += fmt::format(" {} | {}\n", number, source);
                 out += fmt::format(" {} | {}\n", std::string(number.size(), ' '),
@@ -87,9 +122,10 @@ std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics, const T
             }
         }
         if (!d.hint.empty())
-            out += fmt::format("{}: {}\n", paint(say(lang, "aide", "help"), green, style.color), d.hint);
+            out += fmt::format("{}: {}\n", paint(say(lang, "aide", "help"), green, style.color), printable(d.hint));
         for (const core::Note& n : d.notes)
-            out += fmt::format("{}: {}: {}\n", paint("note", cyan, style.color), location(n.file, n.pos), n.message);
+            out += fmt::format("{}: {}: {}\n", paint("note", cyan, style.color), printable(location(n.file, n.pos)),
+                               printable(n.message));
     }
     return out;
 }

@@ -18,6 +18,7 @@ enum class FileKind : std::uint8_t {
     paa,            // organismes/<slug>/paa.yaml
     concertation,   // organismes/<slug>/concertation.yaml
     candidature,    // organismes/<slug>/candidatures/AAAA-MM-JJ.yaml
+    visa,           // organismes/<slug>/candidatures/AAAA-MM-JJ.visa.yaml (quali sign)
 };
 
 // The schema's base name, e.g. "organisme" for organisme.schema.json.

@@ -283,6 +283,24 @@ struct Candidature {
     Position pos;
 };
 
+// One file the auditor's sign-off covers, with its SHA-256 as the auditor saw it.
+struct VisaEntry {
+    Text chemin;          // relative to the organisme folder
+    std::string sha256;   // lowercase hex
+    Position pos;
+};
+
+// The auditor's sign-off on a candidature (candidatures/AAAA-MM-JJ.visa.yaml, written by
+// quali sign): fields kept as written, since the optional OpenSSH signature covers their text.
+struct Visa {
+    std::string file;
+    Text seance, auditeur, date;
+    std::optional<VisaEntry> candidature;
+    std::vector<VisaEntry> pieces;
+    std::optional<Text> signature;  // armoured "-----BEGIN SSH SIGNATURE-----" block
+    Position pos;
+};
+
 struct Organisme {
     std::string slug;
     std::string folder;      // "organismes/<slug>" ("" for a lone organisme folder)
@@ -300,6 +318,7 @@ struct Organisme {
     std::optional<Paa> paa;
     std::optional<Concertation> concertation;
     std::vector<Candidature> candidatures;   // by session date, then file name
+    std::vector<Visa> visas;                 // by file name
 
     // The latest diagnostic audit (initial or renewal), or null.
     const Audit* latest_diagnostic() const;
@@ -324,10 +343,20 @@ struct Model {
     std::vector<Organisme> organismes;  // by slug
     std::map<ProofKey, bool> proofs;  // every cited path: does it exist inside its folder?
 
+    // Lookups: through the index once index() has run (build_model runs it; it keeps the first
+    // of equal keys, as a scan finds), else, or when the indexed item has moved, a linear scan.
     const Auditor* auditor(std::string_view id) const;
     const Organisme* organisme(std::string_view slug) const;
     const Session* session(Date d) const;
     bool proof_exists(const Organisme& o, std::string_view path) const;
+
+    // Indexes auditors, organismes and sessions: a repository of thousands of organismes is
+    // looked up in loops (decisions, candidatures), which a scan makes quadratic.
+    void index();
+
+private:
+    std::map<std::string, std::size_t, std::less<>> m_auditor_index, m_organisme_index;
+    std::map<Date, std::size_t> m_session_index;
 };
 
 // --- names ----------------------------------------------------------------------------------

@@ -21,6 +21,10 @@ public:
     virtual PathStatus status(std::string_view path) const = 0;
 };
 
+// The value quali init and quali new write in the fields a person must fill: reported as the
+// warning Q016 "champ à compléter", never as a wrong type, value or format.
+inline constexpr std::string_view to_fill_marker = "À COMPLÉTER";
+
 bool luhn_valid(std::string_view digits);
 bool plausible_email(std::string_view text);
 

@@ -6,6 +6,7 @@
 #include "quali/core/file_kind.hpp"
 #include "quali/core/lang.hpp"
 #include "quali/core/value_checks.hpp"
+#include "quali/io/snapshot.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -13,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,8 +26,10 @@ struct SourceFile {
     std::string path;   // relative to the root, '/'-separated
     std::optional<core::Placement> placement;
     std::string bytes;  // as read (empty when unreadable)
+    // The parsed document; null when the file could not be read or parsed. load_workspace
+    // (src/commands) releases those of organisme folders once they are modelled: read the model.
     std::unique_ptr<core::Tree> tree;
-    const core::Node* root = nullptr;     // null when the file could not be read or parsed
+    const core::Node* root = nullptr;
     std::vector<core::Diagnostic> diagnostics;  // byte-level and YAML-level problems
 };
 
@@ -35,6 +39,9 @@ enum class RootKind : std::uint8_t { repository, organisme };
 struct Root {
     fs::path dir;
     RootKind kind = RootKind::repository;
+    // When set, the files are read from this snapshot (git's index, for validate --staged)
+    // instead of the folder: same layout, same guards; dir still names the root.
+    const Snapshot* snapshot = nullptr;
 };
 
 // An absolute, lexically normal path without a trailing separator.
@@ -54,9 +61,15 @@ struct LoadedRoot {
 // Work done on each file right after it is parsed, on the loading thread.
 using FileHook = std::function<void(SourceFile&)>;
 
+// Work done on a group of files once all of them are parsed and hooked, on the loading thread:
+// the files of one organisme folder (organismes/<slug>/…), or a single file elsewhere.
+using GroupHook = std::function<void(std::span<SourceFile>)>;
+
 // Reads every YAML file under the root (hidden folders and proof folders excepted), on
-// `threads` threads; `hook` runs on each parsed file.
-LoadedRoot load_root(const Root& root, core::Lang lang, unsigned threads, const FileHook& hook = {});
+// `threads` threads; `hook` runs on each parsed file, `group_hook` on each group (an organisme
+// folder is read by one thread, so that its files can be released together).
+LoadedRoot load_root(const Root& root, core::Lang lang, unsigned threads, const FileHook& hook = {},
+                     const GroupHook& group_hook = {});
 
 // Answers "does this proof exist?" for one organisme folder.
 class FolderPaths final : public core::PathOracle {
@@ -66,7 +79,7 @@ public:
 
 private:
     fs::path m_folder;
-    fs::path m_canonical;
+    mutable fs::path m_canonical;  // resolved when a link is met on the way to a proof
 };
 
 } // namespace quali::io

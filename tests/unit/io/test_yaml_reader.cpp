@@ -95,6 +95,31 @@ TEST_SUITE("io::yaml_reader")
         CHECK(p.tree->root() == nullptr);
     }
 
+    TEST_CASE("a large document without aliases stays under the node budget")
+    {
+        // 30,000 mappings of 2 entries (150,001 nodes): nested nodes count once, not once per level.
+        std::string doc = "r:\n";
+        for (int i = 0; i < 30000; ++i) doc += "  - { a: 1, b: 2 }\n";
+        const auto p = parse(doc);
+        CHECK_FALSE(has_code(p, "Q009"));
+        REQUIRE(p.tree->root() != nullptr);
+        CHECK(p.tree->root()->find("r")->items.size() == 30000);
+    }
+
+    TEST_CASE("columns count code points along a long line of many nodes")
+    {
+        std::string line = "l: [";
+        for (int i = 0; i < 2000; ++i) line += "é, ";
+        line += "x]\n";
+        const auto p = parse(line);
+        REQUIRE(p.tree->root() != nullptr);
+        const auto& items = p.tree->root()->find("l")->items;
+        REQUIRE(items.size() == 2001);
+        CHECK(items[0]->pos == Position{1, 5});
+        CHECK(items[1]->pos == Position{1, 8});
+        CHECK(items[2000]->pos == Position{1, 5 + 3 * 2000});
+    }
+
     TEST_CASE("deep nesting stops with a diagnostic, not a stack overflow")
     {
         const std::string deep = std::string(10000, '[') + std::string(10000, ']');

@@ -1,0 +1,232 @@
+#pragma once
+// The référent's yearly mini-bilan (seed §2: « réalise un mini-bilan annuel » ; the USH wants
+// « une cartographie de son fonctionnement, en précisant les points forts et les points
+// d'alerte » and an « observatoire des bonnes pratiques »): every figure of one year, computed
+// from the model. Pure: the reference date and the validation results are parameters. Each
+// figure is defined in docs/bilan.md so that it can be counted by hand.
+#include "quali/core/calendar_date.hpp"
+#include "quali/core/model.hpp"
+#include "quali/core/pathway.hpp"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quali::core {
+
+// What quali validate found in one organisme's dossier (see instruction.hpp's validation_of).
+struct ValidationCount {
+    int erreurs = 0;
+    int avertissements = 0;
+};
+
+using ValidationCounts = std::map<std::string, ValidationCount, std::less<>>;
+
+// A list of durations in days, summed up: the median (the middle value, or the mean of the two
+// middle values for an even count), the extremes, and the quartiles from four values on
+// (medians of the lower and upper halves, the middle value left out for an odd count).
+struct DurationStats {
+    int nombre = 0;
+    std::optional<double> mediane, q1, q3;
+    std::optional<int> min, max;
+};
+
+DurationStats duration_stats(std::vector<int> days);
+
+// The pathway's movements of a year (docs/bilan.md §2).
+enum class Movement : std::uint8_t {
+    engagement, admissibilite, labellisation, maintien, renouvellement, retrait, expiration
+};
+
+// Stable codes: engagement | admissibilite | labellisation | maintien | renouvellement | retrait |
+// expiration.
+std::string_view to_string(Movement m);
+
+inline constexpr std::array all_movements{Movement::engagement,     Movement::admissibilite,
+                                          Movement::labellisation,  Movement::maintien,
+                                          Movement::renouvellement, Movement::retrait,
+                                          Movement::expiration};
+
+inline constexpr std::array all_states{PathwayState::engage,    PathwayState::admissible,
+                                       PathwayState::labellise, PathwayState::expire,
+                                       PathwayState::retire,    PathwayState::refuse};
+
+inline constexpr std::array all_decisions{DecisionKind::admissible, DecisionKind::labellise,
+                                          DecisionKind::maintenu,   DecisionKind::renouvele,
+                                          DecisionKind::ajourne,    DecisionKind::refuse,
+                                          DecisionKind::retire,     DecisionKind::suivi};
+
+inline constexpr std::array all_steps{Step::engagement,   Step::diagnostic,   Step::paa,
+                                      Step::candidature,  Step::verification, Step::renouvellement};
+
+struct MovementEvent {
+    Date date;
+    Movement type = Movement::engagement;
+    std::string organisme;  // slug
+};
+
+// An organisme counted at the end of the period, with its pathway on that day.
+struct OrganismeAtEnd {
+    const Organisme* organisme = nullptr;
+    Pathway parcours;
+};
+
+// How far the organismes counted at the end of the period ever went in the pathway.
+struct Funnel {
+    int engages = 0;      // counted at the end of the period
+    int admissibles = 0;  // obtained at least admissibility (or a later granting decision)
+    int labellises = 0;   // labelled at least once (labellise or renouvele)
+    int label_valide = 0; // state labellise at the end of the period
+};
+
+// A held session of the period.
+struct SessionLine {
+    const Session* session = nullptr;
+    Date date;
+    int decisions = 0;
+    int dossiers = 0;  // dossiers examined at it
+    int presents = 0;  // seats represented (distinct)
+};
+
+// A dossier filed for a session of the period, outside its window.
+struct FilingLine {
+    std::string organisme;
+    Date seance;
+    std::optional<Date> depot;
+    bool en_retard = false;  // else early
+};
+
+struct Filings {
+    int deposes = 0, a_l_heure = 0, en_retard = 0, anticipes = 0, date_inconnue = 0;
+    std::vector<FilingLine> hors_fenetre;  // late and early ones, by session then slug
+};
+
+struct Durations {
+    DurationStats engagement_admissibilite, admissibilite_labellisation, engagement_labellisation,
+        depot_decision;
+};
+
+// The evaluations of one theme across the period's audits.
+struct ThemeCount {
+    std::string theme, titre;
+    int points_forts = 0, conformes = 0, points_alerte = 0, non_evalues = 0;
+    int evalues() const { return points_forts + conformes + points_alerte; }
+};
+
+// One strong point of an audit of the period: the observatory of good practices.
+struct StrongPoint {
+    std::string organisme;  // slug
+    std::optional<Date> audit;
+    std::optional<AuditType> type;
+    std::string critere, critere_titre, theme, constat;
+};
+
+struct Themes {
+    int audits = 0;                      // audits of the period
+    std::vector<ThemeCount> par_theme;   // the framework's themes, in its order
+    ThemeCount hors_cadre;               // results on a criterion the framework lacks
+    std::vector<std::string> faibles;    // up to three theme ids, weakest first
+    std::vector<StrongPoint> points_forts;
+};
+
+// A PAA action due in the year that was still open after its deadline.
+struct LateAction {
+    std::string organisme, action, titre;
+    Date echeance;
+    std::optional<ActionState> etat;
+};
+
+struct ActionsDue {
+    int dues = 0, realisees = 0, en_retard = 0, ouvertes = 0, abandonnees = 0;
+    std::vector<LateAction> liste_en_retard;  // by deadline, slug, id
+};
+
+struct StepEvents {
+    Step etape = Step::engagement;
+    int information = 0, association = 0;
+    int total() const { return information + association; }
+};
+
+struct ConcertationCount {
+    int evenements = 0;  // events of the period with a readable step
+    int organismes = 0;  // organismes with at least one such event
+    std::vector<StepEvents> par_etape;  // the six steps, in pathway order
+};
+
+struct AuditorLine {
+    std::string auditeur;  // id ("" when the audit names none)
+    int audits = 0, diagnostics = 0, verifications = 0, renouvellements = 0;
+    double jours = 0;
+};
+
+struct ApprovalLine {
+    std::string auditeur;
+    Date debut, fin;
+};
+
+struct DataQualityLine {
+    std::string organisme;
+    int erreurs = 0, avertissements = 0;
+};
+
+struct Bilan {
+    int annee = 0;
+    Date debut, fin;     // the period: 1 January to 31 December, or to as_of when earlier
+    Date as_of;          // the reference date the repository is read at
+    bool complete = true;  // fin is 31 December
+
+    // 1. Organismes at the end of the period.
+    std::vector<OrganismeAtEnd> organismes;  // by slug
+    int pas_encore_engages = 0;              // engaged after the period, no earlier decision
+    std::array<int, all_states.size()> par_etat{};
+    long long logements_label_valide = 0;
+    Funnel entonnoir;
+
+    // 2. Movements.
+    std::array<int, all_movements.size()> mouvements{};
+    std::vector<MovementEvent> chronologie;  // by date, type, slug
+
+    // 3. Committee.
+    std::vector<SessionLine> seances;        // held sessions of the period, by date
+    std::vector<Date> seances_prevues;       // sessions of the year after the reference date
+    int dossiers_examines = 0;
+    std::array<int, all_decisions.size()> decisions{};
+    int derogations = 0;
+    Filings depots;
+
+    // 4. Durations (days).
+    Durations durees;
+
+    // 5. Strong points and alert points.
+    Themes themes;
+
+    // 6. PAA actions due in the year.
+    ActionsDue actions;
+
+    // 7. Concertation, auditors, approvals.
+    ConcertationCount concertation;
+    std::vector<AuditorLine> audits_par_auditeur;       // by auditor id
+    std::vector<ApprovalLine> agrements_fin_annee_suivante;  // by end, id
+    std::vector<ApprovalLine> agrements_accordes;       // approvals starting in the period
+
+    // 8. Data quality.
+    int organismes_avec_avertissements = 0;      // warnings only
+    std::vector<DataQualityLine> qualite;        // organismes with errors, by slug
+
+    int count(PathwayState s) const;
+    int count(Movement m) const;
+    int count(DecisionKind k) const;
+    int decisions_total() const;
+};
+
+// The bilan of a year as of a day (as_of must not be before 1 January of that year; a later
+// day than 31 December reads the repository as of that day over the whole year).
+// validation: per organisme slug, what quali validate reported as of as_of.
+Bilan compute_bilan(const Model& model, int annee, Date as_of, const ValidationCounts& validation);
+
+} // namespace quali::core

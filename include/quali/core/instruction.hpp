@@ -1,0 +1,195 @@
+#pragma once
+// The référent's papers around a committee session, as data (seed: the référent « instruit les
+// dossiers candidats et les restitue en comité de labellisation » ; « information post-comité
+// adressée à l'organisme […] précision du calendrier à respecter pour l'étape suivante »):
+// the agenda of a session, one organisme's instruction sheet, the letters after the session.
+// Pure functions of the model, the pathway engine, the diagnostics already found and a date;
+// src/render/templates.cpp turns them into JSON, Markdown and HTML. See docs/comite.md.
+#include "quali/core/calendar_date.hpp"
+#include "quali/core/diagnostic.hpp"
+#include "quali/core/holidays.hpp"
+#include "quali/core/lang.hpp"
+#include "quali/core/model.hpp"
+#include "quali/core/pathway.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quali::core {
+
+// Where a dossier's filing date falls against its session (DOMAIN.md §1, rules Q360/Q361).
+enum class FilingStatus : std::uint8_t { a_l_heure, en_retard, anticipe, inconnu };
+
+// The stable code: a-l-heure | en-retard | anticipe | inconnu.
+std::string_view to_string(FilingStatus s);
+
+// Late when filed on or after the session day, early when filed before the window opens,
+// unknown without a date, else on time (a day off between the window's close and the session,
+// possible with working days, is on time too: only the session day makes a dossier late).
+FilingStatus filing_status(std::optional<Date> depot, Date session, const Window& window);
+
+// One audit as the committee sees it: its counts of evaluations.
+struct AuditSummary {
+    const Audit* audit = nullptr;
+    std::string chemin; // relative to the organisme folder: audits/….yaml
+    bool cite = false;  // cited in the candidature's pieces (instruction sheet: in any candidature's)
+    int points_forts = 0, conformes = 0, points_alerte = 0, non_evalues = 0;
+};
+
+// The improvement plan in figures. The alert points to treat are those of the latest
+// diagnostic audit (initial or renewal) and of the verification audits after it; a complex
+// situation is a residence rated at or above cotation_situation_complexe. Treated: cited by an
+// action that is not abandoned (as rules Q310/Q311 count).
+struct PaaSummary {
+    bool present = false;
+    std::optional<Date> mise_a_jour;
+    int prevues = 0, en_cours = 0, realisees = 0, abandonnees = 0, etat_inconnu = 0;
+    std::vector<std::string> points_alerte, points_alerte_non_traites; // criteria ids, sorted
+    std::vector<std::string> situations, situations_non_traitees;      // residence ids, sorted
+    int actions() const { return prevues + en_cours + realisees + abandonnees + etat_inconnu; }
+};
+
+// One step of the pathway and the concertation events that cover it (rule Q320).
+struct StepCoverage {
+    Step etape = Step::engagement;
+    bool atteinte = false; // the dossier shows the step was reached
+    int information = 0, association = 0;
+    std::optional<Date> derniere; // the latest event of that step
+    bool couverte() const { return information + association > 0; }
+};
+
+// What quali validate says of one organisme: the diagnostics of the files under its folder,
+// and those of the committee decisions that concern it.
+struct ValidationSummary {
+    std::vector<Diagnostic> diagnostics; // paths relative to the repository root, sorted
+    int erreurs = 0, avertissements = 0;
+    // Errors in the organisme's own files other than the filing window's (Q360 late, Q361
+    // early): what makes a dossier incomplete. The window has sections of its own in the
+    // agenda, and a committee record (a session file) is not the organisme's dossier.
+    int erreurs_dossier = 0;
+};
+
+// A decision of a held session about one organisme.
+struct PastDecision {
+    Date seance;
+    const Session* session = nullptr;
+    const Decision* decision = nullptr;
+};
+
+// A dossier filed for the session: the référent's instruction summary.
+struct FiledDossier {
+    const Organisme* organisme = nullptr;
+    const Candidature* candidature = nullptr;
+    FilingStatus statut = FilingStatus::inconnu;
+    std::vector<AuditSummary> audits; // the audits it rests on
+    PaaSummary paa;
+    std::vector<StepCoverage> concertation;
+    ValidationSummary validation;
+    std::vector<PastDecision> decisions; // earlier decisions, by date
+    Pathway parcours;                    // as of the agenda's reference day
+    bool incomplet = false;              // validation.erreurs_dossier > 0
+};
+
+// An organisme due to file that filed nothing for the session.
+struct ExpectedDossier {
+    const Organisme* organisme = nullptr;
+    Pathway parcours;
+    const Candidature* autre_candidature = nullptr; // its candidature for a later session, if any
+};
+
+// A seat of the committee convened to the session.
+struct ConvenedSeat {
+    const Seat* siege = nullptr;
+    std::optional<bool> present; // known once the session is held (presents:)
+};
+
+// The session's agenda. Sections (docs/comite.md): every filed dossier appears once in
+// `dossiers`, grouped by requested decision; the lists below name them again by index.
+struct Agenda {
+    const Session* session = nullptr;
+    Date seance;
+    Date as_of;
+    Date reference; // the day pathways are computed: as_of, or the eve of the session if earlier
+    Window fenetre;
+    std::optional<Date> seance_suivante; // the next session file after this one
+    std::vector<ConvenedSeat> sieges;
+    std::vector<FiledDossier> dossiers; // by request (admissibilite … renouvellement, unknown), slug
+    std::vector<std::size_t> a_l_heure, en_retard, anticipes, incomplets; // indexes, by slug
+    std::vector<ExpectedDossier> attendus;                                // by slug
+};
+
+// Builds the agenda of a session. diagnostics: those of the whole repository as of as_of,
+// paths relative to its root.
+Agenda build_agenda(const Model& model, const Session& session, Date seance, Date as_of,
+                    const std::vector<Diagnostic>& diagnostics);
+
+// One organisme's candidature for one session, with its filing status.
+struct CandidatureLine {
+    const Candidature* candidature = nullptr;
+    std::optional<Date> seance;
+    FilingStatus statut = FilingStatus::inconnu;
+    std::optional<Window> fenetre;
+};
+
+// The full instruction sheet of one organisme as of a day.
+struct InstructionSheet {
+    const Organisme* organisme = nullptr;
+    Date as_of;
+    Pathway parcours;
+    std::vector<PastDecision> decisions;       // held sessions up to as_of, by date
+    std::vector<CandidatureLine> candidatures; // by session
+    std::vector<AuditSummary> audits;          // every audit, by date
+    PaaSummary paa;
+    std::vector<StepCoverage> concertation;
+    ValidationSummary validation;
+};
+
+InstructionSheet build_instruction_sheet(const Model& model, const Organisme& organisme, Date as_of,
+                                         const std::vector<Diagnostic>& diagnostics);
+
+// The letter after a session for one decision: the decision and the next step, computed by
+// the pathway engine as of the day after the session.
+struct Letter {
+    const Organisme* organisme = nullptr;
+    const Decision* decision = nullptr;
+    const Session* session = nullptr;
+    Date seance;
+    Date calcul;   // the day after the session
+    Pathway suite; // the pathway as of calcul
+};
+
+// The letters of a held session, in the order of its decisions; decisions about an unknown
+// organisme or without a readable decision are left out and named in `ignorees`.
+struct Letters {
+    std::vector<Letter> lettres;
+    std::vector<const Decision*> ignorees;
+};
+
+Letters build_letters(const Model& model, const Session& session, Date seance);
+
+// The session file of that date (comite/seances/AAAA-MM-JJ.yaml), or null.
+const Session* session_file(const Model& model, Date seance);
+
+// The dates of the sessions nearest to a day, nearest first (then earlier first), at most n.
+std::vector<Date> nearest_sessions(const Model& model, Date day, std::size_t n);
+
+// The one line that says a session argument names no comite/seances/ file, with the
+// nearest session dates as suggestions.
+std::string unknown_session_message(const Model& model, std::string_view argument, Lang lang);
+
+// The validation result of one organisme among the repository's diagnostics.
+ValidationSummary validation_of(const Model& model, const Organisme& organisme,
+                                const std::vector<Diagnostic>& diagnostics);
+
+// The improvement plan's figures (see PaaSummary).
+PaaSummary paa_summary(const Model& model, const Organisme& organisme);
+
+// Each step of the pathway, in its order, with its concertation events.
+std::vector<StepCoverage> concertation_coverage(const Organisme& organisme);
+
+AuditSummary audit_summary(const Organisme& organisme, const Audit& audit);
+
+} // namespace quali::core

@@ -1,0 +1,36 @@
+#pragma once
+// Files as another source holds them than the working tree: git's index, for
+// quali validate --staged (what the next commit holds, not what the editor saved).
+#include "quali/core/value_checks.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace quali::io {
+
+struct Snapshot {
+    // Paths are relative to the root, '/'-separated.
+    std::map<std::string, std::string> yaml;  // every .yaml file and its bytes
+    std::set<std::string> files;              // every file, YAML or not (proofs, pieces)
+    std::set<std::string> links;              // symbolic links: never followed, reported
+    // The bytes of any file of the snapshot (a proof, a piece), read on demand.
+    std::function<std::optional<std::string>(const std::string& path)> read;
+};
+
+// Answers "does this proof exist?" from a snapshot, for one organisme folder ("" for a lone
+// organisme folder, else "organismes/<slug>").
+class SnapshotPaths final : public core::PathOracle {
+public:
+    SnapshotPaths(const Snapshot& snapshot, std::string folder);
+    core::PathStatus status(std::string_view path) const override;
+
+private:
+    const Snapshot& m_snapshot;
+    std::string m_folder;
+};
+
+} // namespace quali::io

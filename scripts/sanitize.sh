@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds quali and its whole test suite with AddressSanitizer and UndefinedBehaviorSanitizer
+# (build-asan, -DQUALI_SANITIZE=ON) and runs every ctest test there: the unit tests and the
+# end-to-end suites then run the instrumented binary. Any sanitizer report fails the run.
+#   scripts/sanitize.sh [CTEST_ARGS…]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Warnings are not errors here: with -fsanitize=address, g++ 12 warns wrongly
+# (-Wmaybe-uninitialized) inside libstdc++'s <regex>; the normal build keeps -Werror.
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQUALI_SANITIZE=ON -DQUALI_WERROR=OFF \
+  -DQUALI_BUILD_BENCH=ON >/dev/null
+cmake --build build-asan
+# Leaks count; a report stops the process with a non-zero status, which fails its test.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# For the end-to-end suites: ASan reserves terabytes of address space (no RLIMIT_AS then) and
+# runs several times slower (time limits to stretch).
+export QUALI_SANITIZED=1
+ctest --test-dir build-asan --output-on-failure -j "$(nproc)" "$@"

@@ -1,0 +1,127 @@
+// quali bilan ANNEE: the référent's yearly mini-bilan, the map of how the label works (seed §2):
+// organismes and movements, committees, durations, strong and alert points by theme, PAA
+// actions, concertation, auditors, data quality — in Markdown, HTML with its charts, or JSON
+// (docs/bilan.md).
+#include "commands/registry.hpp"
+#include "commands/workspace.hpp"
+#include "quali/core/bilan.hpp"
+#include "quali/core/instruction.hpp"
+#include "quali/render/bilan.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <memory>
+#include <ostream>
+
+namespace quali::commands {
+
+namespace {
+
+using core::say;
+
+struct BilanOptions {
+    std::string annee;
+    std::optional<std::string> as_of;
+    std::string format = "md";
+    std::string output;
+    bool force = false;
+    std::string depot;
+};
+
+constexpr int first_year = 1900, last_year = 2200;
+
+int parse_year(const std::string& text, core::Lang lang)
+{
+    int year = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+    if (ec != std::errc() || end != text.data() + text.size() || text.size() != 4 || year < first_year ||
+        year > last_year)
+        throw EnvironmentError(say(lang, "année invalide : « {} » (attendu : une année de {} à {})",
+                                   "invalid year: \"{}\" (expected: a year from {} to {})", text, first_year,
+                                   last_year));
+    return year;
+}
+
+// The reference date: the day the repository is read at (--as-of, else today). The period is
+// the year, cut at that day while the year runs.
+core::Date reference_date(const BilanOptions& opt, int year, const Context& ctx)
+{
+    const core::Date jan1 = date::sys_days{date::year{year} / 1 / 1};
+    const core::Date as_of = resolve_as_of(opt.as_of, ctx);
+    if (as_of < jan1) {
+        if (opt.as_of)
+            throw EnvironmentError(say(ctx.lang, "--as-of {} est avant l'année {} : rien à compter",
+                                       "--as-of {} is before the year {}: nothing to count", core::iso(as_of), year));
+        throw EnvironmentError(say(ctx.lang, "l'année {} n'a pas commencé (aujourd'hui : {})",
+                                   "the year {} has not begun (today: {})", year, core::iso(ctx.today)));
+    }
+    return as_of;
+}
+
+int run_bilan(const BilanOptions& opt, const Context& ctx)
+{
+    const int year = parse_year(opt.annee, ctx.lang);
+    const core::Date as_of = reference_date(opt, year, ctx);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, true, as_of);
+    const core::Model& model = ws.models.front();
+    if (model.standalone)
+        throw EnvironmentError(say(ctx.lang, "quali bilan a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
+                                   "quali bilan needs a repository (quali.yaml), not a lone organisme folder"));
+
+    const std::vector<core::Diagnostic> diagnostics = root_relative_diagnostics(ws);
+    core::ValidationCounts validation;
+    for (const core::Organisme& o : model.organismes) {
+        const core::ValidationSummary v = core::validation_of(model, o, diagnostics);
+        validation[o.slug] = {v.erreurs, v.avertissements};
+    }
+    const core::Bilan bilan = core::compute_bilan(model, year, as_of, validation);
+
+    std::string bytes;
+    if (opt.format == "json") {
+        bytes = render::bilan_json(model, bilan).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    } else {
+        const auto format = opt.format == "html" ? render::DocumentFormat::html : render::DocumentFormat::markdown;
+        const std::string name = render::template_name("bilan", format);
+        const std::optional<std::string> own = repository_template(ws, name, ctx);
+        const std::string text = own ? *own : std::string(render::builtin_template(name).value_or(""));
+        try {
+            bytes = render::bilan_document(text, model, bilan, format);
+        } catch (const render::TemplateError& e) {
+            throw EnvironmentError(say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", own ? "modeles/" : "", name,
+                                       e.what()));
+        }
+    }
+    write_output(opt.output, bytes, opt.force, ctx);
+    if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
+        ctx.err << say(ctx.lang, "bilan {} (situation au {}) écrit dans {}\n", "{} bilan (as of {}) written to {}\n",
+                       year, core::iso(bilan.fin), opt.output);
+    return 0;
+}
+
+} // namespace
+
+void add_bilan(CLI::App& app, Runner& runner)
+{
+    auto opt = std::make_shared<BilanOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "bilan", "Mini-bilan annuel du label : parcours, comités, durées, points forts et points d'alerte par "
+                 "thème, PAA, concertation, auditeurs, qualité des données");
+    sub->add_option("ANNEE", opt->annee, "Année du bilan (AAAA)")->required()->type_name("ANNEE");
+    sub->add_option("--as-of", opt->as_of,
+                    "Date de lecture du dépôt AAAA-MM-JJ (défaut : aujourd'hui) ; avant le 31 décembre, le bilan "
+                    "s'arrête à cette date");
+    sub->add_option("--format", opt->format, "Format de sortie : md (Markdown, défaut), html (avec graphiques) ou json")
+        ->check(CLI::IsMember({"md", "html", "json"}));
+    sub->add_option("-o,--output", opt->output, "Écrire dans FICHIER (atomiquement) au lieu de la sortie standard")
+        ->type_name("FICHIER");
+    sub->add_flag("--force", opt->force, "Remplacer FICHIER s'il existe déjà");
+    sub->add_option("-C,--depot", opt->depot,
+                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
+        ->type_name("DOSSIER");
+    sub->footer("Définition de chaque chiffre : docs/bilan.md. Un dépôt peut remplacer le modèle par "
+                "modeles/bilan.md.mustache ou modeles/bilan.html.mustache. Codes de sortie : 0 ; 2 erreur "
+                "d'utilisation (année invalide, dépôt introuvable, fichier existant sans --force).");
+    sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_bilan(*opt, ctx); }; });
+}
+
+} // namespace quali::commands

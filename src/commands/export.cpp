@@ -1,0 +1,96 @@
+// quali export --table T: one flat table of the repository (organismes, PAA actions, committee
+// decisions, audits, deadlines) for a spreadsheet, in CSV (RFC 4180, or French Excel's dialect)
+// or JSON (docs/bilan.md §10).
+#include "commands/registry.hpp"
+#include "commands/workspace.hpp"
+#include "quali/core/export.hpp"
+#include "quali/render/csv.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <ostream>
+
+namespace quali::commands {
+
+namespace {
+
+using core::say;
+
+struct ExportOptions {
+    std::string table;
+    std::string format = "csv";
+    bool excel = false;
+    std::optional<std::string> as_of;
+    std::string output;
+    bool force = false;
+    std::string depot;
+};
+
+std::string table_json(const core::FlatTable& t)
+{
+    auto out = nlohmann::ordered_json::array();
+    for (const std::vector<std::string>& row : t.lignes) {
+        nlohmann::ordered_json j = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < t.colonnes.size() && i < row.size(); ++i)
+            j[t.colonnes[i]] = row[i];
+        out.push_back(std::move(j));
+    }
+    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+int run_export(const ExportOptions& opt, const Context& ctx)
+{
+    const auto table = core::parse_export_table(opt.table);
+    if (!table)
+        throw EnvironmentError(say(ctx.lang,
+                                   "--table : table inconnue « {} » (tables : organismes, actions, decisions, audits, echeances)",
+                                   "--table: unknown table \"{}\" (tables: organismes, actions, decisions, audits, echeances)",
+                                   opt.table));
+    if (opt.excel && opt.format != "csv")
+        throw EnvironmentError(say(ctx.lang, "--excel ne vaut que pour --format csv",
+                                   "--excel only applies to --format csv"));
+    const core::Date as_of = resolve_as_of(opt.as_of, ctx);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
+    const core::Model& model = ws.models.front();
+    const core::FlatTable t = core::export_table(model, *table, as_of);
+
+    const std::string bytes = opt.format == "json" ? table_json(t)
+                                                   : render::to_csv(t.colonnes, t.lignes, render::CsvOptions{opt.excel});
+    write_output(opt.output, bytes, opt.force, ctx);
+    if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
+        ctx.err << say(ctx.lang, "table {} : {} ligne(s) écrite(s) dans {}\n", "table {}: {} row(s) written to {}\n",
+                       t.nom, t.lignes.size(), opt.output);
+    return 0;
+}
+
+} // namespace
+
+void add_export(CLI::App& app, Runner& runner)
+{
+    auto opt = std::make_shared<ExportOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "export", "Une table à plat du dépôt pour un tableur : organismes, actions, decisions, audits ou echeances "
+                  "(CSV ou JSON)");
+    sub->add_option("--table", opt->table, "Table : organismes, actions, decisions, audits ou echeances")
+        ->required()
+        ->type_name("TABLE");
+    sub->add_option("--format", opt->format, "Format de sortie : csv (défaut) ou json")
+        ->check(CLI::IsMember({"csv", "json"}));
+    sub->add_flag("--excel", opt->excel,
+                  "CSV pour Excel en français : marque d'ordre des octets UTF-8, « ; » entre les cellules, virgule "
+                  "décimale");
+    add_as_of_option(*sub, opt->as_of);
+    sub->add_option("-o,--output", opt->output, "Écrire dans FICHIER (atomiquement) au lieu de la sortie standard")
+        ->type_name("FICHIER");
+    sub->add_flag("--force", opt->force, "Remplacer FICHIER s'il existe déjà");
+    sub->add_option("-C,--depot", opt->depot,
+                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
+        ->type_name("DOSSIER");
+    sub->footer("Colonnes de chaque table et précautions CSV (cellules neutralisées contre l'injection de "
+                "formules) : docs/bilan.md. Codes de sortie : 0 ; 2 erreur d'utilisation (table inconnue, dépôt "
+                "introuvable, fichier existant sans --force).");
+    sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_export(*opt, ctx); }; });
+}
+
+} // namespace quali::commands

@@ -1,0 +1,478 @@
+// quali new organisme|audit|candidature|seance|auditeur: creates the files of a dossier from
+// the templates of data/modeles/, with a French comment on each field. Never overwrites a file.
+// What it writes validates, except the fields the user must fill: they hold « À COMPLÉTER »,
+// which quali validate reports as the warning Q016, and quali new lists them.
+#include "commands/modeles.hpp"
+#include "commands/registry.hpp"
+#include "commands/workspace.hpp"
+#include "quali/core/rules.hpp"
+#include "quali/core/value_checks.hpp"
+#include "quali/io/yaml_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <fstream>
+#include <ostream>
+
+namespace quali::commands {
+
+namespace {
+
+namespace fs = std::filesystem;
+using core::say;
+
+const std::string marker(core::to_fill_marker);
+
+struct NewOptions {
+    std::string depot;
+    // organisme
+    std::string slug, nom, siren, famille, federation, region, contact, courriel, engagement;
+    std::optional<int> logements;
+    // audit
+    std::string type = "diagnostic-hqs", auditeur, debut, fin;
+    std::optional<double> jours;
+    // candidature
+    std::string seance, decision, date_depot;
+    // seance
+    std::string date, lieu;
+    // auditeur
+    std::string cabinet, seance_agrement, cle_publique;
+};
+
+io::Root root_of(const NewOptions& opt, const Context& ctx, bool repository_only)
+{
+    const std::string start = opt.depot.empty() ? std::string(".") : opt.depot;
+    std::error_code ec;
+    if (!fs::exists(start, ec))
+        throw EnvironmentError(say(ctx.lang, "chemin introuvable : {}", "no such path: {}", start));
+    const auto root = io::find_root(start);
+    if (!root || (repository_only && root->kind != io::RootKind::repository))
+        throw EnvironmentError(say(ctx.lang,
+                                   "{} n'est pas dans un dépôt quali (aucun quali.yaml au-dessus) : créez-en un avec "
+                                   "quali init DOSSIER, ou indiquez-le avec -C DOSSIER",
+                                   "{} is not inside a quali repository (no quali.yaml above): create one with quali "
+                                   "init FOLDER, or give it with -C FOLDER",
+                                   start == "." ? say(ctx.lang, "le dossier courant", "the current folder") : start));
+    return *root;
+}
+
+core::Date date_option(const std::string& text, std::string_view option, core::Date fallback, const Context& ctx)
+{
+    if (text.empty()) return fallback;
+    if (const auto d = core::parse_iso_date(text)) return *d;
+    throw EnvironmentError(say(ctx.lang, "{} : « {} » n'est pas une date AAAA-MM-JJ existante",
+                               "{}: \"{}\" is not an existing YYYY-MM-DD date", option, text));
+}
+
+void check_slug(const std::string& slug, std::string_view what, const Context& ctx)
+{
+    if (!valid_slug(slug))
+        throw EnvironmentError(say(ctx.lang,
+                                   "{} « {} » invalide : lettres minuscules non accentuées, chiffres et tirets (ex. habitat-loire)",
+                                   "invalid {} \"{}\": lowercase unaccented letters, digits and hyphens (e.g. habitat-loire)",
+                                   what, slug));
+}
+
+// The organisme's folder, which must already hold organisme.yaml.
+fs::path organisme_folder(const io::Root& root, const std::string& slug, const Context& ctx)
+{
+    if (root.kind == io::RootKind::organisme) {
+        if (slug != root.dir.filename().string() && slug != ".")
+            throw EnvironmentError(say(ctx.lang, "le dossier d'organisme {} n'est pas « {} »",
+                                       "the organisme folder {} is not \"{}\"", root.dir.string(), slug));
+        return root.dir;
+    }
+    check_slug(slug, say(ctx.lang, "slug", "slug"), ctx);
+    const fs::path folder = root.dir / "organismes" / slug;
+    std::error_code ec;
+    if (!fs::is_regular_file(folder / "organisme.yaml", ec))
+        throw EnvironmentError(say(ctx.lang, "organisme inconnu : {} n'existe pas ; créez-le avec quali new organisme {}",
+                                   "unknown organisme: {} does not exist; create it with quali new organisme {}",
+                                   display_path(folder / "organisme.yaml"), slug));
+    return folder;
+}
+
+// Writes the file and tells what was created and what is left to fill: the fields quali
+// validate reports as Q016, found by the same checks.
+void create_and_report(const fs::path& path, const std::string& text, core::FileKind kind, const Context& ctx)
+{
+    create_file(path, text, ctx);
+    if (ctx.quiet) return;
+    const std::string shown = display_path(path);
+    ctx.out << say(ctx.lang, "Créé : {}\n", "Created: {}\n", shown);
+    const io::ParsedYaml parsed = io::parse_yaml(text, ctx.lang);
+    if (parsed.tree->root() == nullptr) return;
+    std::vector<std::string> fields;
+    for (const core::Diagnostic& d : core::check_document(kind, *parsed.tree->root(), nullptr, ctx.lang))
+        if (d.code == "Q016") fields.push_back(fmt::format("{}:{}: {}", shown, d.pos.line, d.message));
+    if (fields.empty()) return;
+    ctx.out << say(ctx.lang, "À compléter ({}, signalés par quali validate en avertissement Q016) :\n",
+                   "To fill in ({}, reported by quali validate as warning Q016):\n", fields.size());
+    for (const std::string& f : fields) ctx.out << "  " << f << "\n";
+}
+
+std::string or_marker(const std::string& value)
+{
+    return value.empty() ? marker : yaml_quoted(value);
+}
+
+core::Model model_of_root(const io::Root& root, const Context& ctx)
+{
+    Workspace ws = load_workspace({root.dir.string()}, ctx, false);
+    return std::move(ws.models.front());
+}
+
+// --- organisme ------------------------------------------------------------------------------
+
+int run_organisme(const NewOptions& opt, const Context& ctx)
+{
+    const io::Root root = root_of(opt, ctx, true);
+    check_slug(opt.slug, say(ctx.lang, "slug", "slug"), ctx);
+    std::string siren = marker;
+    if (!opt.siren.empty()) {
+        if (opt.siren.size() != 9 || opt.siren.find_first_not_of("0123456789") != std::string::npos)
+            throw EnvironmentError(say(ctx.lang, "--siren : 9 chiffres attendus, pas « {} »",
+                                       "--siren: 9 digits expected, not \"{}\"", opt.siren));
+        if (!core::luhn_valid(opt.siren))
+            throw EnvironmentError(say(ctx.lang,
+                                       "--siren : « {} » n'a pas une clé de contrôle valide (formule de Luhn) : recopiez-le "
+                                       "depuis l'avis de situation Insee",
+                                       "--siren: \"{}\" has no valid check digit (Luhn formula): copy it again from the "
+                                       "Insee record",
+                                       opt.siren));
+        siren = yaml_quoted(opt.siren);
+    }
+    if (opt.logements && *opt.logements < 1)
+        throw EnvironmentError(say(ctx.lang, "--logements : au moins 1", "--logements: at least 1"));
+    if (!opt.courriel.empty() && !core::plausible_email(opt.courriel))
+        throw EnvironmentError(say(ctx.lang, "--courriel : adresse « {} » mal formée", "--courriel: malformed address \"{}\"",
+                                   opt.courriel));
+    std::string federation = opt.federation;
+    if (federation.empty()) {
+        if (opt.famille == "OPH") federation = "federation-oph";
+        if (opt.famille == "ESH") federation = "federation-esh";
+        if (opt.famille == "COOP") federation = "federation-coop";
+    }
+    const core::Date engagement = date_option(opt.engagement, "--engagement", ctx.today, ctx);
+    const std::string text = fill_modele(
+        "modele-organisme.yaml",
+        {{"aujourdhui", core::iso(ctx.today)},
+         {"slug", opt.slug},
+         {"nom", or_marker(opt.nom)},
+         {"siren", siren},
+         {"famille", opt.famille.empty() ? marker : opt.famille},
+         {"federation", federation.empty() ? marker : federation},
+         {"region", or_marker(opt.region)},
+         {"logements", opt.logements ? std::to_string(*opt.logements) : marker},
+         {"contact", or_marker(opt.contact)},
+         {"courriel", or_marker(opt.courriel)},
+         {"engagement", core::iso(engagement)}});
+    create_and_report(root.dir / "organismes" / opt.slug / "organisme.yaml", text, core::FileKind::organisme, ctx);
+    if (!ctx.quiet)
+        ctx.out << say(ctx.lang,
+                       "Ensuite : quali new audit {0} --type diagnostic-hqs --auditeur ID --debut AAAA-MM-JJ ; "
+                       "quali validate organismes/{0}\n",
+                       "Next: quali new audit {0} --type diagnostic-hqs --auditeur ID --debut YYYY-MM-DD; "
+                       "quali validate organismes/{0}\n",
+                       opt.slug);
+    return 0;
+}
+
+// --- audit ----------------------------------------------------------------------------------
+
+std::string number_text(double v)
+{
+    if (std::floor(v) == v && std::abs(v) < 1e9) return std::to_string(static_cast<long long>(v));
+    return fmt::format("{}", v);
+}
+
+int run_audit(const NewOptions& opt, const Context& ctx)
+{
+    const io::Root root = root_of(opt, ctx, false);
+    const fs::path folder = organisme_folder(root, opt.slug, ctx);
+    check_slug(opt.auditeur, say(ctx.lang, "identifiant d'auditeur", "auditor id"), ctx);
+    const core::Model model = model_of_root(root, ctx);
+    if (root.kind == io::RootKind::repository && model.auditor(opt.auditeur) == nullptr)
+        throw EnvironmentError(say(ctx.lang, "auditeur inconnu : auditeurs/{0}.yaml n'existe pas ; créez-le avec quali new auditeur {0}",
+                                   "unknown auditor: auditeurs/{0}.yaml does not exist; create it with quali new auditeur {0}",
+                                   opt.auditeur));
+    const core::Organisme* o = model.organismes.empty() ? nullptr
+                               : root.kind == io::RootKind::organisme ? &model.organismes.front()
+                                                                      : model.organisme(opt.slug);
+    const int logements = o != nullptr ? o->logements : 0;
+    const bool diagnostic = opt.type != "verification";
+    std::string calibrage;
+    double jours = 1;
+    if (diagnostic) {
+        const int minimum = model.rules.minimum_audit_days(logements);
+        jours = minimum;
+        calibrage = logements > 0
+                        ? fmt::format("minimum du calibrage pour {} logements : {} jours (quali.yaml, calibrage_audit)", logements, minimum)
+                        : fmt::format("minimum du calibrage : {} jours, selon les logements de organisme.yaml", minimum);
+    } else {
+        calibrage = "pas de minimum pour une vérification : à ajuster";
+    }
+    if (opt.jours) {
+        if (*opt.jours <= 0) throw EnvironmentError(say(ctx.lang, "--jours : un nombre positif", "--jours: a positive number"));
+        jours = *opt.jours;
+    }
+    const core::Date debut = date_option(opt.debut, "--debut", ctx.today, ctx);
+    const core::Date fin = date_option(opt.fin, "--fin", core::add_days(debut, std::max(1, static_cast<int>(std::ceil(jours))) - 1), ctx);
+    if (fin < debut)
+        throw EnvironmentError(say(ctx.lang, "--fin ({}) est avant --debut ({})", "--fin ({}) is before --debut ({})",
+                                   core::iso(fin), core::iso(debut)));
+
+    std::string resultats;
+    for (const core::Theme& t : model.framework.themes)
+        for (const core::Criterion& c : t.criteres)
+            resultats += fmt::format("  - {{ critere: {}, evaluation: non-evalue }}{}# {}\n", yaml_quoted(c.id),
+                                     std::string(std::max<std::size_t>(1, 24 - std::min<std::size_t>(24, c.id.size())), ' '),
+                                     c.titre);
+    if (resultats.empty()) resultats = "  - { critere: " + marker + ", evaluation: non-evalue }\n";
+    resultats.pop_back();
+
+    const std::string text = fill_modele("modele-audit.yaml", {{"aujourdhui", core::iso(ctx.today)},
+                                                               {"slug", opt.slug},
+                                                               {"type", opt.type},
+                                                               {"auditeur", opt.auditeur},
+                                                               {"auditeur_brut", opt.auditeur},
+                                                               {"debut", core::iso(debut)},
+                                                               {"fin", core::iso(fin)},
+                                                               {"jours", number_text(jours)},
+                                                               {"calibrage", calibrage},
+                                                               {"resultats", resultats}});
+    create_and_report(folder / "audits" / (core::iso(debut) + "-" + opt.type + ".yaml"), text, core::FileKind::audit, ctx);
+    return 0;
+}
+
+// --- candidature ----------------------------------------------------------------------------
+
+// A path relative to the root made relative to the organisme folder.
+std::string in_folder(const core::Organisme& o, const std::string& path)
+{
+    if (o.folder.empty()) return path;
+    return path.starts_with(o.folder + "/") ? path.substr(o.folder.size() + 1) : path;
+}
+
+int run_candidature(const NewOptions& opt, const Context& ctx)
+{
+    const io::Root root = root_of(opt, ctx, false);
+    const fs::path folder = organisme_folder(root, opt.slug, ctx);
+    const core::Date seance = date_option(opt.seance, "--seance", ctx.today, ctx);
+    const core::Date depot = date_option(opt.date_depot, "--depot", ctx.today, ctx);
+    if (!opt.auditeur.empty()) check_slug(opt.auditeur, say(ctx.lang, "identifiant d'auditeur", "auditor id"), ctx);
+    const core::Model model = model_of_root(root, ctx);
+    const core::Organisme* o = root.kind == io::RootKind::organisme
+                                   ? (model.organismes.empty() ? nullptr : &model.organismes.front())
+                                   : model.organisme(opt.slug);
+
+    // The pieces that exist already: the dossier's files and the audits of the current cycle.
+    std::vector<std::string> pieces;
+    std::error_code ec;
+    for (const char* name : {"autodiagnostic.yaml", "paa.yaml", "concertation.yaml"})
+        if (fs::is_regular_file(folder / name, ec)) pieces.emplace_back(name);
+    std::string suggested;
+    if (o != nullptr) {
+        const core::Audit* last = o->latest_diagnostic();
+        for (const core::Audit& a : o->audits)
+            if (last == nullptr || &a == last || (a.date() && last->date() && *a.date() >= *last->date()))
+                pieces.push_back(in_folder(*o, a.file));
+        if (!o->audits.empty()) suggested = o->audits.back().auditeur.value;
+    }
+    std::string pieces_text;
+    for (const std::string& p : pieces) pieces_text += "  - " + yaml_quoted(p) + "\n";
+    if (pieces.empty()) pieces_text = "  - " + marker + "\n";
+    pieces_text.pop_back();
+
+    const core::Window window = core::filing_window(model.rules, seance);
+    const std::string text = fill_modele(
+        "modele-candidature.yaml",
+        {{"aujourdhui", core::iso(ctx.today)},
+         {"slug", o != nullptr ? o->slug : opt.slug},
+         {"seance", core::iso(seance)},
+         {"ouverture", core::iso(window.opens)},
+         {"fermeture", core::iso(window.closes)},
+         {"decision", opt.decision},
+         {"depot", core::iso(depot)},
+         {"pieces", pieces_text},
+         {"auditeur", opt.auditeur.empty() ? marker : opt.auditeur},
+         {"auditeur_suggere", opt.auditeur.empty() && !suggested.empty() && valid_slug(suggested)
+                                  ? " ; auditeur du dernier audit : " + suggested
+                                  : std::string()}});
+    create_and_report(folder / "candidatures" / (core::iso(seance) + ".yaml"), text, core::FileKind::candidature, ctx);
+    if (ctx.quiet) return 0;
+    if (root.kind == io::RootKind::repository && model.session(seance) == nullptr)
+        ctx.err << say(ctx.lang,
+                       "quali: attention : pas de séance le {0} (comite/seances/{0}.yaml) : quali validate le signalera "
+                       "(Q370) tant que le référent ne l'a pas créée (quali new seance {0})\n",
+                       "quali: warning: no session on {0} (comite/seances/{0}.yaml): quali validate will report it "
+                       "(Q370) until the référent creates it (quali new seance {0})\n",
+                       core::iso(seance));
+    if (depot < window.opens || depot > window.closes)
+        ctx.err << say(ctx.lang,
+                       "quali: attention : le dépôt du {} est hors de la fenêtre de dépôt (du {} au {}) : corrigez "
+                       "« depot » le jour du dépôt réel\n",
+                       "quali: warning: filing on {} is outside the filing window ({} to {}): fix \"depot\" on the "
+                       "real filing day\n",
+                       core::iso(depot), core::iso(window.opens), core::iso(window.closes));
+    return 0;
+}
+
+// --- seance ---------------------------------------------------------------------------------
+
+int run_seance(const NewOptions& opt, const Context& ctx)
+{
+    const io::Root root = root_of(opt, ctx, true);
+    const core::Date date = date_option(opt.date, "DATE", ctx.today, ctx);
+    const core::Model model = model_of_root(root, ctx);
+    const core::Window window = core::filing_window(model.rules, date);
+    const std::string text = fill_modele("modele-seance.yaml", {{"aujourdhui", core::iso(ctx.today)},
+                                                                {"date", core::iso(date)},
+                                                                {"date_longue", core::long_date(date, core::Lang::fr)},
+                                                                {"ouverture", core::iso(window.opens)},
+                                                                {"fermeture", core::iso(window.closes)},
+                                                                {"lieu", or_marker(opt.lieu)}});
+    create_and_report(root.dir / "comite" / "seances" / (core::iso(date) + ".yaml"), text, core::FileKind::seance, ctx);
+    return 0;
+}
+
+// --- auditeur -------------------------------------------------------------------------------
+
+// The public key: the first line of a .pub file, or the key line itself.
+std::string public_key(const std::string& given, const Context& ctx)
+{
+    std::string line = given;
+    std::error_code ec;
+    if (fs::is_regular_file(given, ec)) {
+        std::ifstream in(given);
+        std::getline(in, line);
+    }
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!(line.starts_with("ssh-") || line.starts_with("ecdsa-sha2-") || line.starts_with("sk-")) ||
+        line.find(' ') == std::string::npos)
+        throw EnvironmentError(say(ctx.lang,
+                                   "--cle-publique : « {} » n'est ni une clé publique OpenSSH (ssh-ed25519 AAAA…) ni un "
+                                   "fichier .pub",
+                                   "--cle-publique: \"{}\" is neither an OpenSSH public key (ssh-ed25519 AAAA…) nor a "
+                                   ".pub file",
+                                   given));
+    return line;
+}
+
+int run_auditeur(const NewOptions& opt, const Context& ctx)
+{
+    const io::Root root = root_of(opt, ctx, true);
+    check_slug(opt.slug, say(ctx.lang, "identifiant d'auditeur", "auditor id"), ctx);
+    if (!opt.courriel.empty() && !core::plausible_email(opt.courriel))
+        throw EnvironmentError(say(ctx.lang, "--courriel : adresse « {} » mal formée", "--courriel: malformed address \"{}\"",
+                                   opt.courriel));
+    const core::Date debut = date_option(opt.debut, "--debut", ctx.today, ctx);
+    const core::Date fin = date_option(opt.fin, "--fin", core::add_days(core::add_months(debut, 36), -1), ctx);
+    if (fin < debut)
+        throw EnvironmentError(say(ctx.lang, "--fin ({}) est avant --debut ({})", "--fin ({}) is before --debut ({})",
+                                   core::iso(fin), core::iso(debut)));
+    std::string seance = "    # seance: AAAA-MM-JJ               # séance du comité qui a prononcé l'agrément (facultatif)";
+    if (!opt.seance_agrement.empty())
+        seance = "    seance: " + core::iso(date_option(opt.seance_agrement, "--seance", ctx.today, ctx)) +
+                 "               # séance du comité qui a prononcé l'agrément";
+    const std::string text = fill_modele(
+        "modele-auditeur.yaml",
+        {{"entete", "# Créé par quali new auditeur le " + core::iso(ctx.today) + "."},
+         {"nom", or_marker(opt.nom)},
+         {"cabinet", or_marker(opt.cabinet)},
+         {"courriel", opt.courriel.empty() ? "# courriel: prenom.nom@cabinet.fr   # adresse électronique (facultatif)"
+                                           : "courriel: " + yaml_quoted(opt.courriel) + "   # adresse électronique"},
+         {"debut", core::iso(debut)},
+         {"fin", core::iso(fin)},
+         {"seance", seance},
+         {"cle_publique", opt.cle_publique.empty()
+                              ? "# cle_publique: \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… prenom.nom@cabinet.fr\""
+                              : "cle_publique: " + yaml_quoted(public_key(opt.cle_publique, ctx))}});
+    create_and_report(root.dir / "auditeurs" / (opt.slug + ".yaml"), text, core::FileKind::auditeur, ctx);
+    return 0;
+}
+
+void add_depot_option(CLI::App& sub, NewOptions& opt)
+{
+    sub.add_option("-C,--depot", opt.depot, "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
+        ->type_name("DOSSIER");
+}
+
+} // namespace
+
+void add_new(CLI::App& app, Runner& runner)
+{
+    auto opt = std::make_shared<NewOptions>();
+    CLI::App* sub = app.add_subcommand("new", "Créer les fichiers d'un dossier à partir des modèles commentés "
+                                              "(organisme, audit, candidature, séance, auditeur)");
+    sub->require_subcommand(1);
+    sub->footer("Ne remplace jamais un fichier existant. Les champs à remplir portent la valeur « À COMPLÉTER » : "
+                "quali validate les signale (avertissement Q016).\n");
+    const auto on = [opt, &runner](int (*run)(const NewOptions&, const Context&)) {
+        return [opt, run, &runner] { runner = [opt, run](const Context& ctx) { return run(*opt, ctx); }; };
+    };
+    const std::vector<std::string> familles{"OPH", "ESH", "COOP", "SEM", "autre"};
+
+    CLI::App* org = sub->add_subcommand("organisme", "Créer organismes/SLUG/organisme.yaml (identité et engagement)");
+    org->add_option("SLUG", opt->slug, "Identifiant de l'organisme, nom de son dossier (ex. habitat-loire)")->required();
+    org->add_option("--nom", opt->nom, "Raison sociale ou nom usuel");
+    org->add_option("--siren", opt->siren, "Numéro SIREN (9 chiffres, clé de Luhn vérifiée)");
+    org->add_option("--famille", opt->famille, "OPH, ESH, COOP, SEM ou autre")->check(CLI::IsMember(familles));
+    org->add_option("--federation", opt->federation, "Fédération (défaut : celle de la famille)")
+        ->check(CLI::IsMember({"federation-oph", "federation-esh", "federation-coop", "procivis", "aucune"}));
+    org->add_option("--region", opt->region, "Région du siège");
+    org->add_option("--logements", opt->logements, "Nombre de logements gérés");
+    org->add_option("--contact", opt->contact, "Prénom et nom du ou de la responsable qualité");
+    org->add_option("--courriel", opt->courriel, "Adresse électronique du contact");
+    org->add_option("--engagement", opt->engagement, "Date de la délibération d'engagement (défaut : aujourd'hui)")
+        ->type_name("AAAA-MM-JJ");
+    add_depot_option(*org, *opt);
+    org->callback(on(run_organisme));
+
+    CLI::App* audit = sub->add_subcommand("audit", "Créer organismes/SLUG/audits/DEBUT-TYPE.yaml (plan et grille de "
+                                                   "résultats du cadre d'évaluation)");
+    audit->add_option("SLUG", opt->slug, "Identifiant de l'organisme")->required();
+    audit->add_option("--type", opt->type, "diagnostic-hqs (défaut), verification ou diagnostic-hqs-renouvellement")
+        ->check(CLI::IsMember({"diagnostic-hqs", "verification", "diagnostic-hqs-renouvellement"}));
+    audit->add_option("--auditeur", opt->auditeur, "Identifiant de l'auditeur agréé (auditeurs/ID.yaml)")->required();
+    audit->add_option("--debut", opt->debut, "Premier jour de l'audit (défaut : aujourd'hui)")->type_name("AAAA-MM-JJ");
+    audit->add_option("--fin", opt->fin, "Dernier jour (défaut : selon les jours)")->type_name("AAAA-MM-JJ");
+    audit->add_option("--jours", opt->jours, "Jours d'audit (défaut : le minimum du calibrage)");
+    add_depot_option(*audit, *opt);
+    audit->callback(on(run_audit));
+
+    CLI::App* cand = sub->add_subcommand("candidature", "Créer organismes/SLUG/candidatures/SEANCE.yaml (pièces "
+                                                        "existantes déjà listées)");
+    cand->add_option("SLUG", opt->slug, "Identifiant de l'organisme")->required();
+    cand->add_option("--seance", opt->seance, "Date de la séance du comité visée")->type_name("AAAA-MM-JJ")->required();
+    cand->add_option("--decision", opt->decision, "admissibilite, labellisation, maintien ou renouvellement")
+        ->check(CLI::IsMember({"admissibilite", "labellisation", "maintien", "renouvellement"}))
+        ->required();
+    cand->add_option("--depot", opt->date_depot, "Date de dépôt (défaut : aujourd'hui)")->type_name("AAAA-MM-JJ");
+    cand->add_option("--auditeur", opt->auditeur, "Identifiant de l'auditeur qui valide le dossier");
+    cand->add_option("-C", opt->depot, "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
+        ->type_name("DOSSIER");
+    cand->callback(on(run_candidature));
+
+    CLI::App* seance = sub->add_subcommand("seance", "Créer comite/seances/DATE.yaml (séance prévue)");
+    seance->add_option("DATE", opt->date, "Date de la séance")->type_name("AAAA-MM-JJ")->required();
+    seance->add_option("--lieu", opt->lieu, "Lieu de la séance");
+    add_depot_option(*seance, *opt);
+    seance->callback(on(run_seance));
+
+    CLI::App* aud = sub->add_subcommand("auditeur", "Créer auditeurs/ID.yaml (auditeur agréé)");
+    aud->add_option("ID", opt->slug, "Identifiant de l'auditeur, nom de son fichier (ex. jeanne-durand)")->required();
+    aud->add_option("--nom", opt->nom, "Prénom et nom");
+    aud->add_option("--cabinet", opt->cabinet, "Cabinet ou structure");
+    aud->add_option("--courriel", opt->courriel, "Adresse électronique");
+    aud->add_option("--debut", opt->debut, "Premier jour de l'agrément (défaut : aujourd'hui)")->type_name("AAAA-MM-JJ");
+    aud->add_option("--fin", opt->fin, "Dernier jour de l'agrément (défaut : 3 ans moins un jour)")->type_name("AAAA-MM-JJ");
+    aud->add_option("--seance", opt->seance_agrement, "Séance du comité qui a prononcé l'agrément")->type_name("AAAA-MM-JJ");
+    aud->add_option("--cle-publique", opt->cle_publique, "Clé publique OpenSSH : fichier .pub ou la ligne elle-même")
+        ->type_name("CLE");
+    add_depot_option(*aud, *opt);
+    aud->callback(on(run_auditeur));
+}
+
+} // namespace quali::commands

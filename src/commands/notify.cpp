@@ -1,0 +1,185 @@
+// quali notify SEANCE: the letters after a committee session (seed: « information post-comité
+// adressée à l'organisme »), one per decision, in Markdown and HTML: the decision, the votes,
+// conditions and derogation, and the calendar of the next step from the pathway engine. The
+// session file is read, never written; no existing letter is replaced without --force, and
+// nothing at all is written when one would be.
+#include "commands/registry.hpp"
+#include "commands/workspace.hpp"
+#include "quali/core/instruction.hpp"
+#include "quali/io/atomic_write.hpp"
+#include "quali/render/templates.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <ostream>
+
+namespace quali::commands {
+
+namespace {
+
+namespace fs = std::filesystem;
+using core::say;
+
+struct NotifyOptions {
+    std::string seance;
+    std::string output_dir;
+    std::optional<std::string> as_of;
+    bool force = false;
+    std::string depot;
+};
+
+std::string render_with_template(const Workspace& ws, render::DocumentFormat f,
+                                 const nlohmann::ordered_json& tree, const Context& ctx)
+{
+    const std::string name = render::template_name("lettre", f);
+    const std::optional<std::string> own = repository_template(ws, name, ctx);
+    const std::string text = own ? *own : std::string(render::builtin_template(name).value_or(""));
+    try {
+        return render::render_document(text, tree, f);
+    } catch (const render::TemplateError& e) {
+        throw EnvironmentError(
+            say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", own ? "modeles/" : "", name, e.what()));
+    }
+}
+
+// A slug that can name a file: an organisme folder's name never holds a separator, but the
+// letter's name must not depend on it.
+bool safe_for_file_name(const std::string& slug)
+{
+    if (slug.empty() || slug.starts_with('.') || slug.size() > 200) return false;
+    return std::all_of(slug.begin(), slug.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x20 && u != 0x7f && c != '/' && c != '\\' && c != ':';
+    });
+}
+
+struct Target {
+    fs::path path;
+    std::string bytes;
+};
+
+int run_notify(const NotifyOptions& opt, const Context& ctx)
+{
+    const core::Date date_courrier = resolve_as_of(opt.as_of, ctx);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
+    const core::Model& model = ws.models.front();
+    if (model.standalone)
+        throw EnvironmentError(
+            say(ctx.lang, "quali notify a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
+                "quali notify needs a repository (quali.yaml), not a lone organisme folder"));
+    const auto day = core::parse_iso_date(opt.seance);
+    const core::Session* session = day ? core::session_file(model, *day) : nullptr;
+    if (session == nullptr) {
+        std::error_code ec;
+        const std::string file = "comite/seances/" + opt.seance + ".yaml";
+        if (day && std::filesystem::exists(ws.roots.front().root.dir / file, ec))
+            throw EnvironmentError(say(ctx.lang, "{} ne peut pas être lu : voir quali validate {}",
+                                       "{} cannot be read: see quali validate {}", file, file));
+        throw EnvironmentError(core::unknown_session_message(model, opt.seance, ctx.lang));
+    }
+    if (!session->held || session->decisions.empty())
+        throw EnvironmentError(
+            say(ctx.lang,
+                "la séance du {} n'a pas de décisions : saisissez-les dans {} (clé decisions:), "
+                "puis relancez quali notify",
+                "the session of {} has no decisions: type them into {} (decisions: key), then "
+                "run quali notify again",
+                opt.seance, session->file));
+
+    const core::Letters letters = core::build_letters(model, *session, *day);
+    for (const core::Decision* d : letters.ignorees)
+        ctx.err << say(
+            ctx.lang,
+            "quali: attention : {}:{}: décision ignorée (organisme inconnu ou décision illisible : "
+            "voir quali validate)\n",
+            "quali: warning: {}:{}: decision skipped (unknown organisme or unreadable decision: see "
+            "quali validate)\n",
+            session->file, d->pos.line);
+
+    const fs::path dir =
+        opt.output_dir.empty() ? ws.roots.front().root.dir / "courriers" : fs::path(opt.output_dir);
+    // Everything is rendered, and every target checked, before the first file is written.
+    std::vector<Target> targets;
+    std::map<std::string, int> used;
+    for (const core::Letter& l : letters.lettres) {
+        if (!safe_for_file_name(l.organisme->slug)) {
+            ctx.err << say(
+                ctx.lang, "quali: attention : « {} » ne peut pas nommer un fichier : courrier non écrit\n",
+                "quali: warning: \"{}\" cannot name a file: letter not written\n", l.organisme->slug);
+            continue;
+        }
+        std::string base = opt.seance + "-" + l.organisme->slug;
+        if (const int n = ++used[base]; n > 1) base += "-" + std::to_string(n);
+        const nlohmann::ordered_json tree = render::letter_tree(model, l, date_courrier);
+        targets.push_back(
+            {dir / (base + ".md"), render_with_template(ws, render::DocumentFormat::markdown, tree, ctx)});
+        targets.push_back(
+            {dir / (base + ".html"), render_with_template(ws, render::DocumentFormat::html, tree, ctx)});
+    }
+    if (!opt.force)
+        for (const Target& t : targets) {
+            std::error_code ec;
+            if (fs::exists(fs::symlink_status(t.path, ec)))
+                throw EnvironmentError(
+                    say(ctx.lang,
+                        "{} existe déjà : ajoutez --force pour remplacer les courriers (aucun "
+                        "fichier écrit)",
+                        "{} already exists: add --force to replace the letters (no file written)",
+                        display_path(fs::absolute(t.path))));
+        }
+    if (!targets.empty()) {
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        if (ec)
+            throw EnvironmentError(say(ctx.lang, "impossible de créer le dossier {} : {}",
+                                       "cannot create folder {}: {}", dir.string(), ec.message()));
+    }
+    for (const Target& t : targets) {
+        const std::string shown = display_path(fs::absolute(t.path));
+        if (const std::error_code ec = io::write_file_atomically(t.path, t.bytes, opt.force)) {
+            if (ec == std::errc::file_exists)
+                throw EnvironmentError(say(ctx.lang, "{} existe déjà : ajoutez --force pour le remplacer",
+                                           "{} already exists: add --force to replace it", shown));
+            throw EnvironmentError(
+                say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", shown, ec.message()));
+        }
+        ctx.out << shown << '\n';
+    }
+    if (!ctx.quiet)
+        ctx.err << say(ctx.lang, "{} courrier(s) de la séance du {} écrit(s) ({} fichier(s))\n",
+                       "{} letter(s) of the session of {} written ({} file(s))\n", targets.size() / 2,
+                       opt.seance, targets.size());
+    return 0;
+}
+
+} // namespace
+
+void add_notify(CLI::App& app, Runner& runner)
+{
+    auto opt = std::make_shared<NotifyOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "notify",
+        "Courriers d'information post-comité : la décision et le calendrier de l'étape suivante, un "
+        "par décision de la séance (Markdown et HTML)");
+    sub->add_option("SEANCE", opt->seance, "Date de la séance tenue (fichier comite/seances/SEANCE.yaml)")
+        ->required()
+        ->type_name("AAAA-MM-JJ");
+    sub->add_option("-o,--output", opt->output_dir,
+                    "Dossier des courriers (défaut : courriers/ à la racine du dépôt)")
+        ->type_name("DOSSIER");
+    sub->add_option("--as-of", opt->as_of,
+                    "Date écrite sur les courriers, AAAA-MM-JJ (défaut : aujourd'hui)");
+    sub->add_flag("--force", opt->force, "Remplacer les courriers qui existent déjà");
+    sub->add_option("-C,--depot", opt->depot,
+                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
+        ->type_name("DOSSIER");
+    sub->footer(
+        "Fichiers DOSSIER/SEANCE-SLUG.md et .html. Sans --force, rien n'est écrit si l'un d'eux existe. "
+        "Modèles : modeles/lettre.md.mustache, modeles/lettre.html.mustache ; variables : docs/comite.md. "
+        "Codes de sortie : 0 ; 2 erreur d'utilisation (séance inconnue ou sans décisions, courrier "
+        "existant sans --force).");
+    sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_notify(*opt, ctx); }; });
+}
+
+} // namespace quali::commands

@@ -1,0 +1,195 @@
+// quali sign: the auditor validates and signs the candidature documents (DOMAIN.md §1). Writes
+// candidatures/SEANCE.visa.yaml next to the candidature: the SHA-256 of the candidature and of
+// every piece it lists, optionally signed with the auditor's OpenSSH key (ssh-keygen -Y sign).
+// From then on, quali validate reports any piece changed since (Q397).
+#include "commands/modeles.hpp"
+#include "commands/registry.hpp"
+#include "commands/workspace.hpp"
+#include "quali/core/visa_checks.hpp"
+#include "quali/io/atomic_write.hpp"
+#include "quali/io/digest.hpp"
+#include "quali/io/ssh_signature.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace quali::commands {
+
+namespace {
+
+namespace fs = std::filesystem;
+using core::say;
+
+struct SignOptions {
+    std::string slug, seance, auditeur, cle, date, depot;
+    bool force = false;
+};
+
+// The record as YAML, with a comment that says what it is and how to renew it.
+std::string visa_yaml(const core::Visa& v, const std::string& slug)
+{
+    std::string out;
+    out += fmt::format("# Visa de l'auditeur {} sur la candidature de « {} » à la séance du {},\n", v.auditeur.value, slug,
+                       v.seance.value);
+    out += fmt::format("# écrit par quali sign le {}. Il enregistre l'empreinte SHA-256 de la candidature et de\n",
+                       v.date.value);
+    out += "# chacune de ses pièces : quali validate signale (Q397) toute pièce modifiée depuis.\n";
+    out += "# Ne le modifiez pas à la main ; pour un nouveau visa :\n";
+    out += fmt::format("#   quali sign {} --candidature {} --auditeur {} --force\n", slug, v.seance.value, v.auditeur.value);
+    out += "version: 1\n";
+    out += fmt::format("seance: {}\n", v.seance.value);
+    out += fmt::format("auditeur: {}\n", v.auditeur.value);
+    out += fmt::format("date: {}\n", v.date.value);
+    out += fmt::format("candidature: {{ chemin: {}, sha256: {} }}\n", yaml_quoted(v.candidature->chemin.value),
+                       v.candidature->sha256);
+    if (v.pieces.empty()) out += "pieces: []\n";
+    else out += "pieces:\n";
+    for (const core::VisaEntry& p : v.pieces)
+        out += fmt::format("  - {{ chemin: {}, sha256: {} }}\n", yaml_quoted(p.chemin.value), p.sha256);
+    if (v.signature) {
+        out += "signature: |\n";
+        std::string_view rest = v.signature->value;
+        while (!rest.empty()) {
+            const auto eol = rest.find('\n');
+            out += "  " + std::string(rest.substr(0, eol)) + "\n";
+            rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+        }
+    }
+    return out;
+}
+
+int run_sign(const SignOptions& opt, const Context& ctx)
+{
+    const auto seance = core::parse_iso_date(opt.seance);
+    if (!seance)
+        throw EnvironmentError(say(ctx.lang, "--candidature : « {} » n'est pas une date AAAA-MM-JJ existante",
+                                   "--candidature: \"{}\" is not an existing YYYY-MM-DD date", opt.seance));
+    const core::Date date = opt.date.empty() ? ctx.today : [&] {
+        const auto d = core::parse_iso_date(opt.date);
+        if (!d)
+            throw EnvironmentError(say(ctx.lang, "--date : « {} » n'est pas une date AAAA-MM-JJ existante",
+                                       "--date: \"{}\" is not an existing YYYY-MM-DD date", opt.date));
+        return *d;
+    }();
+    if (!valid_slug(opt.auditeur))
+        throw EnvironmentError(say(ctx.lang, "--auditeur : identifiant « {} » invalide", "--auditeur: invalid id \"{}\"",
+                                   opt.auditeur));
+
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
+    const io::LoadedRoot& loaded = ws.roots.front();
+    const core::Model& model = ws.models.front();
+    const bool lone = loaded.root.kind == io::RootKind::organisme;
+    const core::Organisme* o = lone ? (model.organismes.empty() ? nullptr : &model.organismes.front())
+                                    : model.organisme(opt.slug);
+    if (o == nullptr || (lone && o->slug != opt.slug))
+        throw EnvironmentError(say(ctx.lang, "organisme inconnu : {}", "unknown organisme: {}", opt.slug));
+    const core::Candidature* c = o->candidature_for(*seance);
+    if (c == nullptr)
+        throw EnvironmentError(say(ctx.lang, "{} n'a pas de candidature pour la séance du {} (attendue : {})",
+                                   "{} has no candidature for the session of {} (expected: {})", opt.slug, opt.seance,
+                                   display_path(loaded.root.dir / core::path_in_root(*o, "candidatures/" + opt.seance + ".yaml"))));
+    // The auditor signs a dossier that reads: the candidature file itself must be free of errors.
+    const std::string shown = display_path(loaded.root.dir / c->file);
+    int errors = 0;
+    std::string first;
+    for (const core::Diagnostic& d : ws.diagnostics)
+        if (d.file == shown && d.severity == core::Severity::error && errors++ == 0)
+            first = fmt::format("{}:{}: [{}] {}", shown, d.pos.line, d.code, d.message);
+    if (errors > 0)
+        throw EnvironmentError(say(ctx.lang, "la candidature a {} erreur(s), à corriger avant le visa (quali validate {}) ; {}",
+                                   "the candidature has {} error(s), to fix before signing off (quali validate {}); {}",
+                                   errors, shown, first));
+
+    const core::Auditor* auditor = model.auditor(opt.auditeur);
+    if (!lone && auditor == nullptr)
+        throw EnvironmentError(say(ctx.lang, "auditeur inconnu : auditeurs/{}.yaml n'existe pas", "unknown auditor: auditeurs/{}.yaml does not exist",
+                                   opt.auditeur));
+    if (auditor != nullptr && !auditor->cle_publique.empty() && opt.cle.empty())
+        throw EnvironmentError(say(ctx.lang,
+                                   "l'auditeur {} a déclaré une clé publique : signez le visa avec sa clé privée (--cle CHEMIN)",
+                                   "auditor {} declared a public key: sign the record with their private key (--cle PATH)",
+                                   opt.auditeur));
+    if (c->validation && c->validation->auditeur.value != opt.auditeur && !ctx.quiet)
+        ctx.err << say(ctx.lang, "quali: attention : la candidature désigne l'auditeur « {} » (validation_auditeur), pas {}\n",
+                       "quali: warning: the candidature names auditor \"{}\" (validation_auditeur), not {}\n",
+                       c->validation->auditeur.value, opt.auditeur);
+    if (auditor != nullptr && !auditor->approved_between(date, date) && !ctx.quiet)
+        ctx.err << say(ctx.lang, "quali: attention : l'auditeur {} n'est pas actif et agréé le {} (voir {})\n",
+                       "quali: warning: auditor {} is not active and approved on {} (see {})\n", opt.auditeur,
+                       core::iso(date), display_path(loaded.root.dir / auditor->file));
+
+    // The fingerprints, as the auditor sees the files now.
+    const auto entry = [&](const std::string& chemin) {
+        if (chemin.empty() || core::path_leaves_folder(chemin))
+            throw EnvironmentError(say(ctx.lang, "pièce « {} » hors du dossier de l'organisme : pas de visa",
+                                       "piece \"{}\" outside the organisme folder: no sign-off", chemin));
+        const fs::path full = loaded.root.dir / core::path_in_root(*o, chemin);
+        const auto sha = io::sha256_file(full);
+        if (!sha)
+            throw EnvironmentError(say(ctx.lang, "pièce introuvable ou illisible : {} ; le visa n'est pas écrit",
+                                       "piece missing or unreadable: {}; the sign-off is not written", display_path(full)));
+        return core::VisaEntry{{chemin, {}}, *sha, {}};
+    };
+    core::Visa visa;
+    visa.seance = {core::iso(*seance), {}};
+    visa.auditeur = {opt.auditeur, {}};
+    visa.date = {core::iso(date), {}};
+    const std::string folder_prefix = o->folder.empty() ? "" : o->folder + "/";
+    visa.candidature = entry(c->file.substr(folder_prefix.size()));
+    for (const core::Text& p : c->pieces) visa.pieces.push_back(entry(p.value));
+
+    if (!opt.cle.empty()) {
+        const std::string message = core::canonical_visa_text(o->slug, visa);
+        io::SshSignature s = io::ssh_sign(opt.cle, core::visa_namespace, message, ctx.lang);
+        if (!s.error.empty()) throw EnvironmentError(s.error);
+        if (auditor != nullptr && !auditor->cle_publique.empty()) {
+            const core::SignatureCheck check = io::ssh_verify(opt.auditeur, auditor->cle_publique, s.armoured, message,
+                                                              core::visa_namespace, ctx.lang);
+            if (check.verdict == core::SignatureVerdict::invalid)
+                throw EnvironmentError(say(ctx.lang,
+                                           "la clé {} ne correspond pas à la clé publique déclarée dans {} : visa non écrit",
+                                           "key {} does not match the public key declared in {}: sign-off not written",
+                                           opt.cle, display_path(loaded.root.dir / auditor->file)));
+        }
+        visa.signature = core::Text{s.armoured, {}};
+    }
+
+    const fs::path path = loaded.root.dir / core::path_in_root(*o, "candidatures/" + core::iso(*seance) + ".visa.yaml");
+    if (const std::error_code ec = io::write_file_atomically(path, visa_yaml(visa, o->slug), opt.force)) {
+        if (ec == std::errc::file_exists)
+            throw EnvironmentError(say(ctx.lang, "{} existe déjà : ajoutez --force pour viser à nouveau",
+                                       "{} already exists: add --force to sign off again", display_path(path)));
+        throw EnvironmentError(say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", display_path(path), ec.message()));
+    }
+    if (!ctx.quiet)
+        ctx.out << say(ctx.lang, "Visa écrit : {} ({} pièce(s) et la candidature, {})\n",
+                       "Sign-off written: {} ({} piece(s) and the candidature, {})\n", display_path(path),
+                       visa.pieces.size(),
+                       visa.signature ? say(ctx.lang, "signé avec {}", "signed with {}", opt.cle)
+                                      : say(ctx.lang, "sans signature OpenSSH", "without OpenSSH signature"));
+    return 0;
+}
+
+} // namespace
+
+void add_sign(CLI::App& app, Runner& runner)
+{
+    auto opt = std::make_shared<SignOptions>();
+    CLI::App* sub = app.add_subcommand("sign", "Viser une candidature (auditeur) : empreinte SHA-256 de chaque pièce, "
+                                               "signature OpenSSH facultative");
+    sub->add_option("SLUG", opt->slug, "Identifiant de l'organisme")->required();
+    sub->add_option("--candidature", opt->seance, "Séance de la candidature visée")->type_name("AAAA-MM-JJ")->required();
+    sub->add_option("--auditeur", opt->auditeur, "Identifiant de l'auditeur qui vise (auditeurs/ID.yaml)")->required();
+    sub->add_option("--cle", opt->cle, "Clé privée OpenSSH de l'auditeur : signe le visa avec ssh-keygen -Y sign")
+        ->type_name("CHEMIN");
+    sub->add_option("--date", opt->date, "Date du visa (défaut : aujourd'hui)")->type_name("AAAA-MM-JJ");
+    sub->add_option("-C,--depot", opt->depot, "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
+        ->type_name("DOSSIER");
+    sub->add_flag("--force", opt->force, "Remplacer un visa existant (nouveau visa après une modification voulue)");
+    sub->footer("Écrit organismes/SLUG/candidatures/SEANCE.visa.yaml ; quali validate signale ensuite toute pièce "
+                "modifiée (Q397) et vérifie la signature avec la clé publique de l'auditeur (Q398, Q399).\n");
+    sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_sign(*opt, ctx); }; });
+}
+
+} // namespace quali::commands

@@ -1,0 +1,427 @@
+"""Shared helpers of quali's end-to-end suites (standard library only).
+
+- run_quali(): runs the binary with a timeout, a memory limit and a time budget, and fails the
+  test when it is killed, crashes or is too slow;
+- derive(): copies a base repository into a temporary folder and applies a patch (files written,
+  edited, removed…) described as JSON, so that each test case folder stays tiny;
+- compare_diagnostics(): the exact set of diagnostics expected (code, file, line, column,
+  severity, and optionally notes, message and hint fragments) against quali's JSON output;
+- Golden: compares an output with tests/golden/<suite>/<name>.txt, or rewrites it when the
+  suite runs with --update-golden (or QUALI_APPROVE=1 in the environment);
+- Suite: named test functions, `ok NAME` / `FAIL NAME: reason` per test, and the final line
+  `N passed, M failed` (exit status 1 when M > 0).
+"""
+import argparse
+import json
+import os
+import resource
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+MAX_SECONDS = 2.0           # each run of quali must finish within this
+TIMEOUT_SECONDS = 10        # after this it is killed (and the test fails)
+MEMORY_LIMIT = 1 << 30      # address-space limit of each run (1 GiB)
+
+
+class Failure(Exception):
+    """A failed check: its text is the reason printed after FAIL."""
+
+
+def check(condition, reason):
+    if not condition:
+        raise Failure(reason)
+
+
+def _limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+class Run:
+    """One finished run of quali."""
+
+    def __init__(self, args, cwd, code, stdout, stderr, seconds):
+        self.args, self.cwd, self.code = args, cwd, code
+        self.stdout, self.stderr, self.seconds = stdout, stderr, seconds
+
+    def describe(self):
+        return f"`quali {' '.join(self.args)}` in {self.cwd}"
+
+    def json(self):
+        """The single JSON object of --format json; fails the test if stdout is anything else."""
+        try:
+            value = json.loads(self.stdout)
+        except json.JSONDecodeError as e:
+            raise Failure(f"{self.describe()}: stdout is not one JSON document ({e}): "
+                          f"{self.stdout[:300]!r} stderr {self.stderr[:300]!r}")
+        check(isinstance(value, dict), f"{self.describe()}: JSON output is not an object")
+        return value
+
+
+# Every code quali printed during this process, for the "documented codes" check.
+codes_seen = set()
+
+
+def run_quali(quali, args, cwd, env=None, max_seconds=MAX_SECONDS):
+    """Runs quali ARGS in cwd (stdin empty, stdout and stderr captured as text).
+
+    Fails the test when quali is killed (time-out, signal, memory limit), exits with a code
+    other than 0, 1 or 2, or takes longer than max_seconds."""
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):  # French unless a test asks otherwise
+        full_env.pop(name, None)
+    if env:
+        full_env.update(env)
+    start = time.monotonic()
+    try:
+        proc = subprocess.run([quali] + list(args), cwd=cwd, env=full_env, stdin=subprocess.DEVNULL,
+                              capture_output=True, timeout=TIMEOUT_SECONDS, preexec_fn=_limit_memory)
+    except subprocess.TimeoutExpired:
+        raise Failure(f"`quali {' '.join(args)}` killed after {TIMEOUT_SECONDS} s (hang?)")
+    seconds = time.monotonic() - start
+    run = Run(list(args), cwd, proc.returncode, proc.stdout.decode("utf-8", "replace"),
+              proc.stderr.decode("utf-8", "replace"), seconds)
+    check(proc.returncode >= 0, f"{run.describe()}: killed by signal {-proc.returncode} "
+                                f"(crash or memory limit); stderr {run.stderr[-300:]!r}")
+    check(proc.returncode in (0, 1, 2), f"{run.describe()}: exit code {proc.returncode} "
+                                        f"(internal error?); stderr {run.stderr[-300:]!r}")
+    check(seconds <= max_seconds, f"{run.describe()}: took {seconds:.2f} s (limit {max_seconds} s)")
+    if "--format" in args and "json" in args and proc.returncode in (0, 1):
+        try:
+            for d in json.loads(run.stdout).get("diagnostics", []):
+                codes_seen.add(d.get("code"))
+        except (json.JSONDecodeError, AttributeError):
+            pass
+    return run
+
+
+def run_quali_tty(quali, args, cwd, env=None, max_seconds=MAX_SECONDS):
+    """Runs quali with its stdout on a pseudo-terminal (as in an interactive shell); returns a
+    Run whose stdout is what the terminal received (line ends as \\r\\n)."""
+    import pty
+    import select
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        full_env.pop(name, None)
+    full_env["TERM"] = "xterm-256color"
+    if env:
+        full_env.update(env)
+    master, slave = pty.openpty()
+    start = time.monotonic()
+    proc = subprocess.Popen([quali] + list(args), cwd=cwd, env=full_env, stdin=subprocess.DEVNULL,
+                            stdout=slave, stderr=subprocess.PIPE, preexec_fn=_limit_memory)
+    os.close(slave)
+    out = b""
+    try:
+        while True:
+            if time.monotonic() - start > TIMEOUT_SECONDS:
+                proc.kill()
+                raise Failure(f"`quali {' '.join(args)}` on a terminal killed after {TIMEOUT_SECONDS} s")
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the terminal is closed once the process has exited
+                    break
+                if not chunk:
+                    break
+                out += chunk
+            elif proc.poll() is not None:
+                break
+        proc.wait(timeout=TIMEOUT_SECONDS)
+    finally:
+        os.close(master)
+    seconds = time.monotonic() - start
+    stderr = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    run = Run(list(args), cwd, proc.returncode, out.decode("utf-8", "replace"), stderr, seconds)
+    check(proc.returncode in (0, 1, 2), f"{run.describe()} on a terminal: exit code {proc.returncode}")
+    check(seconds <= max_seconds, f"{run.describe()} on a terminal: took {seconds:.2f} s")
+    return run
+
+
+# ---------------------------------------------------------------------------------------------
+# Repositories derived from a base
+
+
+def copy_tree(src, dst):
+    """Copies a folder (symbolic links kept as links)."""
+    shutil.copytree(src, dst, symlinks=True)
+
+
+def _inside(repo, rel):
+    path = os.path.normpath(os.path.join(repo, rel))
+    if os.path.commonpath([path, repo]) != repo:
+        raise ValueError(f"patch path {rel!r} leaves the repository")
+    return path
+
+
+def apply_patch(repo, spec):
+    """Applies a patch to a copied repository, in this order:
+
+    remove: [path…]                      files or folders deleted
+    rename: [[from, to]…]
+    copy: [[from, to]…]
+    mkdir: [path…]
+    write: {path: text}                  written as UTF-8 (use \\ufeff for a BOM, \\r\\n for CRLF)
+    write_bytes: {path: text}            written as Latin-1: each character is one byte (\\u00e9 is
+                                         the byte 0xE9, \\u0000 a NUL byte)
+    edit: [{file, replace, with}…]       replace must occur exactly once in file
+    """
+    repo = os.path.realpath(repo)
+    for rel in spec.get("remove", []):
+        path = _inside(repo, rel)
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path)
+        else:
+            os.remove(path)
+    for src, dst in spec.get("rename", []):
+        os.makedirs(os.path.dirname(_inside(repo, dst)), exist_ok=True)
+        os.replace(_inside(repo, src), _inside(repo, dst))
+    for src, dst in spec.get("copy", []):
+        os.makedirs(os.path.dirname(_inside(repo, dst)), exist_ok=True)
+        shutil.copyfile(_inside(repo, src), _inside(repo, dst))
+    for rel in spec.get("mkdir", []):
+        os.makedirs(_inside(repo, rel), exist_ok=True)
+    for key, encoding in (("write", "utf-8"), ("write_bytes", "latin-1")):
+        for rel, text in spec.get(key, {}).items():
+            path = _inside(repo, rel)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(text.encode(encoding))
+    for e in spec.get("edit", []):
+        path = _inside(repo, e["file"])
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
+        n = text.count(e["replace"])
+        if n != 1:
+            raise ValueError(f"{e['file']} holds {n} times {e['replace']!r} (exactly 1 expected)")
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text.replace(e["replace"], e["with"]))
+
+
+class TempRepo:
+    """`with TempRepo(base, patch) as repo:` a temporary copy of base (or an empty folder when
+    base is None) with the patch applied; repo is its real (symlink-free) absolute path. The
+    whole temporary folder (repo's parent, also usable for files outside it) is deleted after."""
+
+    def __init__(self, base=None, patch=None, name="repo"):
+        self.base, self.patch, self.name = base, patch or {}, name
+
+    def __enter__(self):
+        self.work = os.path.realpath(tempfile.mkdtemp(prefix="quali-e2e-"))
+        repo = os.path.join(self.work, self.name)
+        if self.base is None:
+            os.makedirs(repo)
+        else:
+            copy_tree(self.base, repo)
+        apply_patch(repo, self.patch)
+        return repo
+
+    def __exit__(self, *exc):
+        # Undo what hostile tests may have done (unreadable modes) before deleting.
+        for dirpath, dirnames, filenames in os.walk(self.work):
+            for n in dirnames:
+                p = os.path.join(dirpath, n)
+                if not os.path.islink(p):
+                    os.chmod(p, 0o755)
+        shutil.rmtree(self.work, ignore_errors=True)
+        return False
+
+
+def snapshot(folder):
+    """Every entry under folder: {relative path: (kind, size, mtime_ns, mode)}."""
+    out = {}
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for n in dirnames + filenames:
+            p = os.path.join(dirpath, n)
+            st = os.lstat(p)
+            kind = "link" if stat.S_ISLNK(st.st_mode) else "dir" if stat.S_ISDIR(st.st_mode) else "file"
+            out[os.path.relpath(p, folder)] = (kind, st.st_size if kind == "file" else 0,
+                                               st.st_mtime_ns if kind != "dir" else 0, st.st_mode)
+    return out
+
+
+def snapshot_changes(before, after):
+    changes = []
+    for p in sorted(set(before) | set(after)):
+        if p not in before:
+            changes.append(f"created {p}")
+        elif p not in after:
+            changes.append(f"deleted {p}")
+        elif before[p] != after[p]:
+            changes.append(f"modified {p}")
+    return changes
+
+
+# ---------------------------------------------------------------------------------------------
+# Diagnostics
+
+
+def diag_key(d):
+    return (d["file"], d["line"], d["column"], d["code"], d["severity"])
+
+
+def show(d):
+    return f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}[{d['code']}] {d.get('message', '')}".rstrip()
+
+
+def compare_diagnostics(expected, got):
+    """Differences between the expected diagnostics and quali's, as lines of text.
+
+    Each expected item has code, file, line, column and severity (all compared exactly), and
+    optionally: notes [{file, line, column}] (each must be among the diagnostic's notes),
+    message (exact), message_contains / hint_contains (fragments that must appear),
+    message_excludes (fragments that must not). Any diagnostic of quali not
+    expected is reported too."""
+    problems = []
+    actual = sorted(got, key=diag_key)
+    for d in sorted(expected, key=diag_key):
+        match = [g for g in actual if diag_key(g) == diag_key(d)]
+        if not match:
+            near = [g for g in actual if g["code"] == d["code"]]
+            problems.append("missing    " + show(d) + (f" (got {'; '.join(show(g) for g in near)})" if near else ""))
+            continue
+        g = match[0]
+        actual.remove(g)
+        if "message" in d and d["message"] != g["message"]:
+            problems.append(f"message {g['message']!r}, expected {d['message']!r} on " + show(d))
+        for frag in d.get("message_contains", []):
+            if frag not in g["message"]:
+                problems.append(f"message {g['message']!r} lacks {frag!r} on " + show(d))
+        for frag in d.get("message_excludes", []):
+            if frag in g["message"]:
+                problems.append(f"message {g['message']!r} holds {frag!r} on " + show(d))
+        for frag in d.get("hint_contains", []):
+            if frag not in g.get("hint", ""):
+                problems.append(f"hint {g.get('hint', '')!r} lacks {frag!r} on " + show(d))
+        for n in d.get("notes", []):
+            if not any(m["file"] == n["file"] and m["line"] == n["line"] and
+                       ("column" not in n or m["column"] == n["column"]) for m in g.get("notes", [])):
+                problems.append(f"missing note {n['file']}:{n['line']}:{n.get('column', '?')} on {show(g)} "
+                                f"(notes: {[(m['file'], m['line'], m['column']) for m in g.get('notes', [])]})")
+    problems += ["unexpected " + show(g) for g in actual]
+    return problems
+
+
+def expected_exit(expected, strict=False):
+    if any(d["severity"] == "error" for d in expected):
+        return 1
+    if strict and expected:
+        return 1
+    return 0
+
+
+def validate_json(quali, folder, args=(), cwd=None):
+    """Runs `quali validate . --format json ARGS` in folder; returns (run, diagnostics)."""
+    run = run_quali(quali, ["validate", "."] + list(args) + ["--format", "json"], cwd or folder)
+    check(run.code in (0, 1), f"{run.describe()}: exit {run.code}, stderr {run.stderr.strip()!r}")
+    out = run.json()
+    return run, out.get("diagnostics", [])
+
+
+def assert_diagnostics(quali, folder, expected, args=(), strict_too=False):
+    """quali validate gives exactly the expected diagnostics, and the matching exit code (and,
+    with strict_too, exit 1 with --strict when there is any diagnostic)."""
+    run, got = validate_json(quali, folder, args)
+    problems = compare_diagnostics(expected, got)
+    if run.code != expected_exit(expected):
+        problems.append(f"exit code {run.code}, expected {expected_exit(expected)}")
+    if strict_too:
+        strict = run_quali(quali, ["validate", ".", "--strict"] + list(args), folder)
+        if strict.code != expected_exit(expected, strict=True):
+            problems.append(f"exit code with --strict {strict.code}, expected {expected_exit(expected, True)}")
+    if problems:
+        raise Failure("\n    " + "\n    ".join(problems))
+    return got
+
+
+# ---------------------------------------------------------------------------------------------
+# Golden files
+
+
+class Golden:
+    """Approved outputs under tests/golden/<suite>/. check() compares; with update set (the
+    --update-golden flag or QUALI_APPROVE=1), it rewrites the file instead and passes."""
+
+    def __init__(self, source, suite, update=False):
+        self.dir = os.path.join(source, "tests", "golden", suite)
+        self.update = update or os.environ.get("QUALI_APPROVE") == "1"
+
+    def check(self, name, text):
+        path = os.path.join(self.dir, name)
+        if self.update:
+            os.makedirs(self.dir, exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            return
+        if not os.path.exists(path):
+            raise Failure(f"no golden file {path}: run with --update-golden (or QUALI_APPROVE=1) to create it")
+        with open(path, encoding="utf-8", newline="") as f:
+            want = f.read()
+        if want != text:
+            import difflib
+            diff = "".join(difflib.unified_diff(want.splitlines(True), text.splitlines(True),
+                                                f"golden/{name}", "actual", n=1))
+            raise Failure(f"output differs from {path} (re-approve with --update-golden if the change "
+                          f"is intended):\n{diff}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Suite
+
+
+def arguments(description, extra=None):
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--quali", required=True, help="the quali binary")
+    parser.add_argument("--source", required=True, help="the source tree (tests/, docs/, examples/)")
+    parser.add_argument("--update-golden", action="store_true",
+                        help="rewrite the golden files with the current outputs (also: QUALI_APPROVE=1)")
+    parser.add_argument("tests", nargs="*", help="only the tests whose name contains one of these")
+    if extra:
+        extra(parser)
+    args = parser.parse_args()
+    args.quali = os.path.abspath(args.quali)
+    args.source = os.path.abspath(args.source)
+    return args
+
+
+class Suite:
+    """Named test functions, run in order of registration."""
+
+    def __init__(self):
+        self.tests = []
+
+    def add(self, name, fn):
+        self.tests.append((name, fn))
+
+    def test(self, fn):
+        """Decorator: registers fn under its name (without a leading test_)."""
+        name = fn.__name__[5:] if fn.__name__.startswith("test_") else fn.__name__
+        self.add(name, fn)
+        return fn
+
+    def run(self, only=()):
+        passed = failed = 0
+        for name, fn in self.tests:
+            if only and not any(o in name for o in only):
+                continue
+            try:
+                note = fn()
+                passed += 1
+                print(f"ok   {name}" + (f" ({note})" if isinstance(note, str) and note else ""), flush=True)
+            except Failure as e:
+                failed += 1
+                print(f"FAIL {name}: {e}", flush=True)
+            except Exception as e:  # a broken test is a failed test, reported with the others
+                failed += 1
+                print(f"FAIL {name}: {type(e).__name__}: {e}", flush=True)
+                traceback.print_exc(file=sys.stdout)
+        print(f"{passed} passed, {failed} failed", flush=True)
+        return 1 if failed else 0

@@ -1,0 +1,312 @@
+#!/usr/bin/env python3
+"""quali agenda, quali dossier and quali notify, end to end.
+
+Runs the real binary on the hand-computed scenarios of tests/data/agenda/ (each folder: a small
+repository, LISEZMOI.md with the computation, expected.json with the section membership and the
+letters' next-step dates) and on examples/depot (reference date 2026-06-10).
+
+Usage: test_agenda.py --quali PATH_TO_BINARY --source SOURCE_DIR [TEST_NAME…]
+Prints `ok NAME` or `FAIL NAME: reason` per test, then "N passed, M failed"; exits 1 on failure.
+"""
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib import Failure, Suite, TempRepo, arguments, check, run_quali, snapshot, snapshot_changes  # noqa: E402
+
+args = arguments(__doc__)
+QUALI, SOURCE = args.quali, args.source
+DATA = os.path.join(SOURCE, "tests", "data", "agenda")
+EXAMPLE = os.path.join(SOURCE, "examples", "depot")
+JUIN = os.path.join(DATA, "seance-de-juin")
+suite = Suite()
+
+
+def scenarios():
+    return sorted(n for n in os.listdir(DATA) if os.path.isdir(os.path.join(DATA, n)))
+
+
+def expected_of(name):
+    with open(os.path.join(DATA, name, "expected.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def ok(run):
+    check(run.code == 0, f"{run.describe()}: exit {run.code}, stderr {run.stderr.strip()!r}")
+    return run
+
+
+def agenda_json(repo, seance, as_of, cwd=None):
+    run = ok(run_quali(QUALI, ["agenda", seance, "-C", repo, "--as-of", as_of, "--format", "json"], cwd or repo))
+    return run.json()
+
+
+def membership(agenda):
+    groups = {g["demande"]: [d["organisme"] for d in g["dossiers"]] for g in agenda["groupes"]}
+    sections = {k: [x["organisme"] for x in v] for k, v in agenda["sections"].items()}
+    return groups, sections
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+# --- the agenda ------------------------------------------------------------------------------
+
+
+@suite.test
+def test_scenarios_give_the_hand_computed_sections():
+    names = scenarios()
+    check(len(names) >= 2, f"at least two scenarios expected, got {names}")
+    problems = []
+    for name in names:
+        exp = expected_of(name)["agenda"]
+        got = agenda_json(os.path.join(DATA, name), exp["seance"], exp["as_of"])
+        groups, sections = membership(got)
+        if groups != exp["groupes"]:
+            problems.append(f"{name}: groups {groups}, expected {exp['groupes']}")
+        if sections != exp["sections"]:
+            problems.append(f"{name}: sections {sections}, expected {exp['sections']}")
+        window = [got["seance"]["fenetre_depot"]["ouverture"], got["seance"]["fenetre_depot"]["fermeture"]]
+        if window != exp["fenetre_depot"]:
+            problems.append(f"{name}: window {window}, expected {exp['fenetre_depot']}")
+        totals = got["totaux"]
+        for key in ("a_l_heure", "en_retard", "anticipe", "incomplet", "attendu_non_depose"):
+            if totals[key] != len(exp["sections"][key]):
+                problems.append(f"{name}: totaux.{key} = {totals[key]}")
+    check(not problems, "\n    " + "\n    ".join(problems))
+
+
+@suite.test
+def test_every_filed_dossier_carries_its_instruction_summary():
+    got = agenda_json(JUIN, "2026-06-18", "2026-06-10")
+    dossiers = {d["organisme"]: d for g in got["groupes"] for d in g["dossiers"]}
+    delta = dossiers["delta-habitat"]
+    check(delta["incomplet"] is True and delta["validation"]["erreurs_dossier"] >= 1, f"delta: {delta['validation']}")
+    check(any(d["code"] == "Q302" for d in delta["validation"]["diagnostics"]), "delta lacks its Q302 error")
+    check(delta["candidature"]["validation_auditeur"]["date"] == "2026-06-12", str(delta["candidature"]))
+    check(delta["parcours"]["prochaine_etape"] == "labellisation" and delta["parcours"]["echeance"] == "2026-11-20",
+          str(delta["parcours"]))
+    check([d["decision"] for d in delta["decisions_anterieures"]] == ["admissible"], str(delta["decisions_anterieures"]))
+    bravo = dossiers["bravo-logis"]
+    check(bravo["statut_depot"] == "en-retard" and bravo["incomplet"] is False, f"bravo: {bravo['statut_depot']}")
+    check(any(d["code"] == "Q360" for d in bravo["validation"]["diagnostics"]), "bravo's Q360 is in its validation")
+    alpha = dossiers["alpha-habitat"]
+    check(alpha["validation"]["erreurs"] == 0 and alpha["statut_depot"] == "a-l-heure", str(alpha["validation"]))
+    seats = got["seance"]["sieges"]
+    check([s["id"] for s in seats] == ["ush", "federation-oph", "locataires-cnl"], str(seats))
+    check(seats[0]["titulaire"]["nom"] == "Bernard Lemaire" and seats[0]["suppleant"]["nom"] == "Nadia Benali",
+          str(seats[0]))
+    check(got["seance"]["seance_suivante"] == "2026-11-19", str(got["seance"]))
+    expected = {e["organisme"]: e for e in got["sections"]["attendu_non_depose"]}
+    check(expected["india-habitat"]["parcours"]["en_retard"] is True, "india is late")
+    check(expected["juliet-habitat"]["autre_candidature"]["seance"] == "2026-11-19", "juliet filed for november")
+    check(expected["kilo-habitat"]["parcours"]["echeance"] == "2026-06-30", "kilo's derogation")
+
+
+@suite.test
+def test_example_repository_agenda():
+    got = agenda_json(EXAMPLE, "2026-06-18", "2026-06-10")
+    groups, sections = membership(got)
+    check(groups == {"labellisation": ["rhone-saone-logis"], "renouvellement": ["meuse-moselle-habitat"]}, str(groups))
+    check(sections["a_l_heure"] == ["meuse-moselle-habitat", "rhone-saone-logis"], str(sections))
+    check(sections["en_retard"] == [] and sections["anticipe"] == [] and sections["incomplet"] == [], str(sections))
+    check(sections["attendu_non_depose"] == ["coop-habitat-garonne", "habitat-loire", "logis-trois-vallees"],
+          str(sections))
+    check(len(got["seance"]["sieges"]) == 14, "the 14 seats of comite/membres.yaml are convened")
+    check(got["referent"]["nom"] == "Hélène Roussel", str(got["referent"]))
+
+
+@suite.test
+def test_output_is_deterministic_and_independent_of_the_current_folder():
+    outputs = set()
+    for fmt in ("md", "html", "json"):
+        a = ok(run_quali(QUALI, ["agenda", "2026-06-18", "-C", JUIN, "--as-of", "2026-06-10", "--format", fmt], JUIN))
+        b = ok(run_quali(QUALI, ["agenda", "2026-06-18", "-C", JUIN, "--as-of", "2026-06-10", "--format", fmt], "/"))
+        check(a.stdout == b.stdout, f"--format {fmt}: output depends on the current folder")
+        outputs.add(a.stdout)
+    check(len(outputs) == 3, "md, html and json differ")
+
+
+@suite.test
+def test_markdown_escapes_table_characters():
+    hostile = "Alpha | Habitat *gras* _x_ <b>y</b> [lien](z) `code` # \\ &amp;"
+    patch = {"edit": [{"file": "organismes/alpha-habitat/organisme.yaml", "replace": "nom: Alpha Habitat",
+                       "with": "nom: " + json.dumps(hostile)}]}
+    with TempRepo(JUIN, patch) as repo:
+        md = ok(run_quali(QUALI, ["agenda", "2026-06-18", "-C", repo, "--as-of", "2026-06-10"], repo)).stdout
+        want = "Alpha \\| Habitat \\*gras\\* \\_x\\_ \\<b\\>y\\</b\\> \\[lien\\](z) \\`code\\` \\# \\\\ \\&amp;"
+        check(want in md, f"escaped name {want!r} not in the Markdown")
+        check("<b>" not in md and "| Habitat" not in md.replace("\\| Habitat", ""), "raw markup leaked")
+        # Every table keeps the same number of cells on each row.
+        problems = []
+        table = None
+        for line in md.splitlines():
+            if not line.startswith("|"):
+                table = None
+                continue
+            cells = len(re.findall(r"(?<!\\)\|", line))
+            if table is None:
+                table = cells
+            elif cells != table:
+                problems.append(f"{cells} cells instead of {table}: {line}")
+        check(not problems, "\n    " + "\n    ".join(problems))
+        dossier = ok(run_quali(QUALI, ["dossier", "alpha-habitat", "-C", repo, "--as-of", "2026-06-10"], repo)).stdout
+        check(want in dossier, "the dossier escapes the name too")
+
+
+@suite.test
+def test_unknown_session_is_refused_with_the_nearest_dates():
+    run = run_quali(QUALI, ["agenda", "2026-06-17", "-C", JUIN], JUIN)
+    check(run.code == 2, f"exit {run.code}")
+    lines = run.stderr.strip().splitlines()
+    check(len(lines) == 1 and "2026-06-18" in lines[0] and "comite/seances/2026-06-17.yaml" in lines[0], run.stderr)
+    run = run_quali(QUALI, ["agenda", "juin", "-C", JUIN], JUIN)
+    check(run.code == 2 and "AAAA-MM-JJ" in run.stderr, run.stderr)
+    run = run_quali(QUALI, ["notify", "2026-06-19", "-C", JUIN], JUIN)
+    check(run.code == 2 and "2026-06-18" in run.stderr, run.stderr)
+
+
+@suite.test
+def test_output_file_is_never_replaced_without_force():
+    with TempRepo(JUIN) as repo:
+        out = os.path.join(repo, "..", "agenda.html")
+        ok(run_quali(QUALI, ["agenda", "2026-06-18", "-C", repo, "--as-of", "2026-06-10", "--format", "html",
+                             "-o", out], repo))
+        with open(out, "w", encoding="utf-8") as f:
+            f.write("mine")
+        run = run_quali(QUALI, ["agenda", "2026-06-18", "-C", repo, "--as-of", "2026-06-10", "-o", out], repo)
+        check(run.code == 2 and "--force" in run.stderr, f"exit {run.code}: {run.stderr}")
+        check(read(out) == "mine", "the file was modified")
+        ok(run_quali(QUALI, ["agenda", "2026-06-18", "-C", repo, "--as-of", "2026-06-10", "-o", out, "--force"], repo))
+        check(read(out).startswith("# Comité de labellisation"), "--force did not replace the file")
+
+
+# --- the instruction sheet -----------------------------------------------------------------
+
+
+@suite.test
+def test_dossier_sheet():
+    run = ok(run_quali(QUALI, ["dossier", "logis-trois-vallees", "-C", EXAMPLE, "--as-of", "2026-06-10",
+                               "--format", "json"], EXAMPLE))
+    got = run.json()
+    check(got["parcours"]["echeance"] == "2026-09-30" and got["parcours"]["derogation"] is not None, str(got["parcours"]))
+    check([d["seance"] for d in got["decisions"]] == ["2023-06-15", "2024-06-20", "2025-06-19"], str(got["decisions"]))
+    check(len(got["audits"]) == 3 and len(got["paa"]["liste"]) == 7, "audits and PAA actions")
+    check(got["paa"]["points_alerte_total"] == got["paa"]["points_alerte_traites"], str(got["paa"]))
+    check(got["evenements"] == sorted(got["evenements"], key=lambda e: e["date"]), "timeline sorted by date")
+    check(any(n["date"] == "2026-09-30" for n in got["prochaines_etapes"]), str(got["prochaines_etapes"]))
+    md = ok(run_quali(QUALI, ["dossier", "logis-trois-vallees", "-C", EXAMPLE, "--as-of", "2026-06-10"], EXAMPLE))
+    for heading in ("## Parcours de labellisation", "## Audits", "## Plan d'actions d'amélioration (PAA)",
+                    "## Concertation avec les représentants des locataires", "## Validation", "## Prochaines étapes"):
+        check(heading in md.stdout, f"missing {heading!r}")
+    check("| A06 | Régulariser les charges 2024 et 2025" in md.stdout, "PAA table row")
+    run = run_quali(QUALI, ["dossier", "logis-trois-valees", "-C", EXAMPLE], EXAMPLE)
+    check(run.code == 2 and "logis-trois-vallees" in run.stderr, f"did-you-mean: {run.stderr}")
+
+
+# --- the letters -----------------------------------------------------------------------------
+
+
+def letter_paths(folder, seance, slugs):
+    return [os.path.join(folder, f"{seance}-{s}.{ext}") for s in slugs for ext in ("md", "html")]
+
+
+@suite.test
+def test_letters_give_the_next_step_dates():
+    exp = expected_of("seance-de-juin")["notify"]
+    with TempRepo(JUIN) as repo:
+        session = os.path.join(repo, "comite", "seances", exp["seance"] + ".yaml")
+        before = read_bytes(session)
+        run = ok(run_quali(QUALI, ["notify", exp["seance"], "-C", repo, "--as-of", "2025-11-24"], repo))
+        folder = os.path.join(repo, "courriers")
+        names = sorted(os.listdir(folder))
+        want = sorted(os.path.basename(p) for p in letter_paths(folder, exp["seance"], exp["lettres"]))
+        check(names == want, f"letters {names}, expected {want}")
+        check(len(run.stdout.strip().splitlines()) == len(want), f"stdout lists the files: {run.stdout!r}")
+        check(read_bytes(session) == before, "the session file was modified")
+        for slug, letter in exp["lettres"].items():
+            md = read(os.path.join(folder, f"{exp['seance']}-{slug}.md"))
+            html = read(os.path.join(folder, f"{exp['seance']}-{slug}.html"))
+            check("20 novembre 2025" in md and "24 novembre 2025" in md, f"{slug}: session or letter date")
+            for text in letter["textes"]:
+                check(text in md, f"{slug}: {text!r} not in the Markdown letter")
+                check(text.replace("'", "&#39;") in html, f"{slug}: {text!r} not in the HTML letter")
+            if letter["echeance"] is None:
+                check("Prochaine étape du parcours" not in md, f"{slug}: no next step expected")
+            else:
+                iso_words = letter["textes"][0]
+                check(f"au plus tard le {iso_words}" in md, f"{slug}: deadline sentence")
+
+
+@suite.test
+def test_letters_are_never_overwritten_without_force():
+    exp = expected_of("seance-de-juin")["notify"]
+    with TempRepo(JUIN) as repo:
+        out = os.path.join(repo, "..", "lettres")
+        ok(run_quali(QUALI, ["notify", exp["seance"], "-C", repo, "-o", out, "--as-of", "2025-11-24"], repo))
+        files = letter_paths(out, exp["seance"], exp["lettres"])
+        with open(files[2], "w", encoding="utf-8") as f:
+            f.write("courrier corrigé à la main\n")
+        os.remove(files[5])  # one letter missing: still nothing may be written
+        contents = {p: read_bytes(p) for p in files if os.path.exists(p)}
+        before = snapshot(out)
+        run = run_quali(QUALI, ["notify", exp["seance"], "-C", repo, "-o", out, "--as-of", "2025-11-26"], repo)
+        check(run.code == 2, f"exit {run.code}, expected 2")
+        check(len(run.stderr.strip().splitlines()) == 1 and "existe déjà" in run.stderr and "--force" in run.stderr,
+              f"stderr {run.stderr!r}")
+        check(os.path.basename(files[0]) in run.stderr, f"the first existing file is named: {run.stderr!r}")
+        changes = snapshot_changes(before, snapshot(out))
+        check(not changes, f"files changed without --force: {changes}")
+        check(all(read_bytes(p) == b for p, b in contents.items()), "a letter changed")
+        ok(run_quali(QUALI, ["notify", exp["seance"], "-C", repo, "-o", out, "--as-of", "2025-11-26", "--force"], repo))
+        check(all(os.path.exists(p) for p in files), "--force writes every letter")
+        check("26 novembre 2025" in read(files[2]), "--force replaced the hand-edited letter")
+
+
+@suite.test
+def test_notify_refuses_a_session_without_decisions():
+    with TempRepo(JUIN) as repo:
+        run = run_quali(QUALI, ["notify", "2026-06-18", "-C", repo], repo)
+        check(run.code == 2 and "décisions" in run.stderr, f"exit {run.code}: {run.stderr}")
+        check(not os.path.exists(os.path.join(repo, "courriers")), "nothing written")
+
+
+# --- templates -------------------------------------------------------------------------------
+
+
+@suite.test
+def test_repository_template_overrides_the_built_in_one():
+    template = "Séance {{seance.date}} : {{#sections.en_retard}}{{organisme}}{{/sections.en_retard}}\n"
+    with TempRepo(JUIN, {"write": {"modeles/agenda.md.mustache": template}}) as repo:
+        run = ok(run_quali(QUALI, ["agenda", "2026-06-18", "-C", repo, "--as-of", "2026-06-10"], repo))
+        check(run.stdout == "Séance 2026-06-18 : bravo-logis\n", repr(run.stdout))
+        html = ok(run_quali(QUALI, ["agenda", "2026-06-18", "-C", repo, "--as-of", "2026-06-10", "--format", "html"],
+                            repo))
+        check(html.stdout.startswith("<!DOCTYPE html>"), "the HTML template is still the built-in one")
+
+
+@suite.test
+def test_templates_cannot_pull_in_files():
+    for bad, why in (("{{> /etc/passwd}}", "partiels"), ("{{=<% %>=}}<%> x%>", "délimiteurs"),
+                     ("{{#a}}" * 40 + "{{/a}}" * 40, "imbriquées"), ("{{#a}}", "syntaxe")):
+        with TempRepo(JUIN, {"write": {"modeles/agenda.md.mustache": bad}}) as repo:
+            run = run_quali(QUALI, ["agenda", "2026-06-18", "-C", repo, "--as-of", "2026-06-10"], repo)
+            check(run.code == 2 and why in run.stderr and "modeles/agenda.md.mustache" in run.stderr,
+                  f"{bad[:30]!r}: exit {run.code}, {run.stderr!r}")
+            check("root:" not in run.stdout, "a file was read")
+    with TempRepo(JUIN, {"write": {"modeles/lettre.md.mustache": "x" * (1 << 20) + "y"}}) as repo:
+        run = run_quali(QUALI, ["notify", "2025-11-20", "-C", repo], repo)
+        check(run.code == 2 and "1 Mio" in run.stderr, f"oversized template: {run.stderr!r}")
+        check(not os.path.exists(os.path.join(repo, "courriers")), "nothing written")
+
+
+sys.exit(suite.run(args.tests))

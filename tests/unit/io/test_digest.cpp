@@ -1,0 +1,81 @@
+#include "quali/io/digest.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+using namespace quali;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A private temporary folder, removed at the end of the test.
+struct TempDir {
+    fs::path path;
+    TempDir()
+    {
+        std::string pattern = (fs::temp_directory_path() / "quali-digest-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path = pattern;
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+void write(const fs::path& p, std::string_view bytes)
+{
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+}
+
+} // namespace
+
+TEST_SUITE("io::digest")
+{
+    TEST_CASE("SHA-256 gives the published test vectors (FIPS 180-2)")
+    {
+        CHECK(io::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        CHECK(io::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        CHECK(io::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+              "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    }
+
+    TEST_CASE("a file's digest is its bytes' digest, read in chunks, binary included")
+    {
+        TempDir tmp;
+        std::string big(200'000, 'x');
+        big[1234] = '\0';
+        write(tmp.path / "preuve.pdf", big);
+        CHECK(io::sha256_file(tmp.path / "preuve.pdf") == io::sha256_hex(big));
+        CHECK_FALSE(io::sha256_file(tmp.path / "absente.pdf").has_value());
+        CHECK_FALSE(io::sha256_file(tmp.path).has_value());
+    }
+
+    TEST_CASE("digests in a root refuse a link that leaves it, and read a snapshot when there is one")
+    {
+        TempDir tmp;
+        write(tmp.path / "dehors.txt", "secret");
+        write(tmp.path / "depot/organismes/x/paa.yaml", "actions: []\n");
+        fs::create_symlink(tmp.path / "dehors.txt", tmp.path / "depot/organismes/x/lien.pdf");
+        const io::Root disk{tmp.path / "depot", io::RootKind::repository};
+        const auto on_disk = io::digest_in_root(disk);
+        CHECK(on_disk("organismes/x/paa.yaml") == io::sha256_hex("actions: []\n"));
+        CHECK_FALSE(on_disk("organismes/x/lien.pdf").has_value());
+        CHECK_FALSE(on_disk("organismes/x/absent.yaml").has_value());
+
+        io::Snapshot snapshot;
+        snapshot.yaml["organismes/x/paa.yaml"] = "actions: [indexé]\n";
+        snapshot.files = {"organismes/x/paa.yaml", "organismes/x/preuve.pdf"};
+        snapshot.read = [](const std::string& p) -> std::optional<std::string> {
+            if (p == "organismes/x/preuve.pdf") return std::string("%PDF");
+            return std::nullopt;
+        };
+        const io::Root staged{tmp.path / "depot", io::RootKind::repository, &snapshot};
+        const auto in_index = io::digest_in_root(staged);
+        CHECK(in_index("organismes/x/paa.yaml") == io::sha256_hex("actions: [indexé]\n"));
+        CHECK(in_index("organismes/x/preuve.pdf") == io::sha256_hex("%PDF"));
+        CHECK_FALSE(in_index("organismes/x/lien.pdf").has_value());
+    }
+}
