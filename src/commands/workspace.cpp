@@ -187,13 +187,29 @@ core::ProofExists proof_checker(const io::Root& root, ProofCache& cache)
     };
 }
 
+// A file with a value of the wrong type is not read by the rules: one defect, one diagnostic.
+bool has_type_error(const io::SourceFile& f)
+{
+    return std::any_of(f.diagnostics.begin(), f.diagnostics.end(),
+                       [](const core::Diagnostic& d) { return d.code == "Q101"; });
+}
+
+// The stock rating and the action plan are left out of the model when a value has the wrong
+// type (a list written as text): the rules then treat them as unread instead of empty.
+bool rules_skip(const io::SourceFile& f)
+{
+    return f.placement &&
+           (f.placement->kind == core::FileKind::autodiagnostic || f.placement->kind == core::FileKind::paa) &&
+           has_type_error(f);
+}
+
 // Models one organisme folder of a repository, then releases its trees.
 void model_folder(std::span<io::SourceFile> group, const io::Root& root, ProofCache& cache, Parts& parts)
 {
     if (group.empty() || !in_organisme_folder(group.front().path)) return;
     std::vector<core::ModelInput> inputs;
     for (const io::SourceFile& f : group)
-        if (f.placement && f.root != nullptr) inputs.push_back({f.path, *f.placement, f.root});
+        if (f.placement && f.root != nullptr && !rules_skip(f)) inputs.push_back({f.path, *f.placement, f.root});
     core::Model part = core::build_model(inputs, std::string(), proof_checker(root, cache));
     const std::lock_guard lock(parts.mutex);
     parts.models.push_back(std::move(part));
@@ -236,7 +252,7 @@ core::Model model_of(const io::LoadedRoot& loaded, ProofCache& cache, Parts& par
     std::vector<core::ModelInput> inputs;
     inputs.push_back({"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()});
     for (const io::SourceFile& f : loaded.files)
-        if (f.placement && f.root != nullptr) inputs.push_back({f.path, *f.placement, f.root});
+        if (f.placement && f.root != nullptr && !rules_skip(f)) inputs.push_back({f.path, *f.placement, f.root});
     const bool lone = loaded.root.kind == io::RootKind::organisme;
     const std::string slug = lone ? loaded.root.dir.filename().string() : std::string();
     core::Model model = core::build_model(inputs, slug, proof_checker(loaded.root, cache));
@@ -258,7 +274,11 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
                          std::optional<core::Date> as_of, const io::Snapshot* snapshot)
 {
     std::vector<std::string> wanted = paths;
-    if (wanted.empty()) wanted.push_back(".");
+    if (wanted.empty()) {
+        // No path: the whole repository around the current folder, as git does.
+        const auto around = io::find_root(".");
+        wanted.push_back(around ? around->dir.string() : std::string("."));
+    }
     std::vector<Target> targets;
     for (const std::string& p : wanted) {
         std::error_code ec;
@@ -290,8 +310,13 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
                 root.kind == io::RootKind::organisme ? std::string() : "organismes/" + f.placement->organisme;
             const CachedPaths proofs(organisme_folder(root, *f.placement), folder, cache, root.snapshot);
             const bool organisme_file = root.kind == io::RootKind::organisme || !f.placement->organisme.empty();
+            // A value under an unsupported tag is reported once, as Q012, not also by its schema.
+            std::vector<core::Position> tagged;
+            for (const core::Diagnostic& d : f.diagnostics)
+                if (d.code == "Q012") tagged.push_back(d.pos);
             for (core::Diagnostic& d : core::check_document(f.placement->kind, *f.root,
                                                             organisme_file ? &proofs : nullptr, ctx.lang)) {
+                if (std::find(tagged.begin(), tagged.end(), d.pos) != tagged.end()) continue;
                 d.file = f.path;
                 for (core::Note& n : d.notes)
                     if (n.file.empty()) n.file = f.path;
@@ -305,7 +330,8 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
         if (rules) {
             std::vector<std::string> unreadable;
             for (const io::SourceFile& f : loaded.files)
-                if (f.placement && (f.root == nullptr ? !parts.readable.contains(f.path) : !f.root->is_mapping()))
+                if (f.placement && ((f.root == nullptr ? !parts.readable.contains(f.path) : !f.root->is_mapping()) ||
+                                    has_type_error(f)))
                     unreadable.push_back(f.path);
             core::RuleReport report = core::check_rules(model, as_of.value_or(ctx.today), ctx.lang, unreadable);
             // The auditors' sign-offs: hashing the pieces needs their bytes, which this layer reads.

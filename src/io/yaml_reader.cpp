@@ -48,6 +48,7 @@ std::string explain_parser_message(const std::string& msg, Lang lang)
         {"illegal tab when looking for indentation", "tabulation dans l'indentation : utilisez des espaces"},
         {"the referenced anchor is not defined", "alias vers une ancre qui n'est pas définie"},
         {"unknown anchor", "alias vers une ancre qui n'est pas définie"},
+        {"illegal EOF in scalar", "fin de fichier au milieu d'une valeur : guillemet fermant manquant, le fichier est-il tronqué ?"},
         {"end of string not found", "guillemet fermant manquant : le fichier est-il tronqué ?"},
         {"found unexpected end of stream", "fin de fichier inattendue : le fichier est-il tronqué ?"},
         {"unknown escape character", "séquence d'échappement inconnue après « \\ »"},
@@ -353,6 +354,38 @@ Diagnostic syntax_error(Position where, const std::string& msg, Lang lang)
     return d;
 }
 
+// Where a parser error really is: yaml-cpp's line and column drift past the end of a truncated
+// file, and a tab in the indentation is reported as whatever it broke further on.
+Diagnostic syntax_error_at(const core::LineIndex& lines, std::string_view text, const YAML::Exception& e, Lang lang)
+{
+    for (int l = 1; l <= std::min(lines.line_count(), e.mark.line + 1); ++l) {
+        const std::string_view line = lines.line(l);
+        const std::size_t indent = line.find_first_not_of(" \t");
+        const std::size_t tab = line.find('\t');
+        if (tab != std::string_view::npos && (indent == std::string_view::npos || tab < indent)) {
+            Diagnostic d;
+            d.code = "Q001";
+            d.pos = {l, static_cast<int>(tab) + 1};
+            d.message = say(lang, "syntaxe YAML invalide : tabulation dans l'indentation",
+                            "invalid YAML syntax: tab in the indentation");
+            d.hint = say(lang, "YAML n'accepte que des espaces pour indenter : remplacez la tabulation par des espaces",
+                         "YAML indents with spaces only: replace the tab with spaces");
+            return d;
+        }
+    }
+    Position where = lines.position(e.mark.line, e.mark.column);
+    const bool beyond = e.mark.line >= lines.line_count() ||
+                        static_cast<std::size_t>(std::max(e.mark.column, 0)) > lines.line(e.mark.line + 1).size() ||
+                        (e.mark.line + 1 == lines.line_count() && lines.line(e.mark.line + 1).empty());
+    std::size_t end = text.size();
+    while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == ' ')) --end;
+    const Position last = lines.position(end);
+    // An unclosed bracket on the last line: what is missing is at the end of the input.
+    const bool unclosed = e.msg.starts_with("end of map flow not found") || e.msg.starts_with("end of sequence flow not found");
+    if (beyond || (unclosed && where.line == last.line)) where = last;
+    return syntax_error(where, e.msg, lang);
+}
+
 } // namespace
 
 ParsedYaml parse_yaml(std::string_view text, Lang lang, const YamlLimits& limits)
@@ -403,7 +436,7 @@ ParsedYaml parse_yaml(std::string_view text, Lang lang, const YamlLimits& limits
                 result.diagnostics.push_back(std::move(d));
             }
         } catch (const YAML::Exception& e) {
-            result.diagnostics.push_back(syntax_error(lines.position(e.mark.line, e.mark.column), e.msg, lang));
+            result.diagnostics.push_back(syntax_error_at(lines, text, e, lang));
         }
     } catch (const Abort& a) {
         result.diagnostics.push_back(a.diagnostic);
@@ -416,7 +449,7 @@ ParsedYaml parse_yaml(std::string_view text, Lang lang, const YamlLimits& limits
         result.diagnostics.push_back(std::move(d));
         result.tree->set_root(nullptr);
     } catch (const YAML::Exception& e) {
-        result.diagnostics.push_back(syntax_error(lines.position(e.mark.line, e.mark.column), e.msg, lang));
+        result.diagnostics.push_back(syntax_error_at(lines, text, e, lang));
         result.tree->set_root(nullptr);
     }
     return result;

@@ -79,9 +79,11 @@ std::string printable(std::string_view s)
     return out;
 }
 
-std::string plural(int n, std::string_view one, std::string_view many)
+// French keeps the singular for 0 and 1 ("0 erreur"); English only for 1 ("0 errors").
+std::string plural(int n, std::string_view one, std::string_view many, Lang lang = Lang::fr)
 {
-    return fmt::format("{} {}", n, n > 1 ? many : one);
+    const bool singular = lang == Lang::en ? n == 1 : n <= 1;
+    return fmt::format("{} {}", n, singular ? one : many);
 }
 
 std::string github_escape(std::string_view s, bool property)
@@ -134,14 +136,14 @@ std::string summary_text(const std::vector<Diagnostic>& diagnostics, int files_c
 {
     const core::DiagnosticCounts c = core::count(diagnostics);
     const Lang lang = style.lang;
-    const std::string checked = lang == Lang::en ? plural(files_checked, "file checked", "files checked")
+    const std::string checked = lang == Lang::en ? plural(files_checked, "file checked", "files checked", Lang::en)
                                                  : plural(files_checked, "fichier vérifié", "fichiers vérifiés");
     if (c.errors == 0 && c.warnings == 0)
         return say(lang, "Aucun problème ({}).\n", "No problem ({}).\n", checked);
-    const std::string errors = lang == Lang::en ? plural(c.errors, "error", "errors") : plural(c.errors, "erreur", "erreurs");
+    const std::string errors = lang == Lang::en ? plural(c.errors, "error", "errors", Lang::en) : plural(c.errors, "erreur", "erreurs");
     const std::string warnings =
-        lang == Lang::en ? plural(c.warnings, "warning", "warnings") : plural(c.warnings, "avertissement", "avertissements");
-    const std::string files = lang == Lang::en ? plural(c.files, "file", "files") : plural(c.files, "fichier", "fichiers");
+        lang == Lang::en ? plural(c.warnings, "warning", "warnings", Lang::en) : plural(c.warnings, "avertissement", "avertissements");
+    const std::string files = lang == Lang::en ? plural(c.files, "file", "files", Lang::en) : plural(c.files, "fichier", "fichiers");
     return say(lang, "{}, {} dans {} ({}).\n", "{}, {} in {} ({}).\n", errors, warnings, files, checked);
 }
 

@@ -27,6 +27,13 @@ MAX_SECONDS = 2.0           # each run of quali must finish within this
 TIMEOUT_SECONDS = 10        # after this it is killed (and the test fails)
 MEMORY_LIMIT = 1 << 30      # address-space limit of each run (1 GiB)
 
+# Under AddressSanitizer (scripts/sanitize.sh) the binary is several times slower and reserves
+# terabytes of address space: stretch the time limits and leave memory to ASan's own checks.
+SANITIZED = bool(os.environ.get("QUALI_SANITIZED"))
+if SANITIZED:
+    MAX_SECONDS *= 10
+    TIMEOUT_SECONDS *= 10
+
 
 class Failure(Exception):
     """A failed check: its text is the reason printed after FAIL."""
@@ -38,6 +45,8 @@ def check(condition, reason):
 
 
 def _limit_memory():
+    if SANITIZED:
+        return
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
