@@ -1,5 +1,7 @@
 #include "quali/render/svg.hpp"
 
+#include "quali/render/html.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -56,33 +58,10 @@ constexpr std::string_view month_names[] = {"janv.", "févr.", "mars", "avr.", "
 
 std::string svg_escape(std::string_view s)
 {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') {
-                if (c == '\t' || c == '\n') out += ' ';
-                break;
-            }
-            out += c;
-        }
-    }
+    // HTML escaping, with tabs and line breaks flattened: an SVG <text> is one line.
+    std::string out = html_escape(s);
+    for (char& c : out)
+        if (c == '\t' || c == '\n') c = ' ';
     return out;
 }
 
