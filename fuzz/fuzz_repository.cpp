@@ -77,9 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (placement && (root == nullptr || !root->is_mapping())) unreadable.push_back(paths[i]);
         if (placement && root != nullptr) inputs.push_back({paths[i], *placement, root});
     }
-    const core::Model model = core::build_model(inputs, std::string(), [](const std::string& folder, const std::string& p) {
-        return (std::hash<std::string>{}(folder + "/" + p) & 1u) == 0;
-    });
+    const core::Model model = core::build_model(inputs, std::string());
     (void)core::check_rules(model, as_of, core::Lang::fr, unreadable);
     for (const core::Organisme& o : model.organismes) (void)core::pathway(model, o, as_of);
     (void)core::deadlines(model, as_of, std::nullopt, core::Lang::fr);

@@ -71,7 +71,7 @@ core::Model old_model(const fs::path& root, const io::Root& r, const std::string
     const io::ParsedYaml parsed = io::parse_yaml(check.yaml, ctx.lang);
     if (parsed.tree->root() == nullptr) return {};
     const std::string slug = r.kind == io::RootKind::organisme ? r.dir.filename().string() : std::string();
-    return core::build_model({{path, placement, parsed.tree->root()}}, slug, {});
+    return core::build_model({{path, placement, parsed.tree->root()}}, slug);
 }
 
 std::string state(const std::optional<core::ActionState>& s)

@@ -82,7 +82,7 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
             return 0;
         }
     }
-    const Workspace ws = load_workspace(paths, ctx, true, as_of, snapshot ? &*snapshot : nullptr);
+    const Workspace ws = load_workspace(paths, ctx, true, as_of, snapshot ? &*snapshot : nullptr, true);
     const core::DiagnosticCounts counts = core::count(ws.diagnostics);
 
     if (opt.format == "json") {

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <span>
@@ -53,36 +54,36 @@ std::string display_path(const fs::path& absolute)
 
 namespace {
 
-// What the value checks learnt of the proofs each file cites, for the model's own question
-// (the same paths: asked once, not twice, on repositories of thousands of folders).
+// What the value checks learnt of the proofs each file of a folder cites (a proof is often
+// cited twice: by an action and by a candidature). A folder's answers are forgotten once it is
+// modelled: repositories have thousands of folders.
 class ProofCache {
 public:
-    using Key = std::pair<std::string, std::string>;  // organisme folder ("" alone), path
-
-    struct Hash {
-        std::size_t operator()(const Key& k) const
-        {
-            return std::hash<std::string>{}(k.first) * 31 + std::hash<std::string>{}(k.second);
-        }
-    };
-
-    std::optional<core::PathStatus> find(const Key& key) const
+    std::optional<core::PathStatus> find(const std::string& folder, const std::string& path) const
     {
         const std::lock_guard lock(m_mutex);
-        const auto it = m_known.find(key);
-        if (it == m_known.end()) return std::nullopt;
+        const auto f = m_known.find(folder);
+        if (f == m_known.end()) return std::nullopt;
+        const auto it = f->second.find(path);
+        if (it == f->second.end()) return std::nullopt;
         return it->second;
     }
 
-    void add(Key key, core::PathStatus status)
+    void add(const std::string& folder, std::string path, core::PathStatus status)
     {
         const std::lock_guard lock(m_mutex);
-        m_known.emplace(std::move(key), status);
+        m_known[folder].emplace(std::move(path), status);
+    }
+
+    void forget(const std::string& folder)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_known.erase(folder);
     }
 
 private:
     mutable std::mutex m_mutex;
-    std::unordered_map<Key, core::PathStatus, Hash> m_known;  // hashed: paths share long prefixes
+    std::unordered_map<std::string, std::unordered_map<std::string, core::PathStatus>> m_known;
 };
 
 class CachedPaths final : public core::PathOracle {
@@ -94,11 +95,11 @@ public:
 
     core::PathStatus status(std::string_view path) const override
     {
-        ProofCache::Key key{m_folder, std::string(path)};
-        if (const auto known = m_cache.find(key)) return *known;
+        std::string key(path);
+        if (const auto known = m_cache.find(m_folder, key)) return *known;
         const core::PathStatus status =
             m_snapshot != nullptr ? io::SnapshotPaths(*m_snapshot, m_folder).status(path) : m_paths.status(path);
-        m_cache.add(std::move(key), status);
+        m_cache.add(m_folder, std::move(key), status);
         return status;
     }
 
@@ -166,25 +167,32 @@ bool selected(const fs::path& file, const std::vector<fs::path>& selections)
     return false;
 }
 
-// The organismes of a repository, modelled folder by folder as soon as each folder is read,
-// so that the document trees of thousands of folders are never all in memory at once.
+// A repository as the loading threads model it: the shared files first (quali.yaml, referentiel,
+// comite, auditeurs), then each organisme folder as soon as it is read, so that the document
+// trees of thousands of folders are never all in memory at once.
 struct Parts {
     std::mutex mutex;
-    std::vector<core::Model> models;        // one per organisme folder
-    std::unordered_set<std::string> readable;  // released files whose tree was a mapping
+    core::ModelBuilder shared;                 // the shared files, added as each is read
+    core::Model model;                         // theirs; the organismes join it at the end
+    std::vector<core::Organisme> organismes;   // one or none per folder, whole or summarised
+    std::vector<std::string> shared_unreadable;  // shared files the rules cannot read
+    std::vector<std::string> unreadable;       // every file the rules cannot read
+    std::vector<core::Diagnostic> diagnostics; // the rules of each organisme (lean loading)
+    std::size_t files_taken = 0;               // selected files a group hook took out (lean)
+};
+
+// Lean loading (quali validate): each organisme's rules run as soon as its folder is modelled,
+// the repository keeps only its summary (core::summary), and a file's bytes are kept only
+// where a diagnostic may show a line of it.
+struct Lean {
+    core::Date as_of;
+    core::Lang lang;
+    std::function<bool(const std::string& path)> selected;  // a path relative to the root
 };
 
 bool in_organisme_folder(const std::string& path)
 {
     return path.starts_with("organismes/") && path.find('/', 11) != std::string::npos;
-}
-
-core::ProofExists proof_checker(const io::Root& root, ProofCache& cache)
-{
-    return [&cache, root](const std::string& folder, const std::string& path) {
-        if (core::path_leaves_folder(path)) return false;
-        return CachedPaths(root.dir / folder, folder, cache, root.snapshot).status(path) == core::PathStatus::file;
-    };
 }
 
 // A file with a value of the wrong type is not read by the rules: one defect, one diagnostic.
@@ -203,24 +211,121 @@ bool rules_skip(const io::SourceFile& f)
            has_type_error(f);
 }
 
-// Models one organisme folder of a repository, then releases its trees.
-void model_folder(std::span<io::SourceFile> group, const io::Root& root, ProofCache& cache, Parts& parts)
+// A file of the layout that the rules cannot read (a syntax error, an empty or binary file, a
+// value of the wrong type): asked before its tree is released.
+bool unreadable_by_rules(const io::SourceFile& f)
 {
-    if (group.empty() || !in_organisme_folder(group.front().path)) return;
-    std::vector<core::ModelInput> inputs;
-    for (const io::SourceFile& f : group)
-        if (f.placement && f.root != nullptr && !rules_skip(f)) inputs.push_back({f.path, *f.placement, f.root});
-    core::Model part = core::build_model(inputs, std::string(), proof_checker(root, cache));
-    const std::lock_guard lock(parts.mutex);
-    parts.models.push_back(std::move(part));
-    for (io::SourceFile& f : group) {
-        if (f.placement && f.root != nullptr && f.root->is_mapping()) parts.readable.insert(f.path);
-        f.root = nullptr;
-        f.tree.reset();
-    }
+    return f.placement && (f.root == nullptr || !f.root->is_mapping() || has_type_error(f));
 }
 
-core::Model model_of(const io::LoadedRoot& loaded, ProofCache& cache, Parts& parts);
+void add_inputs(std::vector<core::ModelInput>& inputs, const io::SourceFile& f)
+{
+    if (f.placement && f.root != nullptr && !rules_skip(f)) inputs.push_back({f.path, *f.placement, f.root});
+}
+
+void release_tree(io::SourceFile& f)
+{
+    f.root = nullptr;
+    f.tree.reset();
+}
+
+// Adds a shared file of a repository (outside organisme folders) to its model as soon as it is
+// read, and releases its tree: the sessions of a large repository are megabytes of trees.
+void model_shared_file(io::SourceFile& f, Parts& parts, bool lean)
+{
+    std::vector<core::ModelInput> inputs;
+    add_inputs(inputs, f);
+    const bool unreadable = unreadable_by_rules(f);
+    {
+        const std::lock_guard lock(parts.mutex);
+        for (const core::ModelInput& in : inputs) parts.shared.add(in);
+        if (unreadable) parts.shared_unreadable.push_back(f.path);
+    }
+    release_tree(f);
+    // Lean: a file without diagnostics of its own gives its bytes back; the repository's rules
+    // report in the sessions, whose lines are then read again (Workspace::source_line).
+    if (lean && f.diagnostics.empty()) std::string().swap(f.bytes);
+}
+
+// The shared files' model, once they are all read and before any organisme folder is.
+void model_shared(std::size_t folders, Parts& parts)
+{
+    parts.model = std::move(parts.shared).finish();
+    // One organisme per folder: reserved, not grown (a vector of thousands of organismes that
+    // doubles holds three times its size for a moment).
+    parts.organismes.reserve(folders);
+    // Sorted: the loading threads added them in any order.
+    std::sort(parts.shared_unreadable.begin(), parts.shared_unreadable.end());
+    parts.unreadable = parts.shared_unreadable;
+}
+
+// Models one organisme folder of a repository, then releases its trees. Lean: runs its rules,
+// keeps its summary, and takes out the files with nothing to show (counted if selected).
+void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& parts, const Lean* lean)
+{
+    std::vector<core::ModelInput> inputs;
+    std::vector<std::string> unreadable;
+    for (const io::SourceFile& f : group) {
+        add_inputs(inputs, f);
+        if (unreadable_by_rules(f)) unreadable.push_back(f.path);
+    }
+    core::Model part = core::build_model(inputs, std::string());
+    std::vector<core::Diagnostic> found;
+    if (lean != nullptr) {
+        // parts.model and shared_unreadable no longer change once the folders are being read.
+        std::vector<std::string> all = parts.shared_unreadable;
+        all.insert(all.end(), unreadable.begin(), unreadable.end());
+        for (core::Organisme& o : part.organismes) {
+            for (core::Diagnostic& d : core::check_organisme_rules(parts.model, o, lean->as_of, lean->lang, all))
+                found.push_back(std::move(d));
+            o = core::summary(o);
+        }
+    }
+    for (io::SourceFile& f : group) release_tree(f);
+    if (!group.empty()) cache.forget(group.front().path.substr(0, group.front().path.find('/', 11)));
+    std::size_t taken = 0;
+    if (lean != nullptr) {
+        // A diagnostic shows a line of its own file only: a file no diagnostic names has
+        // nothing more to give.
+        std::unordered_set<std::string_view> shown;
+        for (const core::Diagnostic& d : found) shown.insert(d.file);
+        std::erase_if(group, [&](const io::SourceFile& f) {
+            // The sign-offs are checked at the end (check_visas): their files stay.
+            const bool take = f.placement && f.placement->kind != core::FileKind::visa && f.diagnostics.empty() &&
+                              !shown.contains(f.path);
+            taken += take && lean->selected(f.path) ? 1 : 0;
+            return take;
+        });
+    }
+    const std::lock_guard lock(parts.mutex);
+    for (core::Organisme& o : part.organismes) parts.organismes.push_back(std::move(o));
+    parts.unreadable.insert(parts.unreadable.end(), unreadable.begin(), unreadable.end());
+    parts.diagnostics.insert(parts.diagnostics.end(), std::make_move_iterator(found.begin()),
+                             std::make_move_iterator(found.end()));
+    parts.files_taken += taken;
+}
+
+// The model of a root once loaded: the repository's parts joined, or a lone organisme folder's.
+core::Model model_of(io::LoadedRoot& loaded, Parts& parts)
+{
+    if (loaded.root.kind == io::RootKind::repository) {
+        core::Model model = std::move(parts.model);
+        model.organismes = std::move(parts.organismes);
+        std::sort(model.organismes.begin(), model.organismes.end(),
+                  [](const core::Organisme& a, const core::Organisme& b) { return a.slug < b.slug; });
+        model.index();
+        return model;
+    }
+    std::vector<core::ModelInput> inputs;
+    inputs.push_back({"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()});
+    for (const io::SourceFile& f : loaded.files) {
+        add_inputs(inputs, f);
+        if (unreadable_by_rules(f)) parts.unreadable.push_back(f.path);
+    }
+    core::Model model = core::build_model(inputs, loaded.root.dir.filename().string());
+    for (io::SourceFile& f : loaded.files) release_tree(f);
+    return model;
+}
 
 // A field left to fill (Q016, « À COMPLÉTER ») is reported once: not also by a rule that
 // reads the same value (an unknown auditor, an unknown residence).
@@ -242,36 +347,16 @@ std::string_view Workspace::source_line(const std::string& display, int line) co
 {
     const auto it = by_display.find(display);
     if (it == by_display.end()) return {};
-    return core::LineIndex(it->second->bytes).line(line);
+    const io::SourceFile& f = *it->second.file;
+    if (!f.bytes.empty() || f.diagnostics.size() > 0) return core::LineIndex(f.bytes).line(line);
+    auto known = read_again.find(display);
+    if (known == read_again.end())
+        known = read_again.emplace(display, io::read_again(*it->second.root, f.path)).first;
+    return core::LineIndex(known->second).line(line);
 }
-
-namespace {
-
-core::Model model_of(const io::LoadedRoot& loaded, ProofCache& cache, Parts& parts)
-{
-    std::vector<core::ModelInput> inputs;
-    inputs.push_back({"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()});
-    for (const io::SourceFile& f : loaded.files)
-        if (f.placement && f.root != nullptr && !rules_skip(f)) inputs.push_back({f.path, *f.placement, f.root});
-    const bool lone = loaded.root.kind == io::RootKind::organisme;
-    const std::string slug = lone ? loaded.root.dir.filename().string() : std::string();
-    core::Model model = core::build_model(inputs, slug, proof_checker(loaded.root, cache));
-    // The organisme folders modelled while loading join the repository's model.
-    for (core::Model& part : parts.models) {
-        for (core::Organisme& o : part.organismes) model.organismes.push_back(std::move(o));
-        model.proofs.merge(part.proofs);
-    }
-    parts.models.clear();
-    std::sort(model.organismes.begin(), model.organismes.end(),
-              [](const core::Organisme& a, const core::Organisme& b) { return a.slug < b.slug; });
-    model.index();
-    return model;
-}
-
-} // namespace
 
 Workspace load_workspace(const std::vector<std::string>& paths, const Context& ctx, bool rules,
-                         std::optional<core::Date> as_of, const io::Snapshot* snapshot)
+                         std::optional<core::Date> as_of, const io::Snapshot* snapshot, bool lean_model)
 {
     std::vector<std::string> wanted = paths;
     if (wanted.empty()) {
@@ -304,7 +389,15 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
         root.snapshot = snapshot;
         ProofCache cache;
         Parts parts;
-        io::LoadedRoot loaded = io::load_root(root, ctx.lang, threads, [&](io::SourceFile& f) {
+        const bool repository = root.kind == io::RootKind::repository;
+        parts.shared.add({"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()});
+        const std::optional<Lean> lean =
+            rules && lean_model ? std::optional<Lean>(Lean{as_of.value_or(ctx.today), ctx.lang,
+                                                           [&](const std::string& path) {
+                                                               return selected(root.dir / path, t.selections);
+                                                           }})
+                                : std::nullopt;
+        const auto check_file = [&](io::SourceFile& f) {
             if (f.root == nullptr || !f.placement) return;
             const std::string folder =
                 root.kind == io::RootKind::organisme ? std::string() : "organismes/" + f.placement->organisme;
@@ -322,20 +415,25 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
                     if (n.file.empty()) n.file = f.path;
                 f.diagnostics.push_back(std::move(d));
             }
-        }, [&](std::span<io::SourceFile> group) {
-            if (root.kind == io::RootKind::repository) model_folder(group, root, cache, parts);
+        };
+        io::LoadedRoot loaded = io::load_root(root, ctx.lang, threads, [&](io::SourceFile& f) {
+            check_file(f);
+            if (repository && !in_organisme_folder(f.path)) model_shared_file(f, parts, lean.has_value());
+        }, [&](std::span<io::SourceFile>, std::size_t folders) {
+            if (repository) model_shared(folders, parts);
+        }, [&](std::vector<io::SourceFile>& group) {
+            if (repository) model_folder(group, cache, parts, lean ? &*lean : nullptr);
         });
         std::vector<core::Diagnostic> found = std::move(loaded.diagnostics);
-        core::Model model = model_of(loaded, cache, parts);
+        core::Model model = model_of(loaded, parts);
         if (rules) {
-            std::vector<std::string> unreadable;
-            for (const io::SourceFile& f : loaded.files)
-                if (f.placement && ((f.root == nullptr ? !parts.readable.contains(f.path) : !f.root->is_mapping()) ||
-                                    has_type_error(f)))
-                    unreadable.push_back(f.path);
-            core::RuleReport report = core::check_rules(model, as_of.value_or(ctx.today), ctx.lang, unreadable);
+            const core::Date day = as_of.value_or(ctx.today);
+            core::RuleReport report = lean && repository
+                                          ? core::check_repository_rules(model, day, ctx.lang, parts.unreadable)
+                                          : core::check_rules(model, day, ctx.lang, parts.unreadable);
+            for (core::Diagnostic& d : parts.diagnostics) report.diagnostics.push_back(std::move(d));
             // The auditors' sign-offs: hashing the pieces needs their bytes, which this layer reads.
-            for (core::Diagnostic& d : core::check_visas(model, as_of.value_or(ctx.today), io::digest_in_root(root),
+            for (core::Diagnostic& d : core::check_visas(model, day, io::digest_in_root(root),
                                                          io::visa_verifier(ctx.lang), ctx.lang))
                 report.diagnostics.push_back(std::move(d));
             drop_fields_to_fill(report.diagnostics, loaded.files);
@@ -346,6 +444,7 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
                     ws.skipped_rules.push_back(std::move(code));
         }
         ws.models.push_back(std::move(model));
+        ws.files_checked += static_cast<int>(parts.files_taken);
         for (const io::SourceFile& f : loaded.files) {
             if (!selected(root.dir / f.path, t.selections)) continue;
             ++ws.files_checked;
@@ -361,7 +460,8 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
         ws.roots.push_back(std::move(loaded));
     }
     for (const io::LoadedRoot& r : ws.roots)
-        for (const io::SourceFile& f : r.files) ws.by_display[display_path_from(r.root.dir / f.path, cwd)] = &f;
+        for (const io::SourceFile& f : r.files)
+            ws.by_display[display_path_from(r.root.dir / f.path, cwd)] = {&r.root, &f};
     core::sort_diagnostics(ws.diagnostics);
     return ws;
 }

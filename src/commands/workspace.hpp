@@ -18,10 +18,16 @@ struct Workspace {
     std::vector<core::Diagnostic> diagnostics;  // file paths as the user can open them
     int files_checked = 0;
 
-    // The text of a line of a file, by its displayed path (for carets).
+    // The text of a line of a file, by its displayed path (for carets); a file whose bytes were
+    // released after loading (validate of a large repository) is read again, once.
     std::string_view source_line(const std::string& display_path, int line) const;
 
-    std::map<std::string, const io::SourceFile*> by_display;
+    struct Shown {
+        const io::Root* root = nullptr;
+        const io::SourceFile* file = nullptr;
+    };
+    std::map<std::string, Shown> by_display;
+    mutable std::map<std::string, std::string, std::less<>> read_again;  // display path -> bytes
 };
 
 // paths empty: the repository around the current directory. Loads every file of each root,
@@ -30,8 +36,13 @@ struct Workspace {
 // in no repository.
 // With a snapshot (git's index, for validate --staged), the files and proofs are read from it
 // instead of the working tree.
+// lean_model (quali validate): each organisme's rules run as soon as its folder is read, and
+// the repository's model keeps only each organisme's summary (core::summary), and the files'
+// bytes only where a diagnostic points: memory nearly independent of the number of organismes.
+// The model is then for the repository's rules only; the other commands read it whole.
 Workspace load_workspace(const std::vector<std::string>& paths, const Context& ctx, bool rules = true,
-                         std::optional<core::Date> as_of = std::nullopt, const io::Snapshot* snapshot = nullptr);
+                         std::optional<core::Date> as_of = std::nullopt, const io::Snapshot* snapshot = nullptr,
+                         bool lean_model = false);
 
 // A path as the user can open it: relative to the current directory when shorter.
 std::string display_path(const std::filesystem::path& absolute);

@@ -128,12 +128,6 @@ void Model::index()
         if (sessions[i].date) m_session_index.emplace(*sessions[i].date, i);
 }
 
-bool Model::proof_exists(const Organisme& o, std::string_view path) const
-{
-    const auto it = proofs.find(ProofKey{o.folder, std::string(path)});
-    return it != proofs.end() && it->second;
-}
-
 namespace {
 
 template <typename E, std::size_t N>

@@ -395,61 +395,49 @@ void read_visa(const std::string& path, const Node& root, Organisme& o)
     o.visas.push_back(std::move(v));
 }
 
-void collect_proofs(const Organisme& o, const ProofExists& exists, Model& m)
-{
-    auto ask = [&](const std::string& p) {
-        if (p.empty()) return;
-        ProofKey key{o.folder, p};
-        if (!m.proofs.contains(key)) m.proofs[key] = exists ? exists(o.folder, p) : false;
-    };
-    if (o.paa)
-        for (const Action& a : o.paa->actions)
-            for (const Text& p : a.preuves) ask(p.value);
-    if (o.concertation)
-        for (const Event& e : o.concertation->evenements)
-            if (e.preuve) ask(e.preuve->value);
-    for (const Candidature& c : o.candidatures)
-        for (const Text& p : c.pieces) ask(p.value);
-}
-
 } // namespace
 
-Model build_model(const std::vector<ModelInput>& files, const std::string& standalone_slug, const ProofExists& exists)
+ModelBuilder::ModelBuilder(std::string standalone_slug) : m_slug(std::move(standalone_slug))
 {
-    Model m;
-    m.standalone = !standalone_slug.empty();
-    bool framework_from_repository = false;
-    std::map<std::string, std::size_t> organisme_index;
-    for (const ModelInput& in : files) {
-        if (in.root == nullptr || !in.root->is_mapping()) continue;
-        const Node& root = *in.root;
-        const std::string slug = m.standalone ? standalone_slug : in.placement.organisme;
-        switch (in.placement.kind) {
-        case FileKind::quali:
-            m.rules_file = in.path;
-            read_rules(root, m);
-            break;
-        case FileKind::referentiel:
-            // The built-in example framework ("" path) gives way to the repository's own.
-            if (in.path.empty() && framework_from_repository) break;
-            read_framework(in.path, root, m.framework);
-            framework_from_repository = framework_from_repository || !in.path.empty();
-            break;
-        case FileKind::membres: read_committee(in.path, root, m); break;
-        case FileKind::seance: read_session(in.path, root, m); break;
-        case FileKind::auditeur: read_auditor(in.path, root, m); break;
-        case FileKind::organisme: read_identity(in.path, root, organisme_for(m, organisme_index, slug)); break;
-        case FileKind::autodiagnostic: read_self_diagnosis(in.path, root, organisme_for(m, organisme_index, slug)); break;
-        case FileKind::audit: read_audit(in.path, root, organisme_for(m, organisme_index, slug)); break;
-        case FileKind::paa: read_paa(in.path, root, organisme_for(m, organisme_index, slug)); break;
-        case FileKind::concertation: read_concertation(in.path, root, organisme_for(m, organisme_index, slug)); break;
-        case FileKind::candidature: read_candidature(in.path, root, organisme_for(m, organisme_index, slug)); break;
-        case FileKind::visa: read_visa(in.path, root, organisme_for(m, organisme_index, slug)); break;
-        }
+    m_model.standalone = !m_slug.empty();
+}
+
+void ModelBuilder::add(const ModelInput& in)
+{
+    if (in.root == nullptr || !in.root->is_mapping()) return;
+    Model& m = m_model;
+    const Node& root = *in.root;
+    const std::string& slug = m.standalone ? m_slug : in.placement.organisme;
+    switch (in.placement.kind) {
+    case FileKind::quali:
+        m.rules_file = in.path;
+        read_rules(root, m);
+        break;
+    case FileKind::referentiel:
+        // The built-in example framework ("" path) gives way to the repository's own.
+        if (in.path.empty() && !m.framework.file.empty()) break;
+        read_framework(in.path, root, m.framework);
+        break;
+    case FileKind::membres: read_committee(in.path, root, m); break;
+    case FileKind::seance: read_session(in.path, root, m); break;
+    case FileKind::auditeur: read_auditor(in.path, root, m); break;
+    case FileKind::organisme: read_identity(in.path, root, organisme_for(m, m_index, slug)); break;
+    case FileKind::autodiagnostic: read_self_diagnosis(in.path, root, organisme_for(m, m_index, slug)); break;
+    case FileKind::audit: read_audit(in.path, root, organisme_for(m, m_index, slug)); break;
+    case FileKind::paa: read_paa(in.path, root, organisme_for(m, m_index, slug)); break;
+    case FileKind::concertation: read_concertation(in.path, root, organisme_for(m, m_index, slug)); break;
+    case FileKind::candidature: read_candidature(in.path, root, organisme_for(m, m_index, slug)); break;
+    case FileKind::visa: read_visa(in.path, root, organisme_for(m, m_index, slug)); break;
     }
+}
+
+Model ModelBuilder::finish() &&
+{
+    Model m = std::move(m_model);
     std::sort(m.sessions.begin(), m.sessions.end(), [](const Session& a, const Session& b) {
         return std::tie(a.date, a.file) < std::tie(b.date, b.file);
     });
+    for (Session& s : m.sessions) s.decisions.shrink_to_fit();  // thousands, in a large repository
     std::sort(m.auditors.begin(), m.auditors.end(), [](const Auditor& a, const Auditor& b) { return a.id < b.id; });
     std::sort(m.organismes.begin(), m.organismes.end(),
               [](const Organisme& a, const Organisme& b) { return a.slug < b.slug; });
@@ -461,10 +449,16 @@ Model build_model(const std::vector<ModelInput>& files, const std::string& stand
             return std::make_pair(a.seance.value, a.file) < std::make_pair(b.seance.value, b.file);
         });
         std::sort(o.visas.begin(), o.visas.end(), [](const Visa& a, const Visa& b) { return a.file < b.file; });
-        collect_proofs(o, exists, m);
     }
     m.index();
     return m;
+}
+
+Model build_model(const std::vector<ModelInput>& files, const std::string& standalone_slug)
+{
+    ModelBuilder builder(standalone_slug);
+    for (const ModelInput& in : files) builder.add(in);
+    return std::move(builder).finish();
 }
 
 } // namespace quali::core

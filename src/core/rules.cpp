@@ -42,23 +42,83 @@ RuleReport check_rules(const Model& model, Date as_of, Lang lang)
 
 RuleReport check_rules(const Model& model, Date as_of, Lang lang, const std::vector<std::string>& unreadable)
 {
+    RuleReport report = check_repository_rules(model, as_of, lang, unreadable);
+    const auto broken = rules_detail::Unreadable::from(model, unreadable);
+    for (const Organisme& o : model.organismes) {
+        rules_detail::Run run{model, as_of, lang, report.diagnostics, broken};
+        rules_detail::check_organisme(run, o);
+    }
+    sort_diagnostics(report.diagnostics);
+    return report;
+}
+
+std::vector<Diagnostic> check_organisme_rules(const Model& repository, const Organisme& organisme, Date as_of,
+                                              Lang lang, const std::vector<std::string>& unreadable)
+{
+    std::vector<Diagnostic> out;
+    const auto broken = rules_detail::Unreadable::from(repository, unreadable);
+    rules_detail::Run run{repository, as_of, lang, out, broken};
+    rules_detail::check_organisme(run, organisme);
+    return out;
+}
+
+RuleReport check_repository_rules(const Model& model, Date as_of, Lang lang,
+                                  const std::vector<std::string>& unreadable)
+{
     RuleReport report;
     const auto broken = rules_detail::Unreadable::from(model, unreadable);
     rules_detail::Run run{model, as_of, lang, report.diagnostics, broken};
     rules_detail::check_references(run);
-    rules_detail::check_treatment(run);
-    rules_detail::check_concertation(run);
-    rules_detail::check_audits(run);
     rules_detail::check_sessions(run);
     rules_detail::check_committee(run);
     if (model.standalone)
         for (const RuleInfo& r : rule_catalogue())
             if (r.needs_repository) report.skipped.emplace_back(r.code);
-    sort_diagnostics(report.diagnostics);
     return report;
 }
 
+Organisme summary(const Organisme& o)
+{
+    // Copied field by field into fresh allocations: the whole dossier is freed after.
+    Organisme s;
+    s.slug = o.slug;
+    s.folder = o.folder;
+    s.file = o.file;
+    for (const Audit& a : o.audits) {
+        if (a.type != AuditType::renouvellement) continue;
+        Audit& r = s.audits.emplace_back();
+        r.file = a.file;
+        r.type = a.type;
+        r.type_pos = a.type_pos;
+        r.debut = a.debut;
+        r.fin = a.fin;
+        r.signature = a.signature;
+    }
+    s.audits.shrink_to_fit();
+    s.candidatures.reserve(o.candidatures.size());
+    for (const Candidature& c : o.candidatures) {
+        Candidature& r = s.candidatures.emplace_back();
+        r.file = c.file;
+        r.seance = c.seance;
+        r.demande = c.demande;
+        r.demande_pos = c.demande_pos;
+        r.depot = c.depot;
+        r.pos = c.pos;
+    }
+    s.visas = o.visas;
+    return s;
+}
+
 namespace rules_detail {
+
+void check_organisme(Run& run, const Organisme& o)
+{
+    check_references(run, o);
+    check_treatment(run, o);
+    check_concertation(run, o);
+    check_audits(run, o);
+    check_sessions(run, o);
+}
 
 Unreadable Unreadable::from(const Model& model, const std::vector<std::string>& paths)
 {

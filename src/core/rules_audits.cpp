@@ -191,17 +191,15 @@ void check_validation(Run& run, const Organisme& o, const Candidature& c)
 
 } // namespace
 
-void check_audits(Run& run)
+void check_audits(Run& run, const Organisme& o)
 {
-    for (const Organisme& o : run.model.organismes) {
-        for (const Audit& a : o.audits) {
-            if (!run.model.standalone) check_approval(run, a);
-            check_plan(run, o, a);
-        }
-        check_engagement(run, o);
-        for (const Candidature& c : o.candidatures)
-            check_validation(run, o, c);
+    for (const Audit& a : o.audits) {
+        if (!run.model.standalone) check_approval(run, a);
+        check_plan(run, o, a);
     }
+    check_engagement(run, o);
+    for (const Candidature& c : o.candidatures)
+        check_validation(run, o, c);
 }
 
 } // namespace quali::core::rules_detail

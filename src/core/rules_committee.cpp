@@ -143,7 +143,7 @@ class DecisionChecker {
             return;
         }
         if (!dec.kind) {
-            m_standings[o->slug].uncertain = true; // unreadable decision (Q104)
+            standing(*o).uncertain = true; // unreadable decision (Q104)
             return;
         }
         const DecisionKind kind = *dec.kind;
@@ -179,7 +179,15 @@ class DecisionChecker {
 
   private:
     Run& m_run;
-    std::map<std::string, Standing> m_standings;
+    std::vector<Standing> m_standings; // by position in the model's organismes: thousands of them
+
+    Standing& standing(const Organisme& o)
+    {
+        const auto& all = m_run.model.organismes;
+        if (m_standings.empty()) m_standings.resize(all.size());
+        return m_standings[static_cast<std::size_t>(&o - all.data())];
+    }
+
     std::vector<std::string> m_slugs;
 
     const std::vector<std::string>& slugs()
@@ -242,7 +250,7 @@ class DecisionChecker {
     void follow(const Session& s, const Decision& dec, const Organisme& o, Date when, DecisionKind kind,
                 bool reported)
     {
-        Standing& p = m_standings[o.slug];
+        Standing& p = standing(o);
         const Standing before = p; // for the note: the decision that set the missed deadline
         const auto late = [&] { return p.deadline && when > *p.deadline; };
         std::optional<std::string> problem;

@@ -154,13 +154,11 @@ void check_events(Run& run, const Organisme& o)
 
 } // namespace
 
-void check_concertation(Run& run)
+void check_concertation(Run& run, const Organisme& o)
 {
-    for (const Organisme& o : run.model.organismes) {
-        check_steps(run, o);
-        check_candidatures(run, o);
-        check_events(run, o);
-    }
+    check_steps(run, o);
+    check_candidatures(run, o);
+    check_events(run, o);
 }
 
 } // namespace quali::core::rules_detail

@@ -72,12 +72,19 @@ bool is_alert(const Result& r);
 // framework: which audit is the latest diagnostic, and its alert points, are certain.
 bool audits_certain(const Run& run, const Organisme& o);
 
-// The rule families, one per file.
-void check_references(Run& run);   // Q301-Q306
-void check_treatment(Run& run);    // Q310, Q311, Q395, Q396
-void check_concertation(Run& run); // Q320-Q324
-void check_audits(Run& run);       // Q330-Q334, Q340, Q350-Q353
-void check_sessions(Run& run);     // Q360, Q361, Q370-Q373
-void check_committee(Run& run);    // Q380-Q383, Q390-Q392
+// The rule families, one per file: the rules that read one organisme (with the repository's
+// settings, framework, auditors and sessions), then those across organismes and sessions.
+void check_references(Run& run, const Organisme& o); // Q301-Q304
+void check_treatment(Run& run, const Organisme& o);  // Q310, Q311, Q395, Q396
+void check_concertation(Run& run, const Organisme& o); // Q320-Q324
+void check_audits(Run& run, const Organisme& o);     // Q330-Q334, Q340, Q350-Q353
+void check_sessions(Run& run, const Organisme& o);   // Q360, Q361, Q370-Q372
+
+// Every rule that reads one organisme, family by family.
+void check_organisme(Run& run, const Organisme& o);
+
+void check_references(Run& run); // Q305, Q306
+void check_sessions(Run& run);   // Q373
+void check_committee(Run& run);  // Q380-Q383, Q390-Q392
 
 } // namespace quali::core::rules_detail

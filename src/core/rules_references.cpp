@@ -168,9 +168,7 @@ void check_seats(Run& run)
 
 void check_decision_organismes(Run& run)
 {
-    std::vector<std::string> slugs;
-    for (const Organisme& o : run.model.organismes)
-        slugs.push_back(o.slug);
+    std::vector<std::string> slugs; // for the hints, listed at the first unknown organisme
     for (const Session& s : run.model.sessions)
         for (const Decision& dec : s.decisions) {
             const Text& slug = dec.organisme;
@@ -179,20 +177,24 @@ void check_decision_organismes(Run& run)
                                        run.say("organisme « {} » inconnu : pas de dossier organismes/{}/",
                                                "unknown organisme \"{}\": no folder organismes/{}/",
                                                slug.value, slug.value));
+            if (slugs.empty())
+                for (const Organisme& o : run.model.organismes) slugs.push_back(o.slug);
             hint_closest(run, d, slug.value, slugs);
         }
 }
 
 } // namespace
 
+void check_references(Run& run, const Organisme& o)
+{
+    check_criteria(run, o);
+    if (!run.model.standalone) check_auditors(run, o);
+    check_residences(run, o);
+    check_alert_points(run, o);
+}
+
 void check_references(Run& run)
 {
-    for (const Organisme& o : run.model.organismes) {
-        check_criteria(run, o);
-        if (!run.model.standalone) check_auditors(run, o);
-        check_residences(run, o);
-        check_alert_points(run, o);
-    }
     if (run.model.standalone) return;
     check_seats(run);
     check_decision_organismes(run);

@@ -110,13 +110,15 @@ void check_session_names(Run& run)
 
 } // namespace
 
+void check_sessions(Run& run, const Organisme& o)
+{
+    const auto kept = kept_candidatures(o);
+    for (const Candidature& c : o.candidatures)
+        check_candidature(run, kept, c);
+}
+
 void check_sessions(Run& run)
 {
-    for (const Organisme& o : run.model.organismes) {
-        const auto kept = kept_candidatures(o);
-        for (const Candidature& c : o.candidatures)
-            check_candidature(run, kept, c);
-    }
     if (!run.model.standalone) check_session_names(run);
 }
 

@@ -87,14 +87,12 @@ void check_follow_up(Run& run, const Organisme& o)
 
 } // namespace
 
-void check_treatment(Run& run)
+void check_treatment(Run& run, const Organisme& o)
 {
-    for (const Organisme& o : run.model.organismes) {
-        if (!o.paa) continue;
-        check_alert_points(run, o);
-        check_situations(run, o);
-        check_follow_up(run, o);
-    }
+    if (!o.paa) return;
+    check_alert_points(run, o);
+    check_situations(run, o);
+    check_follow_up(run, o);
 }
 
 } // namespace quali::core::rules_detail

@@ -8,6 +8,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -78,19 +81,33 @@ Diagnostic yml_ignored(const std::string& rel, const std::string& name, Lang lan
         core::Severity::warning);
 }
 
-// A candidate YAML file found by the walk, before reading.
+// A candidate YAML file found by the walk, before reading: its path relative to the root
+// ('/'-separated). Only the relative path is kept: a repository has tens of thousands of them.
 struct Found {
-    fs::path full;
     std::string rel;
 };
 
-// Walks the tree without following directory links; records layout problems.
-void walk(const fs::path& root, const fs::path& canonical_root, RootKind kind, Lang lang,
-          std::vector<Found>& found, LoadedRoot& out)
+// Where a walk puts what it finds.
+struct Walked {
+    std::vector<Found> found;                 // YAML files
+    std::vector<std::string> folders;         // organisme folders left to their own walk ("organismes/<slug>")
+    std::vector<Diagnostic> diagnostics;      // layout problems
+    std::set<std::string> organismes;         // slugs of organismes/<slug>/ folders
+};
+
+// Walks `start` (the root, or a folder `depth` levels below it) without following directory
+// links; paths are relative to `root`. With split, an organisme folder is not entered but
+// listed in `folders`, for a loading thread to walk when it reads it.
+void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind, Lang lang, bool split, Walked& out)
 {
     std::error_code ec;
-    auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-    if (ec) throw fs::filesystem_error("lecture du dossier", root, ec);
+    auto it = fs::recursive_directory_iterator(start, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+        if (depth == 0) throw fs::filesystem_error("lecture du dossier", start, ec);
+        out.diagnostics.push_back(file_error(relative_string(start, root), "Q010",
+            say(lang, "dossier illisible : {}", "unreadable folder: {}", ec.message())));
+        return;
+    }
     const auto end = fs::recursive_directory_iterator();
     for (; it != end; it.increment(ec)) {
         if (ec) {
@@ -101,38 +118,40 @@ void walk(const fs::path& root, const fs::path& canonical_root, RootKind kind, L
         }
         const fs::path& p = it->path();
         const std::string name = p.filename().string();
-        const std::string rel = relative_string(p, root);
+        std::string rel = relative_string(p, root);
         const bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
         if (is_dir) {
-            const int depth = it.depth();
+            const int level = it.depth() + depth;
             if (name.starts_with(".") || name == "preuves" || name == "modeles" || name == "build" ||
-                depth > 6) {
+                level > 6) {
                 it.disable_recursion_pending();
                 continue;
             }
-            if (kind == RootKind::repository && depth == 1 && rel.starts_with("organismes/"))
-                out.organismes.insert(name);
+            const bool organisme = kind == RootKind::repository && level == 1 && rel.starts_with("organismes/");
+            if (organisme) out.organismes.insert(name);
             if (core::is_yaml_name(name) || name.ends_with(".yml")) {
                 out.diagnostics.push_back(file_error(rel, "Q010",
                     say(lang, "« {} » est un dossier, pas un fichier YAML", "\"{}\" is a folder, not a YAML file", name),
                     say(lang, "renommez ou supprimez ce dossier", "rename or delete this folder")));
+                it.disable_recursion_pending();
+            } else if (organisme && split) {
+                out.folders.push_back(std::move(rel));
                 it.disable_recursion_pending();
             }
             continue;
         }
         if (name.starts_with(".")) continue;
         if (core::is_yaml_name(name)) {
-            found.push_back({p, rel});
+            out.found.push_back({std::move(rel)});
         } else if (name.ends_with(".yml")) {
             out.diagnostics.push_back(yml_ignored(rel, name, lang));
         }
     }
-    (void)canonical_root;
 }
 
 // The same walk over a snapshot's paths (git's index): the same folders skipped, the same
 // warnings; symbolic links are listed so that reading them reports them.
-void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, std::vector<Found>& found, LoadedRoot& out)
+void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, Walked& out)
 {
     const auto consider = [&](const std::string& rel) {
         std::vector<std::string> parts;
@@ -149,7 +168,7 @@ void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, std::vect
         }
         const std::string& name = parts.back();
         if (name.starts_with(".")) return;
-        if (core::is_yaml_name(name)) found.push_back({fs::path(), rel});
+        if (core::is_yaml_name(name)) out.found.push_back({rel});
         else if (name.ends_with(".yml")) out.diagnostics.push_back(yml_ignored(rel, name, lang));
     };
     for (const std::string& rel : snapshot.files) consider(rel);
@@ -267,70 +286,121 @@ std::string group_key(const std::string& rel, RootKind kind)
 } // namespace
 
 LoadedRoot load_root(const Root& root, Lang lang, unsigned threads, const FileHook& hook,
-                     const GroupHook& group_hook)
+                     const SharedHook& shared_hook, const GroupHook& group_hook)
 {
     LoadedRoot out;
     out.root = root;
     std::error_code ec;
     const fs::path canonical_root = fs::canonical(root.dir, ec);
-    std::vector<Found> found;
-    if (root.snapshot != nullptr) walk_snapshot(*root.snapshot, root.kind, lang, found, out);
-    else walk(root.dir, canonical_root, root.kind, lang, found, out);
-    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.rel < b.rel; });
+    // The organisme folders of a repository on disk are walked by the threads that read them:
+    // the paths of tens of thousands of files are never all in memory.
+    Walked walked;
+    if (root.snapshot != nullptr) walk_snapshot(*root.snapshot, root.kind, lang, walked);
+    else walk(root.dir, 0, root.dir, root.kind, lang, root.kind == RootKind::repository, walked);
+    std::sort(walked.found.begin(), walked.found.end(), [](const Found& a, const Found& b) { return a.rel < b.rel; });
+    out.organismes = std::move(walked.organismes);
+    out.diagnostics = std::move(walked.diagnostics);
 
-    out.files.resize(found.size());
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        SourceFile& f = out.files[i];
-        f.path = found[i].rel;
+    // Files outside organisme folders (a snapshot's organisme files are grouped here too).
+    std::vector<SourceFile> shared;
+    std::vector<std::pair<std::string, std::vector<std::string>>> folders;  // folder, files (snapshot: listed)
+    for (Found& f : walked.found) {
+        std::string key = group_key(f.rel, root.kind);
+        if (key.empty()) {
+            SourceFile& s = shared.emplace_back();
+            s.path = std::move(f.rel);
+            continue;
+        }
+        if (folders.empty() || folders.back().first != key) folders.emplace_back(std::move(key), std::vector<std::string>());
+        folders.back().second.push_back(std::move(f.rel));
+    }
+    for (std::string& folder : walked.folders) folders.emplace_back(std::move(folder), std::vector<std::string>());
+    walked = Walked();
+    std::sort(folders.begin(), folders.end());
+
+    std::mutex mutex;  // out.files, out.diagnostics, identified
+    std::set<std::string> identified;  // organisme folders holding an organisme.yaml entry
+    const auto read_file = [&](SourceFile& f) {
         f.placement = root.kind == RootKind::repository ? core::classify_repository_path(f.path)
                                                         : core::classify_organisme_path(f.path);
-    }
-    // Groups: the files of one organisme folder are consecutive once sorted.
-    std::vector<std::size_t> group_starts;
-    std::string previous;
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        const std::string key = group_key(found[i].rel, root.kind);
-        if (i == 0 || key.empty() || key != previous) group_starts.push_back(i);
-        previous = key;
-    }
-    group_starts.push_back(found.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t g = next++; g + 1 < group_starts.size(); g = next++) {
-            for (std::size_t i = group_starts[g]; i < group_starts[g + 1]; ++i) {
-                SourceFile& f = out.files[i];
-                if (root.snapshot != nullptr) read_from_snapshot(f, *root.snapshot, lang);
-                else read_one(f, found[i].full, canonical_root, lang);
-                if (!f.bytes.empty() || f.diagnostics.empty()) parse_one(f, lang);
-                if (hook) hook(f);
-            }
-            if (group_hook)
-                group_hook(std::span<SourceFile>(out.files).subspan(group_starts[g], group_starts[g + 1] - group_starts[g]));
-        }
+        if (root.snapshot != nullptr) read_from_snapshot(f, *root.snapshot, lang);
+        else read_one(f, root.dir / f.path, canonical_root, lang);
+        if (!f.bytes.empty() || f.diagnostics.empty()) parse_one(f, lang);
+        if (hook) hook(f);
     };
-    threads = std::clamp(threads, 1u, 16u);
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads && t + 1 < group_starts.size(); ++t) pool.emplace_back(work);
-    work();
-    pool.clear();
+    const auto in_parallel = [&](std::size_t count, const std::function<void(std::size_t)>& task) {
+        std::atomic<std::size_t> next{0};
+        auto work = [&] {
+            for (std::size_t i = next++; i < count; i = next++) task(i);
+        };
+        const unsigned n = std::clamp(threads, 1u, 16u);
+        std::vector<std::jthread> pool;
+        for (unsigned t = 1; t < n && t < count; ++t) pool.emplace_back(work);
+        work();
+    };
+    for (SourceFile& f : shared) read_file(f);
+    if (shared_hook) shared_hook(std::span<SourceFile>(shared), folders.size());
+    out.files = std::move(shared);
+    in_parallel(folders.size(), [&](std::size_t g) {
+        auto& [folder, listed] = folders[g];
+        Walked inner;
+        if (root.snapshot == nullptr) {
+            walk(root.dir / folder, 2, root.dir, root.kind, lang, false, inner);
+            std::sort(inner.found.begin(), inner.found.end(), [](const Found& a, const Found& b) { return a.rel < b.rel; });
+            for (Found& f : inner.found) listed.push_back(std::move(f.rel));
+        }
+        std::vector<SourceFile> files(listed.size());
+        for (std::size_t i = 0; i < listed.size(); ++i) files[i].path = std::move(listed[i]);
+        std::vector<std::string>().swap(listed);
+        const std::string identity = folder + "/organisme.yaml";
+        // An organisme.yaml that is no file is reported (Q010): one defect, one diagnostic.
+        const bool has_identity =
+            std::any_of(files.begin(), files.end(), [&](const SourceFile& f) { return f.path == identity; }) ||
+            std::any_of(inner.diagnostics.begin(), inner.diagnostics.end(),
+                        [&](const Diagnostic& d) { return d.file == identity; });
+        for (SourceFile& f : files) read_file(f);
+        if (group_hook) group_hook(files);
+        const std::lock_guard lock(mutex);
+        if (has_identity) identified.insert(folder);
+        for (SourceFile& f : files) out.files.push_back(std::move(f));
+        for (Diagnostic& d : inner.diagnostics) out.diagnostics.push_back(std::move(d));
+    });
+    std::sort(out.files.begin(), out.files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
 
     // A folder under organismes/ without its identity file is not an organisme yet.
     if (root.kind == RootKind::repository) {
-        std::set<std::string_view> paths;
-        for (const SourceFile& f : out.files) paths.insert(f.path);
-        // An organisme.yaml that is no file was reported already (Q010): one defect, one diagnostic.
-        for (const Diagnostic& d : out.diagnostics) paths.insert(d.file);
         for (const std::string& slug : out.organismes) {
-            const std::string expected = "organismes/" + slug + "/organisme.yaml";
-            const bool has = paths.contains(expected);
-            if (!has)
-                out.diagnostics.push_back(file_error("organismes/" + slug, "Q015",
-                    say(lang, "dossier d'organisme sans fichier organisme.yaml", "organisme folder without organisme.yaml"),
-                    say(lang, "créez {} (identité de l'organisme et engagement)",
-                        "create {} (identity and engagement of the organisme)", expected)));
+            const std::string folder = "organismes/" + slug;
+            const std::string expected = folder + "/organisme.yaml";
+            if (identified.contains(folder)) continue;
+            if (std::any_of(out.diagnostics.begin(), out.diagnostics.end(),
+                            [&](const Diagnostic& d) { return d.file == expected; }))
+                continue;
+            out.diagnostics.push_back(file_error(folder, "Q015",
+                say(lang, "dossier d'organisme sans fichier organisme.yaml", "organisme folder without organisme.yaml"),
+                say(lang, "créez {} (identité de l'organisme et engagement)",
+                    "create {} (identity and engagement of the organisme)", expected)));
         }
     }
+    // The loading threads reported in any order.
+    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.file, a.code, a.message) < std::tie(b.file, b.code, b.message);
+    });
     return out;
+}
+
+std::string read_again(const Root& root, const std::string& path)
+{
+    SourceFile f;
+    f.path = path;
+    if (root.snapshot != nullptr) {
+        read_from_snapshot(f, *root.snapshot, Lang::fr);
+    } else {
+        std::error_code ec;
+        const fs::path canonical_root = fs::canonical(root.dir, ec);
+        read_one(f, root.dir / path, canonical_root, Lang::fr);
+    }
+    return std::move(f.bytes);
 }
 
 FolderPaths::FolderPaths(fs::path folder) : m_folder(std::move(folder)) {}

@@ -325,12 +325,6 @@ struct Organisme {
     const Candidature* candidature_for(Date session) const;
 };
 
-// A proof or piece path and whether it exists (answered by the I/O layer at load time).
-struct ProofKey {
-    std::string folder, path;
-    auto operator<=>(const ProofKey&) const = default;
-};
-
 struct Model {
     bool standalone = false;          // a lone organisme folder, no repository around it
     std::string rules_file;           // "" when the defaults apply
@@ -341,14 +335,12 @@ struct Model {
     std::vector<Session> sessions;    // by date
     std::vector<Auditor> auditors;    // by id
     std::vector<Organisme> organismes;  // by slug
-    std::map<ProofKey, bool> proofs;  // every cited path: does it exist inside its folder?
 
     // Lookups: through the index once index() has run (build_model runs it; it keeps the first
     // of equal keys, as a scan finds), else, or when the indexed item has moved, a linear scan.
     const Auditor* auditor(std::string_view id) const;
     const Organisme* organisme(std::string_view slug) const;
     const Session* session(Date d) const;
-    bool proof_exists(const Organisme& o, std::string_view path) const;
 
     // Indexes auditors, organismes and sessions: a repository of thousands of organismes is
     // looked up in loops (decisions, candidatures), which a scan makes quadratic.

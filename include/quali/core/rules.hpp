@@ -26,6 +26,26 @@ RuleReport check_rules(const Model& model, Date as_of, Lang lang);
 // not applied where they would, so that a broken file gives its own diagnostic only.
 RuleReport check_rules(const Model& model, Date as_of, Lang lang, const std::vector<std::string>& unreadable);
 
+// The same in two passes, for a repository too large to hold whole (quali validate of
+// thousands of organismes): check_rules gives exactly what the two passes give together.
+//  - check_organisme_rules: the rules that read one organisme, with the repository's settings,
+//    framework, auditors and sessions from `repository` (whose organismes are not read);
+//    `unreadable` as above (the repository's files and this organisme's).
+//  - check_repository_rules: the rules across organismes (the committee's decisions and the
+//    sessions); they read of each organisme only what summary() keeps.
+// Neither sorts its diagnostics; the skipped rules are check_repository_rules' to say.
+std::vector<Diagnostic> check_organisme_rules(const Model& repository, const Organisme& organisme, Date as_of,
+                                              Lang lang, const std::vector<std::string>& unreadable);
+RuleReport check_repository_rules(const Model& model, Date as_of, Lang lang,
+                                  const std::vector<std::string>& unreadable);
+
+// What check_repository_rules reads of an organisme: its slug and folder, its candidatures
+// (session, request, filing date; no pieces) and its renewal audits (dates; no results) — a
+// few hundred bytes instead of the whole dossier; the auditors' sign-offs stay, for
+// check_visas. Nothing else may read a summary: the unit tests of the rules check, rule by
+// rule, that the two passes on summaries report what check_rules reports on the whole model.
+Organisme summary(const Organisme& organisme);
+
 // One rule of the catalogue: what docs/regles.md lists, row by row.
 struct RuleInfo {
     std::string_view code;

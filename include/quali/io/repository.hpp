@@ -53,7 +53,7 @@ std::optional<Root> find_root(const fs::path& start);
 
 struct LoadedRoot {
     Root root;
-    std::vector<SourceFile> files;                    // every YAML file, sorted by path
+    std::vector<SourceFile> files;                    // every YAML file but those a group hook took, sorted by path
     std::vector<core::Diagnostic> diagnostics;        // problems of the layout itself
     std::set<std::string> organismes;                 // slugs of organismes/<slug>/ folders
 };
@@ -61,15 +61,27 @@ struct LoadedRoot {
 // Work done on each file right after it is parsed, on the loading thread.
 using FileHook = std::function<void(SourceFile&)>;
 
-// Work done on a group of files once all of them are parsed and hooked, on the loading thread:
-// the files of one organisme folder (organismes/<slug>/…), or a single file elsewhere.
-using GroupHook = std::function<void(std::span<SourceFile>)>;
+// Work done on the files outside organisme folders (the whole of a lone organisme folder) once
+// they are all parsed and hooked, before any organisme folder is read; `folders` is the number
+// of organisme folders to be read next.
+using SharedHook = std::function<void(std::span<SourceFile> files, std::size_t folders)>;
+
+// Work done on the files of one organisme folder once they are all parsed and hooked, on the
+// thread that read them. It may take files out of the vector: they are then left out of
+// LoadedRoot::files (quali validate keeps only the files it has something to say about).
+using GroupHook = std::function<void(std::vector<SourceFile>& files)>;
 
 // Reads every YAML file under the root (hidden folders and proof folders excepted), on
-// `threads` threads; `hook` runs on each parsed file, `group_hook` on each group (an organisme
-// folder is read by one thread, so that its files can be released together).
+// `threads` threads, in two stages: first the files outside organisme folders, then each
+// organisme folder, walked and read by one thread and given whole to `group_hook`, so that its
+// files can be released together. `hook` runs on each file right after it is parsed.
 LoadedRoot load_root(const Root& root, core::Lang lang, unsigned threads, const FileHook& hook = {},
-                     const GroupHook& group_hook = {});
+                     const SharedHook& shared_hook = {}, const GroupHook& group_hook = {});
+
+// The bytes of a file of the root read again, with the guards of load_root (a link leaving the
+// root, a file too large…); "" when it cannot be read. For the source line of a diagnostic in
+// a file whose bytes were released after loading.
+std::string read_again(const Root& root, const std::string& path);
 
 // Answers "does this proof exist?" for one organisme folder.
 class FolderPaths final : public core::PathOracle {

@@ -117,21 +117,46 @@ struct Repo {
             REQUIRE_MESSAGE(parsed.back().diagnostics.empty(), path);
             inputs.push_back({path, *placement, parsed.back().tree->root()});
         }
-        return core::build_model(inputs, standalone_slug,
-                                 [&](const std::string& folder, const std::string& path) {
-                                     return files.contains(folder.empty() ? path : folder + "/" + path);
-                                 });
+        return core::build_model(inputs, standalone_slug);
     }
 
-    core::RuleReport check(std::string_view as_of = "2026-06-10", core::Lang lang = core::Lang::fr) const
+    // check_rules, after asserting that the two passes of quali validate (each organisme whole,
+    // then the repository with each organisme's summary) report exactly the same.
+    core::RuleReport check(std::string_view as_of = "2026-06-10", core::Lang lang = core::Lang::fr,
+                           const std::vector<std::string>& unreadable = {}) const
     {
-        return core::check_rules(model(lang), day(as_of), lang);
+        const core::Model whole = model(lang, unreadable);
+        core::RuleReport report = core::check_rules(whole, day(as_of), lang, unreadable);
+        core::Model summarised = whole;
+        for (core::Organisme& o : summarised.organismes) o = core::summary(o);
+        summarised.index();
+        core::RuleReport passes = core::check_repository_rules(summarised, day(as_of), lang, unreadable);
+        for (const core::Organisme& o : whole.organismes)
+            for (core::Diagnostic& d : core::check_organisme_rules(summarised, o, day(as_of), lang, unreadable))
+                passes.diagnostics.push_back(std::move(d));
+        core::sort_diagnostics(passes.diagnostics);
+        CHECK(messages(passes) == messages(report));
+        CHECK(passes.skipped == report.skipped);
+        return report;
     }
 
     core::RuleReport check_unreadable(const std::vector<std::string>& unreadable) const
     {
-        return core::check_rules(model(core::Lang::fr, unreadable), day("2026-06-10"), core::Lang::fr,
-                                 unreadable);
+        return check("2026-06-10", core::Lang::fr, unreadable);
+    }
+
+    // "Q301 organismes/x/paa.yaml:7:3 message [notes]" for each diagnostic, in order.
+    static std::vector<std::string> messages(const core::RuleReport& r)
+    {
+        std::vector<std::string> out;
+        for (const core::Diagnostic& d : r.diagnostics) {
+            std::string line = d.code + " " + d.file + ":" + std::to_string(d.pos.line) + ":" +
+                               std::to_string(d.pos.column) + " " + d.message + " | " + d.hint;
+            for (const core::Note& n : d.notes)
+                line += " [" + n.file + ":" + std::to_string(n.pos.line) + " " + n.message + "]";
+            out.push_back(std::move(line));
+        }
+        return out;
     }
 };
 

@@ -33,7 +33,7 @@ struct Fixture {
         inputs.push_back({path, *placement, parsed.back().tree->root()});
     }
 
-    core::Model model() const { return core::build_model(inputs, "", {}); }
+    core::Model model() const { return core::build_model(inputs, ""); }
 
     core::FileDigest digest() const
     {
