@@ -13,6 +13,7 @@ Usage: test_rules.py --quali PATH_TO_BINARY --source SOURCE_DIR [CASE...]
 import argparse
 import json
 import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -99,10 +100,65 @@ def run_case(quali, base, cases_dir, name):
     with tempfile.TemporaryDirectory(prefix=f"quali-rules-{name}-") as work:
         folder = derive(base, name, spec, work)
         code, got = validate(quali, folder, spec.get("as_of", DEFAULT_AS_OF))
-    problems = compare(spec["expect"], got)
+        text_problems = check_text(quali, folder, spec.get("as_of", DEFAULT_AS_OF), spec["expect"])
+    problems = compare(spec["expect"], got) + text_problems
     errors = any(d["severity"] == "error" for d in spec["expect"])
     if code != (1 if errors else 0):
         problems.append(f"exit code {code}, expected {1 if errors else 0}")
+    return problems
+
+
+def yaml_files(folder):
+    """The YAML files quali reads in folder: hidden, proof, template and build folders left out."""
+    count = 0
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ("preuves", "modeles", "build")]
+        count += sum(1 for f in files if f.endswith(".yaml") and not f.startswith("."))
+    return count
+
+
+def on_terminal(cmd, cwd):
+    """The output of cmd run with a terminal as its standard output (quali shows the source
+    lines only there), without colours (NO_COLOR)."""
+    master, slave = pty.openpty()
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=slave, stderr=subprocess.DEVNULL, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    proc.wait(timeout=120)
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def check_text(quali, folder, as_of, expected):
+    """The text report: each diagnostic shows its source line (validate releases the bytes of
+    most files while it reads, and reads a session again for its line), and the summary
+    counts every YAML file, not only those kept for a diagnostic."""
+    out = on_terminal([quali, "validate", ".", "--as-of", as_of], folder).splitlines()
+    problems = []
+    for d in expected:
+        if d["line"] <= 0:
+            continue
+        with open(os.path.join(folder, d["file"]), encoding="utf-8") as f:
+            source = f.read().splitlines()[d["line"] - 1]
+        if not source.strip() or len(source) >= 400:
+            continue
+        heading = f"{d['file']}:{d['line']}:{d['column']}:"
+        at = [i for i, line in enumerate(out) if line.startswith(heading) and f"[{d['code']}]" in line]
+        shown = any(i + 1 < len(out) and out[i + 1].endswith("| " + source) for i in at)
+        if not shown:
+            problems.append(f"text report: no source line under {heading} {d['code']}")
+    want = f"({yaml_files(folder)} fichiers vérifiés)"
+    if not any(line.endswith(want + ".") for line in out):
+        problems.append(f"text report: no summary ending with {want!r}")
     return problems
 
 
