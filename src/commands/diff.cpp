@@ -5,6 +5,7 @@
 #include "commands/modeles.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
+#include "quali/core/file_kind.hpp"
 #include "quali/core/model_builder.hpp"
 #include "quali/core/text_checks.hpp"
 #include "quali/io/yaml_reader.hpp"
@@ -281,7 +282,7 @@ int run_diff(const DiffOptions& opt, const Context& ctx)
                     old_decisions.erase(seen);
                     continue;
                 }
-                if (!valid_slug(d.organisme.value)) continue;
+                if (!core::is_slug(d.organisme.value)) continue;
                 section("organismes/" + d.organisme.value)
                     .decisions.push_back({current->date ? core::iso(*current->date) : std::string("?"), key.second, c.path});
             }

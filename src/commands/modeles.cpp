@@ -96,12 +96,4 @@ void create_file(const fs::path& path, std::string_view bytes, const Context& ct
     }
 }
 
-bool valid_slug(std::string_view s)
-{
-    if (s.empty() || s.front() == '-') return false;
-    for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-    return true;
-}
-
 } // namespace quali::commands

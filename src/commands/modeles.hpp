@@ -22,7 +22,4 @@ std::string yaml_quoted(std::string_view text);
 // Creates a file with bytes, atomically; refuses (EnvironmentError) when it exists.
 void create_file(const std::filesystem::path& path, std::string_view bytes, const Context& ctx);
 
-// True for an id of the layout: lowercase letters, digits and hyphens, not starting with a hyphen.
-bool valid_slug(std::string_view s);
-
 } // namespace quali::commands

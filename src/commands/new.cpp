@@ -5,6 +5,7 @@
 #include "commands/modeles.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
+#include "quali/core/file_kind.hpp"
 #include "quali/core/rules.hpp"
 #include "quali/core/value_checks.hpp"
 #include "quali/io/yaml_reader.hpp"
@@ -67,7 +68,7 @@ core::Date date_option(const std::string& text, std::string_view option, core::D
 
 void check_slug(const std::string& slug, std::string_view what, const Context& ctx)
 {
-    if (!valid_slug(slug))
+    if (!core::is_slug(slug))
         throw EnvironmentError(say(ctx.lang,
                                    "{} « {} » invalide : lettres minuscules non accentuées, chiffres et tirets (ex. habitat-loire)",
                                    "invalid {} \"{}\": lowercase unaccented letters, digits and hyphens (e.g. habitat-loire)",
@@ -297,7 +298,7 @@ int run_candidature(const NewOptions& opt, const Context& ctx)
          {"depot", core::iso(depot)},
          {"pieces", pieces_text},
          {"auditeur", opt.auditeur.empty() ? marker : opt.auditeur},
-         {"auditeur_suggere", opt.auditeur.empty() && !suggested.empty() && valid_slug(suggested)
+         {"auditeur_suggere", opt.auditeur.empty() && !suggested.empty() && core::is_slug(suggested)
                                   ? " ; auditeur du dernier audit : " + suggested
                                   : std::string()}});
     create_and_report(folder / "candidatures" / (core::iso(seance) + ".yaml"), text, core::FileKind::candidature, ctx);

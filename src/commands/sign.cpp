@@ -5,6 +5,7 @@
 #include "commands/modeles.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
+#include "quali/core/file_kind.hpp"
 #include "quali/core/visa_checks.hpp"
 #include "quali/io/atomic_write.hpp"
 #include "quali/io/digest.hpp"
@@ -72,7 +73,7 @@ int run_sign(const SignOptions& opt, const Context& ctx)
                                        "--date: \"{}\" is not an existing YYYY-MM-DD date", opt.date));
         return *d;
     }();
-    if (!valid_slug(opt.auditeur))
+    if (!core::is_slug(opt.auditeur))
         throw EnvironmentError(say(ctx.lang, "--auditeur : identifiant « {} » invalide", "--auditeur: invalid id \"{}\"",
                                    opt.auditeur));
 

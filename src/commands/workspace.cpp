@@ -348,7 +348,7 @@ std::string_view Workspace::source_line(const std::string& display, int line) co
     const auto it = by_display.find(display);
     if (it == by_display.end()) return {};
     const io::SourceFile& f = *it->second.file;
-    if (!f.bytes.empty() || f.diagnostics.size() > 0) return core::LineIndex(f.bytes).line(line);
+    if (!f.bytes.empty() || !f.diagnostics.empty()) return core::LineIndex(f.bytes).line(line);
     auto known = read_again.find(display);
     if (known == read_again.end())
         known = read_again.emplace(display, io::read_again(*it->second.root, f.path)).first;

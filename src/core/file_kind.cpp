@@ -80,4 +80,12 @@ std::optional<Placement> classify_repository_path(std::string_view relative_path
     return std::nullopt;
 }
 
+bool is_slug(std::string_view s)
+{
+    if (s.empty() || s.front() == '-') return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
 } // namespace quali::core

@@ -301,7 +301,8 @@ LoadedRoot load_root(const Root& root, Lang lang, unsigned threads, const FileHo
     out.organismes = std::move(walked.organismes);
     out.diagnostics = std::move(walked.diagnostics);
 
-    // Files outside organisme folders (a snapshot's organisme files are grouped here too).
+    // Files outside organisme folders, one by one; a snapshot lists the organisme folders' files
+    // too: they are grouped by folder here.
     std::vector<SourceFile> shared;
     std::vector<std::pair<std::string, std::vector<std::string>>> folders;  // folder, files (snapshot: listed)
     for (Found& f : walked.found) {
@@ -338,6 +339,8 @@ LoadedRoot load_root(const Root& root, Lang lang, unsigned threads, const FileHo
         for (unsigned t = 1; t < n && t < count; ++t) pool.emplace_back(work);
         work();
     };
+    // One by one: two sessions of thousands of decisions parsed at once double the peak of
+    // memory (docs/performance.md, step 12); the organisme folders, small, go two by two.
     for (SourceFile& f : shared) read_file(f);
     if (shared_hook) shared_hook(std::span<SourceFile>(shared), folders.size());
     out.files = std::move(shared);
@@ -367,10 +370,18 @@ LoadedRoot load_root(const Root& root, Lang lang, unsigned threads, const FileHo
     });
     std::sort(out.files.begin(), out.files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
 
-    // A folder under organismes/ without its identity file is not an organisme yet.
+    // A folder under organismes/ without its identity file is not an organisme yet; one whose
+    // name is no identifier cannot be named by the committee's decisions (a schema pattern).
     if (root.kind == RootKind::repository) {
         for (const std::string& slug : out.organismes) {
             const std::string folder = "organismes/" + slug;
+            if (!core::is_slug(slug) && !core::is_yaml_name(slug) && !slug.ends_with(".yml"))
+                out.diagnostics.push_back(file_error(folder, "Q017",
+                    say(lang, "nom de dossier d'organisme « {} » : ce n'est pas un identifiant, aucune décision du comité ne pourra le citer",
+                        "organisme folder name \"{}\": not an identifier, no decision of the committee can name it", slug),
+                    say(lang, "renommez le dossier en lettres minuscules non accentuées, chiffres et tirets (ex. organismes/office-habitat-evry/)",
+                        "rename the folder with lowercase unaccented letters, digits and hyphens (e.g. organismes/office-habitat-evry/)"),
+                    core::Severity::warning));
             const std::string expected = folder + "/organisme.yaml";
             if (identified.contains(folder)) continue;
             if (std::any_of(out.diagnostics.begin(), out.diagnostics.end(),

@@ -430,8 +430,9 @@ def _(repo):
     os.rename(os.path.join(repo, "organismes", "office-jeune"), os.path.join(repo, "organismes", "Office Jeûne à Évry"))
     os.rename(os.path.join(repo, ORG, "preuves", "a01-charte.pdf"), os.path.join(repo, ORG, "preuves", "a01 charte été.pdf"))
     replace(repo, PAA, "preuves: [preuves/a01-charte.pdf]", "preuves: [preuves/a01 charte été.pdf]")
-    # The folder name is taken as the organisme's slug; the proof with spaces and accents is found.
-    return {"exit": 0, "codes": {}}
+    # The folder is read under its name (a warning: no decision can name it); the proof with
+    # spaces and accents is found.
+    return {"exit": 0, "codes": {"Q017": ["organismes/Office Jeûne à Évry"]}}
 
 
 @case("dates-year-0000")

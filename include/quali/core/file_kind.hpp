@@ -39,4 +39,8 @@ std::optional<Placement> classify_organisme_path(std::string_view relative_path)
 
 bool is_yaml_name(std::string_view name);
 
+// True for an identifier of the layout (an organisme folder, an auditor, a decision's
+// organisme): lowercase unaccented letters, digits and hyphens, not starting with a hyphen.
+bool is_slug(std::string_view s);
+
 } // namespace quali::core
