@@ -2,6 +2,7 @@
 // and turns environment errors into one line and exit code 2.
 #include "commands/registry.hpp"
 #include "quali/core/calendar_date.hpp"
+#include "quali/core/lang.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -9,8 +10,12 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <regex>
+#include <string>
 #include <string_view>
 #include <unistd.h>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -55,6 +60,37 @@ void translate_help(CLI::App& app, quali::core::Lang lang)
     fmt->label("Excludes", "Exclut");
 }
 
+// A command-line error in the user's language. CLI11 words its errors in English; the forms
+// it uses are matched here, anything else is shown as CLI11 says it. `first` is the first
+// argument that is not an option, for an unknown command.
+std::string parse_error_message(const CLI::ParseError& e, const CLI::App& app, std::string_view first,
+                                quali::core::Lang lang)
+{
+    using quali::core::say;
+    const std::string what = e.what();
+    if (what == "A subcommand is required") {
+        if (!first.empty() && app.get_subcommands([&](const CLI::App* c) { return c->get_name() == first; }).empty())
+            return say(lang, "commande inconnue : « {} » (quali --help les liste)",
+                       "unknown command: \"{}\" (quali --help lists them)", first);
+        return say(lang, "une commande est attendue (quali --help les liste)",
+                   "a command is expected (quali --help lists them)");
+    }
+    if (lang == quali::core::Lang::en) return what;
+    static const std::vector<std::pair<std::regex, std::string>> forms{
+        {std::regex("^The following argument was not expected: (.*)$"), "argument inattendu : $1"},
+        {std::regex("^The following arguments were not expected: (.*)$"), "arguments inattendus : $1"},
+        {std::regex("^(\\S+) is required$"), "$1 est obligatoire"},
+        {std::regex("^(\\S+): [0-9]+ required \\S+ missing$"), "$1 : valeur manquante"},
+        {std::regex("^(\\S+): (.*) not in (\\{.*\\})$"), "$1 : « $2 » n'est pas une valeur permise $3"},
+        {std::regex("^Could not convert: (\\S+) = (.*)$"), "$1 : « $2 » n'est pas une valeur valide"},
+        {std::regex("^(\\S+) excludes (\\S+)$"), "$1 et $2 s'excluent"},
+        {std::regex("^(\\S+) requires (\\S+)$"), "$1 demande aussi $2"},
+    };
+    for (const auto& [form, french] : forms)
+        if (std::regex_match(what, form)) return std::regex_replace(what, form, french);
+    return what;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -93,8 +129,15 @@ int main(int argc, char** argv)
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        const bool fr = resolve_lang(peek) == quali::core::Lang::fr;
-        fmt::print(stderr, "quali: {}: {}\n", fr ? "erreur" : "error", e.what());
+        const quali::core::Lang lang = resolve_lang(peek);
+        const bool fr = lang == quali::core::Lang::fr;
+        std::string_view first;
+        for (int i = 1; i < argc && first.empty(); ++i) {
+            const std::string_view arg = argv[i];
+            if (arg == "--lang") ++i;  // its value is no command
+            else if (!arg.starts_with("-")) first = arg;
+        }
+        fmt::print(stderr, "quali: {}: {}\n", fr ? "erreur" : "error", parse_error_message(e, app, first, lang));
         fmt::print(stderr, "{}\n", fr ? "Pour plus d'informations : quali --help"
                                       : "For more information: quali --help");
         return 2;

@@ -13,12 +13,13 @@ Usage: test_rules.py --quali PATH_TO_BINARY --source SOURCE_DIR [CASE...]
 import argparse
 import json
 import os
-import pty
 import shutil
 import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+
+from lib import run_quali_tty
 
 DEFAULT_AS_OF = "2026-06-10"
 
@@ -117,32 +118,12 @@ def yaml_files(folder):
     return count
 
 
-def on_terminal(cmd, cwd):
-    """The output of cmd run with a terminal as its standard output (quali shows the source
-    lines only there), without colours (NO_COLOR)."""
-    master, slave = pty.openpty()
-    env = dict(os.environ, NO_COLOR="1")
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=slave, stderr=subprocess.DEVNULL, env=env)
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
-    proc.wait(timeout=120)
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
-
-
 def check_text(quali, folder, as_of, expected):
     """The text report: each diagnostic shows its source line (validate releases the bytes of
     most files while it reads, and reads a session again for its line), and the summary
     counts every YAML file, not only those kept for a diagnostic."""
-    out = on_terminal([quali, "validate", ".", "--as-of", as_of], folder).splitlines()
+    run = run_quali_tty(quali, ["--no-color", "validate", ".", "--as-of", as_of], folder)
+    out = run.stdout.replace("\r\n", "\n").splitlines()
     problems = []
     for d in expected:
         if d["line"] <= 0:

@@ -287,6 +287,25 @@ def build(args):
                            "no repository, JSON format")
         check(run_quali(quali, ["validate", "--format", "xml"], base).code == 2, "unknown format: exit not 2")
 
+        # Command-line mistakes: exit 2, in the user's language, naming what was wrong.
+        def usage_error(args, words, what, env=None):
+            run = run_quali(quali, args, base, env=env)
+            check(run.code == 2, f"{what}: exit {run.code}, expected 2")
+            check(run.stdout == "", f"{what}: stdout not empty: {run.stdout!r}")
+            first = run.stderr.splitlines()[0] if run.stderr else ""
+            for w in words:
+                check(w in first, f"{what}: {first!r} does not mention {w!r}")
+
+        usage_error(["validate", "--bogus"], ["erreur", "argument inattendu", "--bogus"], "unknown option")
+        usage_error(["frobnicate"], ["commande inconnue", "frobnicate"], "unknown command")
+        usage_error([], ["une commande est attendue"], "no command")
+        usage_error(["validate", "--format", "xml"], ["--format", "« xml »", "{text,json,github}"], "bad choice")
+        usage_error(["validate", "--as-of"], ["--as-of", "valeur manquante"], "missing value")
+        usage_error(["validate", "--staged", "--changed"], ["--staged", "--changed", "s'excluent"], "exclusive")
+        usage_error(["--lang", "en", "frobnicate"], ["error", "unknown command", "frobnicate"], "unknown command, en")
+        usage_error(["validate", "--bogus"], ["error", "not expected", "--bogus"], "unknown option, en",
+                    env={"LANG": "en_GB.UTF-8"})
+
     @test
     def test_lang_en():
         with case_repo(DUPLICATE) as repo:
