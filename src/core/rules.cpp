@@ -44,10 +44,8 @@ RuleReport check_rules(const Model& model, Date as_of, Lang lang, const std::vec
 {
     RuleReport report = check_repository_rules(model, as_of, lang, unreadable);
     const auto broken = rules_detail::Unreadable::from(model, unreadable);
-    for (const Organisme& o : model.organismes) {
-        rules_detail::Run run{model, as_of, lang, report.diagnostics, broken};
-        rules_detail::check_organisme(run, o);
-    }
+    rules_detail::Run run{model, as_of, lang, report.diagnostics, broken};
+    for (const Organisme& o : model.organismes) rules_detail::check_organisme(run, o);
     sort_diagnostics(report.diagnostics);
     return report;
 }
