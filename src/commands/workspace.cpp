@@ -218,9 +218,22 @@ bool unreadable_by_rules(const io::SourceFile& f)
     return f.placement && (f.root == nullptr || !f.root->is_mapping() || has_type_error(f));
 }
 
+// What the model reads of a file, if anything.
+std::optional<core::ModelInput> model_input(const io::SourceFile& f)
+{
+    if (!f.placement || f.root == nullptr || rules_skip(f)) return std::nullopt;
+    return core::ModelInput{f.path, *f.placement, f.root};
+}
+
 void add_inputs(std::vector<core::ModelInput>& inputs, const io::SourceFile& f)
 {
-    if (f.placement && f.root != nullptr && !rules_skip(f)) inputs.push_back({f.path, *f.placement, f.root});
+    if (auto in = model_input(f)) inputs.push_back(std::move(*in));
+}
+
+// The example framework built into quali, which the repository's own replaces.
+core::ModelInput builtin_framework_input()
+{
+    return {"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()};
 }
 
 void release_tree(io::SourceFile& f)
@@ -233,12 +246,11 @@ void release_tree(io::SourceFile& f)
 // read, and releases its tree: the sessions of a large repository are megabytes of trees.
 void model_shared_file(io::SourceFile& f, Parts& parts, bool lean)
 {
-    std::vector<core::ModelInput> inputs;
-    add_inputs(inputs, f);
+    const std::optional<core::ModelInput> input = model_input(f);
     const bool unreadable = unreadable_by_rules(f);
     {
         const std::lock_guard lock(parts.mutex);
-        for (const core::ModelInput& in : inputs) parts.shared.add(in);
+        if (input) parts.shared.add(*input);
         if (unreadable) parts.shared_unreadable.push_back(f.path);
     }
     release_tree(f);
@@ -317,7 +329,7 @@ core::Model model_of(io::LoadedRoot& loaded, Parts& parts)
         return model;
     }
     std::vector<core::ModelInput> inputs;
-    inputs.push_back({"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()});
+    inputs.push_back(builtin_framework_input());
     for (const io::SourceFile& f : loaded.files) {
         add_inputs(inputs, f);
         if (unreadable_by_rules(f)) parts.unreadable.push_back(f.path);
@@ -390,7 +402,7 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
         ProofCache cache;
         Parts parts;
         const bool repository = root.kind == io::RootKind::repository;
-        parts.shared.add({"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()});
+        if (repository) parts.shared.add(builtin_framework_input());
         const std::optional<Lean> lean =
             rules && lean_model ? std::optional<Lean>(Lean{as_of.value_or(ctx.today), ctx.lang,
                                                            [&](const std::string& path) {

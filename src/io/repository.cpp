@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <functional>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -329,45 +328,43 @@ LoadedRoot load_root(const Root& root, Lang lang, unsigned threads, const FileHo
         if (!f.bytes.empty() || f.diagnostics.empty()) parse_one(f, lang);
         if (hook) hook(f);
     };
-    const auto in_parallel = [&](std::size_t count, const std::function<void(std::size_t)>& task) {
-        std::atomic<std::size_t> next{0};
-        auto work = [&] {
-            for (std::size_t i = next++; i < count; i = next++) task(i);
-        };
-        const unsigned n = std::clamp(threads, 1u, 16u);
-        std::vector<std::jthread> pool;
-        for (unsigned t = 1; t < n && t < count; ++t) pool.emplace_back(work);
-        work();
-    };
     // One by one: two sessions of thousands of decisions parsed at once double the peak of
     // memory (docs/performance.md, step 12); the organisme folders, small, go two by two.
     for (SourceFile& f : shared) read_file(f);
     if (shared_hook) shared_hook(std::span<SourceFile>(shared), folders.size());
     out.files = std::move(shared);
-    in_parallel(folders.size(), [&](std::size_t g) {
-        auto& [folder, listed] = folders[g];
-        Walked inner;
-        if (root.snapshot == nullptr) {
-            walk(root.dir / folder, 2, root.dir, root.kind, lang, false, inner);
-            std::sort(inner.found.begin(), inner.found.end(), [](const Found& a, const Found& b) { return a.rel < b.rel; });
-            for (Found& f : inner.found) listed.push_back(std::move(f.rel));
+    std::atomic<std::size_t> next{0};
+    const auto read_folders = [&] {
+        for (std::size_t g = next++; g < folders.size(); g = next++) {
+            auto& [folder, listed] = folders[g];
+            Walked inner;
+            if (root.snapshot == nullptr) {
+                walk(root.dir / folder, 2, root.dir, root.kind, lang, false, inner);
+                std::sort(inner.found.begin(), inner.found.end(), [](const Found& a, const Found& b) { return a.rel < b.rel; });
+                for (Found& f : inner.found) listed.push_back(std::move(f.rel));
+            }
+            std::vector<SourceFile> files(listed.size());
+            for (std::size_t i = 0; i < listed.size(); ++i) files[i].path = std::move(listed[i]);
+            std::vector<std::string>().swap(listed);
+            const std::string identity = folder + "/organisme.yaml";
+            // An organisme.yaml that is no file is reported (Q010): one defect, one diagnostic.
+            const bool has_identity =
+                std::any_of(files.begin(), files.end(), [&](const SourceFile& f) { return f.path == identity; }) ||
+                std::any_of(inner.diagnostics.begin(), inner.diagnostics.end(),
+                            [&](const Diagnostic& d) { return d.file == identity; });
+            for (SourceFile& f : files) read_file(f);
+            if (group_hook) group_hook(files);
+            const std::lock_guard lock(mutex);
+            if (has_identity) identified.insert(folder);
+            for (SourceFile& f : files) out.files.push_back(std::move(f));
+            for (Diagnostic& d : inner.diagnostics) out.diagnostics.push_back(std::move(d));
         }
-        std::vector<SourceFile> files(listed.size());
-        for (std::size_t i = 0; i < listed.size(); ++i) files[i].path = std::move(listed[i]);
-        std::vector<std::string>().swap(listed);
-        const std::string identity = folder + "/organisme.yaml";
-        // An organisme.yaml that is no file is reported (Q010): one defect, one diagnostic.
-        const bool has_identity =
-            std::any_of(files.begin(), files.end(), [&](const SourceFile& f) { return f.path == identity; }) ||
-            std::any_of(inner.diagnostics.begin(), inner.diagnostics.end(),
-                        [&](const Diagnostic& d) { return d.file == identity; });
-        for (SourceFile& f : files) read_file(f);
-        if (group_hook) group_hook(files);
-        const std::lock_guard lock(mutex);
-        if (has_identity) identified.insert(folder);
-        for (SourceFile& f : files) out.files.push_back(std::move(f));
-        for (Diagnostic& d : inner.diagnostics) out.diagnostics.push_back(std::move(d));
-    });
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 1; t < std::clamp(threads, 1u, 16u) && t < folders.size(); ++t) pool.emplace_back(read_folders);
+        read_folders();
+    }
     std::sort(out.files.begin(), out.files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
 
     // A folder under organismes/ without its identity file is not an organisme yet; one whose
