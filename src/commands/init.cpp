@@ -4,9 +4,11 @@
 #include "commands/git.hpp"
 #include "commands/modeles.hpp"
 #include "commands/registry.hpp"
+#include "commands/workspace.hpp"
 #include "quali/core/calendar_date.hpp"
 #include "quali/core/embedded.hpp"
 #include "quali/io/process.hpp"
+#include "quali/io/repository.hpp"
 
 #include <cstdlib>
 #include <ostream>
@@ -102,6 +104,29 @@ int run_hook_only(const InitOptions& opt, const Context& ctx)
     return 0;
 }
 
+// A repository inside another would be walked by neither (its files sit at places the outer one
+// does not know, Q011) and split the label's records in two: refuse a folder inside one.
+void refuse_inside_repository(const fs::path& dir, const std::string& shown, const Context& ctx)
+{
+    std::error_code ec;
+    fs::path existing = fs::absolute(dir, ec).parent_path();
+    while (!existing.empty() && !fs::is_directory(existing, ec) && existing != existing.root_path())
+        existing = existing.parent_path();
+    const auto root = io::find_root(existing);
+    if (!root) return;
+    if (root->kind == io::RootKind::repository)
+        throw EnvironmentError(say(ctx.lang,
+                                   "{} est à l'intérieur du dépôt quali {} : un dépôt ne se crée pas dans un autre ; "
+                                   "ajoutez plutôt un organisme avec quali new organisme SLUG -C {}",
+                                   "{} is inside the quali repository {}: a repository is not created inside another; "
+                                   "add an organisme instead with quali new organisme SLUG -C {}",
+                                   shown, display_path(root->dir), display_path(root->dir)));
+    throw EnvironmentError(say(ctx.lang,
+                               "{} est à l'intérieur du dossier d'organisme {} : créez le dépôt ailleurs",
+                               "{} is inside the organisme folder {}: create the repository elsewhere", shown,
+                               display_path(root->dir)));
+}
+
 int run_init(const InitOptions& opt, const Context& ctx)
 {
     if (opt.hook_only) return run_hook_only(opt, ctx);
@@ -116,6 +141,7 @@ int run_init(const InitOptions& opt, const Context& ctx)
                                        "{} is not empty: quali init creates a repository only in an empty or new folder",
                                        opt.folder));
     }
+    refuse_inside_repository(dir, opt.folder, ctx);
     fs::create_directories(dir, ec);
     if (ec)
         throw EnvironmentError(say(ctx.lang, "impossible de créer {} : {}", "cannot create {}: {}", opt.folder, ec.message()));
@@ -211,7 +237,7 @@ void add_init(CLI::App& app, Runner& runner)
     sub->add_flag("--hook", opt->hook_only,
                   "N'installer que le crochet pre-commit dans le dépôt git existant qui contient DOSSIER "
                   "(défaut : le dossier courant), par exemple après un git clone");
-    sub->footer("Refuse un dossier non vide. Le crochet lance « quali validate --staged » et refuse un commit "
+    sub->footer("Refuse un dossier non vide ou situé dans un dépôt quali existant. Le crochet lance « quali validate --staged » et refuse un commit "
                 "qui contient une erreur.\n");
     sub->callback([opt, &runner] {
         if (!opt->hook_only && opt->folder.empty()) throw CLI::RequiredError("DOSSIER");

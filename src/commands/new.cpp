@@ -1,8 +1,10 @@
-// quali new organisme|audit|candidature|seance|auditeur: creates the files of a dossier from
+// quali new organisme|audit|candidature|seance|auditeur (and paa|concertation|autodiagnostic,
+// new_living.cpp): creates the files of a dossier from
 // the templates of data/modeles/, with a French comment on each field. Never overwrites a file.
 // What it writes validates, except the fields the user must fill: they hold « À COMPLÉTER »,
 // which quali validate reports as the warning Q016, and quali new lists them.
 #include "commands/modeles.hpp"
+#include "commands/new_common.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
 #include "quali/core/file_kind.hpp"
@@ -18,32 +20,16 @@
 
 namespace quali::commands {
 
-namespace {
-
 namespace fs = std::filesystem;
 using core::say;
 
+namespace authoring {
+
 const std::string marker(core::to_fill_marker);
 
-struct NewOptions {
-    std::string depot;
-    // organisme
-    std::string slug, nom, siren, famille, federation, region, contact, courriel, engagement;
-    std::optional<int> logements;
-    // audit
-    std::string type = "diagnostic-hqs", auditeur, debut, fin;
-    std::optional<double> jours;
-    // candidature
-    std::string seance, decision, date_depot;
-    // seance
-    std::string date, lieu;
-    // auditeur
-    std::string cabinet, seance_agrement, cle_publique;
-};
-
-io::Root root_of(const NewOptions& opt, const Context& ctx, bool repository_only)
+io::Root root_of(const std::string& depot, const Context& ctx, bool repository_only)
 {
-    const std::string start = opt.depot.empty() ? std::string(".") : opt.depot;
+    const std::string start = depot.empty() ? std::string(".") : depot;
     std::error_code ec;
     if (!fs::exists(start, ec))
         throw EnvironmentError(say(ctx.lang, "chemin introuvable : {}", "no such path: {}", start));
@@ -58,14 +44,6 @@ io::Root root_of(const NewOptions& opt, const Context& ctx, bool repository_only
     return *root;
 }
 
-core::Date date_option(const std::string& text, std::string_view option, core::Date fallback, const Context& ctx)
-{
-    if (text.empty()) return fallback;
-    if (const auto d = core::parse_iso_date(text)) return *d;
-    throw EnvironmentError(say(ctx.lang, "{} : « {} » n'est pas une date AAAA-MM-JJ existante",
-                               "{}: \"{}\" is not an existing YYYY-MM-DD date", option, text));
-}
-
 void check_slug(const std::string& slug, std::string_view what, const Context& ctx)
 {
     if (!core::is_slug(slug))
@@ -75,7 +53,6 @@ void check_slug(const std::string& slug, std::string_view what, const Context& c
                                    what, slug));
 }
 
-// The organisme's folder, which must already hold organisme.yaml.
 fs::path organisme_folder(const io::Root& root, const std::string& slug, const Context& ctx)
 {
     if (root.kind == io::RootKind::organisme) {
@@ -94,8 +71,6 @@ fs::path organisme_folder(const io::Root& root, const std::string& slug, const C
     return folder;
 }
 
-// Writes the file and tells what was created and what is left to fill: the fields quali
-// validate reports as Q016, found by the same checks.
 void create_and_report(const fs::path& path, const std::string& text, core::FileKind kind, const Context& ctx)
 {
     create_file(path, text, ctx);
@@ -122,6 +97,47 @@ core::Model model_of_root(const io::Root& root, const Context& ctx)
 {
     Workspace ws = load_workspace({root.dir.string()}, ctx, false);
     return std::move(ws.models.front());
+}
+
+const core::Organisme* organisme_in(const core::Model& model, const io::Root& root, const std::string& slug)
+{
+    if (root.kind == io::RootKind::organisme) return model.organismes.empty() ? nullptr : &model.organismes.front();
+    return model.organisme(slug);
+}
+
+} // namespace authoring
+
+namespace {
+
+using namespace authoring;
+
+struct NewOptions {
+    std::string depot;
+    // organisme
+    std::string slug, nom, siren, famille, federation, region, contact, courriel, engagement;
+    std::optional<int> logements;
+    // audit
+    std::string type = "diagnostic-hqs", auditeur, debut, fin;
+    std::optional<double> jours;
+    // candidature
+    std::string seance, decision, date_depot;
+    // seance
+    std::string date, lieu;
+    // auditeur
+    std::string cabinet, seance_agrement, cle_publique;
+};
+
+io::Root root_of(const NewOptions& opt, const Context& ctx, bool repository_only)
+{
+    return authoring::root_of(opt.depot, ctx, repository_only);
+}
+
+core::Date date_option(const std::string& text, std::string_view option, core::Date fallback, const Context& ctx)
+{
+    if (text.empty()) return fallback;
+    if (const auto d = core::parse_iso_date(text)) return *d;
+    throw EnvironmentError(say(ctx.lang, "{} : « {} » n'est pas une date AAAA-MM-JJ existante",
+                               "{}: \"{}\" is not an existing YYYY-MM-DD date", option, text));
 }
 
 // --- organisme ------------------------------------------------------------------------------
@@ -198,9 +214,7 @@ int run_audit(const NewOptions& opt, const Context& ctx)
         throw EnvironmentError(say(ctx.lang, "auditeur inconnu : auditeurs/{0}.yaml n'existe pas ; créez-le avec quali new auditeur {0}",
                                    "unknown auditor: auditeurs/{0}.yaml does not exist; create it with quali new auditeur {0}",
                                    opt.auditeur));
-    const core::Organisme* o = model.organismes.empty() ? nullptr
-                               : root.kind == io::RootKind::organisme ? &model.organismes.front()
-                                                                      : model.organisme(opt.slug);
+    const core::Organisme* o = organisme_in(model, root, opt.slug);
     const int logements = o != nullptr ? o->logements : 0;
     const bool diagnostic = opt.type != "verification";
     std::string calibrage;
@@ -264,9 +278,7 @@ int run_candidature(const NewOptions& opt, const Context& ctx)
     const core::Date depot = date_option(opt.date_depot, "--depot", ctx.today, ctx);
     if (!opt.auditeur.empty()) check_slug(opt.auditeur, say(ctx.lang, "identifiant d'auditeur", "auditor id"), ctx);
     const core::Model model = model_of_root(root, ctx);
-    const core::Organisme* o = root.kind == io::RootKind::organisme
-                                   ? (model.organismes.empty() ? nullptr : &model.organismes.front())
-                                   : model.organisme(opt.slug);
+    const core::Organisme* o = organisme_in(model, root, opt.slug);
 
     // The pieces that exist already: the dossier's files and the audits of the current cycle.
     std::vector<std::string> pieces;
@@ -406,7 +418,8 @@ void add_new(CLI::App& app, Runner& runner)
 {
     auto opt = std::make_shared<NewOptions>();
     CLI::App* sub = app.add_subcommand("new", "Créer les fichiers d'un dossier à partir des modèles commentés "
-                                              "(organisme, audit, candidature, séance, auditeur)");
+                                              "(organisme, audit, PAA, concertation, autodiagnostic, "
+                                              "candidature, séance, auditeur)");
     sub->require_subcommand(1);
     sub->footer("Ne remplace jamais un fichier existant. Les champs à remplir portent la valeur « À COMPLÉTER » : "
                 "quali validate les signale (avertissement Q016).\n");
@@ -474,6 +487,8 @@ void add_new(CLI::App& app, Runner& runner)
         ->type_name("CLE");
     add_depot_option(*aud, *opt);
     aud->callback(on(run_auditeur));
+
+    authoring::add_living_files(*sub, runner);
 }
 
 } // namespace quali::commands

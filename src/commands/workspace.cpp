@@ -103,6 +103,11 @@ public:
         return status;
     }
 
+    std::vector<std::string> files() const override
+    {
+        return m_snapshot != nullptr ? io::SnapshotPaths(*m_snapshot, m_folder).files() : m_paths.files();
+    }
+
 private:
     io::FolderPaths m_paths;
     std::string m_folder;

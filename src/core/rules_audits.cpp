@@ -3,6 +3,8 @@
 // after the audits it covers and before the filing.
 #include "rules_internal.hpp"
 
+#include <fmt/ranges.h>
+
 #include <algorithm>
 
 namespace quali::core::rules_detail {
@@ -161,6 +163,18 @@ void check_validation(Run& run, const Organisme& o, const Candidature& c)
                            run.say("validation du {} par {}, qui n'est pas un auditeur agréé à cette date",
                                    "validation on {} by {}, who is not an approved auditor on that date",
                                    iso(when), who->id));
+            std::vector<std::string> approved;
+            for (const Auditor& a : run.model.auditors)
+                if (a.approved_between(when, when)) approved.push_back(a.id);
+            d.hint = approved.empty()
+                         ? run.say("aucun auditeur n'est agréé le {} : vérifiez la date de la validation et les agréments "
+                                   "sous auditeurs/",
+                                   "no auditor is approved on {}: check the validation's date and the approvals under "
+                                   "auditeurs/",
+                                   iso(when))
+                         : run.say("faites valider le dossier par un auditeur agréé à cette date ({}), ou corrigez la date",
+                                   "have the dossier validated by an auditor approved on that date ({}), or fix the date",
+                                   fmt::join(approved, ", "));
             note_auditor(run, d, *who);
         }
     const bool covered_known =

@@ -62,6 +62,10 @@ void check_steps(Run& run, const Organisme& o)
                        run.say("étape « {} » franchie sans concertation : aucun événement « etape: {} »",
                                "step \"{}\" reached without concertation: no event \"etape: {}\"",
                                to_string(r.step), to_string(r.step)));
+        d.hint = run.say("ajoutez à concertation.yaml un événement « etape: {} » avec sa date, son instance, sa "
+                         "nature et sa preuve",
+                         "add to concertation.yaml an event \"etape: {}\" with its date, instance, nature and proof",
+                         to_string(r.step));
         add_note(
             d, r.file, r.pos,
             run.say("l'étape « {} » est franchie ici", "step \"{}\" is reached here", to_string(r.step)));

@@ -140,6 +140,17 @@ void check_alert_points(Run& run, const Organisme& o)
                 run.say("l'action {} cite « {} », qui n'est pas un point d'alerte du dernier diagnostic",
                         "action {} cites \"{}\", which is not an alert point of the latest diagnostic",
                         act.id.value, p.value));
+            if (current.empty())
+                d.hint = run.say("le dernier diagnostic n'a aucun point d'alerte : retirez « {} » de points_alerte",
+                                 "the latest diagnostic has no alert point: remove \"{}\" from points_alerte", p.value);
+            else if (const auto near = closest(p.value, {current.begin(), current.end()}))
+                d.hint = run.say("vouliez-vous dire « {} » ? Sinon, retirez « {} » de points_alerte",
+                                 "did you mean \"{}\"? Otherwise, remove \"{}\" from points_alerte", *near, p.value);
+            else
+                d.hint = run.say("citez un point d'alerte du dernier diagnostic, ou passez l'action à « realisee » ou "
+                                 "« abandonnee » si elle répondait à un audit précédent",
+                                 "cite an alert point of the latest diagnostic, or set the action to \"realisee\" or "
+                                 "\"abandonnee\" if it answered an earlier audit");
             add_note(d, latest->file, latest->type_pos,
                      run.say("dernier diagnostic ({}) ; points d'alerte depuis : {}",
                              "latest diagnostic ({}); alert points since: {}", iso_or_unknown(latest->date()),

@@ -73,7 +73,14 @@ void check_candidature(Run& run, const std::map<Date, const Candidature*>& kept,
                 next = iso(*s.date);
                 break;
             }
-        if (!next.empty()) d.hint = run.say("séance suivante : {}", "next session: {}", next);
+        d.hint = next.empty()
+                     ? run.say("corrigez « seance », ou le référent crée la séance : quali new seance {}",
+                               "fix \"seance\", or the référent creates the session: quali new seance {}", iso(session))
+                     : run.say("séance suivante : {} ; corrigez « seance », ou le référent crée la séance : quali new "
+                               "seance {}",
+                               "next session: {}; fix \"seance\", or the référent creates the session: quali new "
+                               "seance {}",
+                               next, iso(session));
         return;
     }
     if (const Candidature* other = kept.at(session); other != &c) {

@@ -176,14 +176,19 @@ private:
             emit("Q206", node.pos,
                  say(m_lang, "« {} » n'est pas un fichier lisible", "\"{}\" is not a readable file", p));
             return;
-        case PathStatus::missing:
+        case PathStatus::missing: {
+            const std::string near = nearest_file(p, m_proofs->files());
             emit("Q206", node.pos,
                  say(m_lang, "{} « {} » introuvable dans le dossier de l'organisme",
                      "{} \"{}\" not found in the organisme folder",
                      key == "pieces" ? say(m_lang, "pièce", "piece") : say(m_lang, "preuve", "proof"), p),
-                 say(m_lang, "ajoutez le fichier ou corrigez le chemin (relatif au dossier de l'organisme)",
-                     "add the file or fix the path (relative to the organisme folder)"));
+                 near.empty()
+                     ? say(m_lang, "ajoutez le fichier ou corrigez le chemin (relatif au dossier de l'organisme)",
+                           "add the file or fix the path (relative to the organisme folder)")
+                     : say(m_lang, "vouliez-vous dire « {} » ? Sinon, ajoutez le fichier",
+                           "did you mean \"{}\"? Otherwise, add the file", near));
             return;
+        }
         }
     }
 
@@ -235,6 +240,35 @@ std::vector<Diagnostic> check_document(FileKind kind, const Node& root, const Pa
         if (!seen) out.push_back(std::move(v));
     }
     return out;
+}
+
+} // namespace quali::core
+
+namespace quali::core {
+
+std::string nearest_file(std::string_view missing, const std::vector<std::string>& files)
+{
+    const auto base = [](std::string_view p) {
+        const auto slash = p.rfind('/');
+        return slash == std::string_view::npos ? p : p.substr(slash + 1);
+    };
+    std::string_view wanted = missing;
+    while (wanted.starts_with("./")) wanted.remove_prefix(2);
+    std::string best;
+    std::size_t best_distance = std::string::npos;
+    for (const std::string& f : files) {
+        // The whole path with a typo, or the right name in another folder (then one more step).
+        const std::size_t whole = edit_distance(wanted, f);
+        const std::size_t by_name = base(wanted) == base(f) ? 1 : std::string::npos;
+        const std::size_t d = std::min(whole, by_name);
+        if (d < best_distance || (d == best_distance && f < best)) {
+            best_distance = d;
+            best = f;
+        }
+    }
+    // Near enough: a few characters for a short name, a quarter of a long one.
+    const std::size_t allowed = std::max<std::size_t>(2, base(wanted).size() / 4);
+    return best_distance != 0 && best_distance <= allowed ? best : std::string();
 }
 
 } // namespace quali::core

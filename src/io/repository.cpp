@@ -446,4 +446,20 @@ core::PathStatus FolderPaths::status(std::string_view path) const
     return core::PathStatus::file;
 }
 
+std::vector<std::string> FolderPaths::files() const
+{
+    if (m_files) return *m_files;
+    std::vector<std::string> out;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(m_folder, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end && out.size() < max_listed_files; it.increment(ec)) {
+        const auto st = it->symlink_status(ec);
+        if (ec) break;
+        if (fs::is_regular_file(st)) out.push_back(it->path().lexically_relative(m_folder).generic_string());
+    }
+    std::sort(out.begin(), out.end());
+    m_files = out;
+    return out;
+}
+
 } // namespace quali::io

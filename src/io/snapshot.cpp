@@ -19,4 +19,13 @@ core::PathStatus SnapshotPaths::status(std::string_view path) const
     return core::PathStatus::missing;
 }
 
+std::vector<std::string> SnapshotPaths::files() const
+{
+    std::vector<std::string> out;
+    const std::string prefix = m_folder.empty() ? std::string() : m_folder + "/";
+    for (auto it = m_snapshot.files.lower_bound(prefix); it != m_snapshot.files.end() && it->starts_with(prefix); ++it)
+        out.push_back(it->substr(prefix.size()));
+    return out;
+}
+
 } // namespace quali::io

@@ -10,6 +10,7 @@ Prints one line per test and ends with "N passed, M failed"; exits 1 on any fail
 """
 import os
 import re
+import shutil
 import stat
 import sys
 
@@ -264,6 +265,86 @@ def test_messages_in_english_on_request():
         run = quali(repo, "--lang", "en", "new", "organisme", "habitat-loire")
         check("Created: organismes/habitat-loire/organisme.yaml" in run.stdout and "field to fill in" in run.stdout,
               run.stdout)
+
+
+def example_copy(work):
+    """A copy of the example repository, to author files into."""
+    repo = os.path.join(work, "depot")
+    shutil.copytree(os.path.join(ARGS.source, "examples", "depot"), repo)
+    return repo
+
+
+@suite.test
+def test_init_refuses_a_folder_inside_an_existing_repository():
+    with TempRepo() as work:
+        repo = new_repo(work)
+        before = snapshot(repo)
+        for inner in ["sous-depot", "organismes/nouveau/depot"]:
+            run = quali(repo, "init", inner, code=2)
+            check("à l'intérieur du dépôt quali" in run.stderr and "quali new organisme" in run.stderr, run.stderr)
+        check(snapshot(repo) == before, "init wrote inside the existing repository")
+        run = quali(repo, "--lang", "en", "init", "x", code=2)
+        check("inside the quali repository" in run.stderr, run.stderr)
+
+
+@suite.test
+def test_new_paa_prepares_one_action_per_alert_point_and_complex_situation():
+    with TempRepo() as work:
+        repo = example_copy(work)
+        os.remove(os.path.join(repo, "organismes/habitat-loire/paa.yaml"))
+        run = quali(repo, "new", "paa", "habitat-loire")
+        check("Créé : organismes/habitat-loire/paa.yaml" in run.stdout, run.stdout)
+        text = read(repo, "organismes/habitat-loire/paa.yaml")
+        audit = read(repo, "organismes/habitat-loire/audits/2026-03-16-diagnostic-hqs.yaml")
+        alerts = re.findall(r"critere: (T\d+\.\d+), evaluation: point-d-alerte", audit)
+        check(len(alerts) == 5, f"the example diagnostic has 5 alert points, found {alerts}")
+        for a in alerts:
+            check(f"points_alerte: [{a}] }}" in text, f"no action for alert point {a}\n{text}")
+        for r in ["R-007", "R-012", "R-030", "R-045"]:
+            check(f"situations: [{r}] }}" in text, f"no action for complex situation {r}\n{text}")
+        check("situations: [R-003]" not in text, "R-003 (rated 2) is no complex situation")
+        check(len(re.findall(r"^  - id: A\d\d$", text, re.M)) == 9, text)
+        check("5 points d'alerte" in text and "4 situations complexes" in text, text)
+        _, ds = validate(repo, "organismes/habitat-loire", "--as-of", "2026-06-10")
+        only_fields_to_fill([d for d in ds if d["file"].endswith("paa.yaml")])
+        check(not [d for d in ds if d["severity"] == "error"], "errors: " + str(ds))
+        again = quali(repo, "new", "paa", "habitat-loire", code=2)
+        check("existe déjà" in again.stderr, again.stderr)
+        check(read(repo, "organismes/habitat-loire/paa.yaml") == text, "the file was overwritten")
+
+
+@suite.test
+def test_new_paa_without_diagnostic_writes_one_action_to_fill():
+    with TempRepo() as work:
+        repo = new_repo(work)
+        quali(repo, "new", "organisme", "habitat-loire", "--nom", "Habitat Loire", "--logements", "1200")
+        quali(repo, "new", "paa", "habitat-loire")
+        text = read(repo, "organismes/habitat-loire/paa.yaml")
+        check(len(re.findall(r"^  - id: A\d\d$", text, re.M)) == 1 and "Ni diagnostic" in text, text)
+        _, ds = validate(repo)
+        only_fields_to_fill([d for d in ds if d["file"].endswith("paa.yaml")])
+
+
+@suite.test
+def test_new_concertation_and_autodiagnostic_write_commented_templates():
+    with TempRepo() as work:
+        repo = example_copy(work)
+        folder = "organismes/habitat-loire"
+        for name in ["concertation", "autodiagnostic"]:
+            again = quali(repo, "new", name, "habitat-loire", code=2)
+            check("existe déjà" in again.stderr, f"{name}: {again.stderr}")
+            os.remove(os.path.join(repo, folder, name + ".yaml"))
+            run = quali(repo, "new", name, "habitat-loire")
+            check(f"{folder}/{name}.yaml" in run.stdout and "À compléter" in run.stdout, run.stdout)
+            text = read(repo, f"{folder}/{name}.yaml")
+            for line in text.splitlines():
+                if line.strip() and not line.lstrip().startswith("#"):
+                    check(" # " in line, f"{name}: field without a comment: {line!r}")
+        steps = re.findall(r"^    etape: (\w+)", read(repo, f"{folder}/concertation.yaml"), re.M)
+        check(steps == ["engagement", "diagnostic", "paa"], f"steps reached by habitat-loire: {steps}")
+        _, ds = validate(repo, folder, "--as-of", "2026-06-10")
+        for name in ["concertation", "autodiagnostic"]:
+            only_fields_to_fill([d for d in ds if d["file"].endswith(name + ".yaml")])
 
 
 sys.exit(suite.run(ARGS.tests))

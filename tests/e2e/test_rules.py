@@ -4,7 +4,8 @@
 tests/data/rules/_base is a small valid repository. Every other folder there is one case: its
 expect.json says how to derive it from _base (text edits, files copied, renamed or removed),
 the reference date, and the diagnostics `quali validate --format json` must give — code,
-file, line, column and severity, the message and the file and line of each note when listed. Any other
+file, line, column and severity, the message, the hint (aide) and the file and line of each note
+when listed. Any other
 error or warning fails the case. Also checked: _base and examples/depot give no diagnostic at
 all, and a case with "standalone" validates that organisme folder alone, out of any repository.
 
@@ -88,6 +89,8 @@ def compare(expected, got):
         actual.remove(g)
         if "message" in d and d["message"] != g["message"]:
             problems.append(f"message    {g['message']!r}, expected {d['message']!r} on " + show(d))
+        if "hint" in d and d["hint"] != g.get("hint", ""):
+            problems.append(f"hint       {g.get('hint', '')!r}, expected {d['hint']!r} on " + show(d))
         for n in d.get("notes", []):
             if not any(m["file"] == n["file"] and m["line"] == n["line"] for m in g.get("notes", [])):
                 problems.append(f"missing note {n['file']}:{n['line']} on " + show(g))

@@ -19,7 +19,14 @@ public:
     virtual ~PathOracle() = default;
     // path is relative to the organisme folder, already checked to be lexically inside it.
     virtual PathStatus status(std::string_view path) const = 0;
+    // The files of the organisme folder (relative, '/'-separated, at most a few thousand),
+    // for "did you mean" on a missing proof; empty when unknown.
+    virtual std::vector<std::string> files() const { return {}; }
 };
+
+// The existing file nearest to a missing path (same name with a typo, or the same name in
+// another folder), or "" when none is near enough to be a likely meaning.
+std::string nearest_file(std::string_view missing, const std::vector<std::string>& files);
 
 // The value quali init and quali new write in the fields a person must fill: reported as the
 // warning Q016 "champ à compléter", never as a wrong type, value or format.

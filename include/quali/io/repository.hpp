@@ -88,10 +88,15 @@ class FolderPaths final : public core::PathOracle {
 public:
     explicit FolderPaths(fs::path folder);
     core::PathStatus status(std::string_view path) const override;
+    // Regular files only, links not followed, at most max_listed_files; listed once.
+    std::vector<std::string> files() const override;
+
+    static constexpr std::size_t max_listed_files = 5000;
 
 private:
     fs::path m_folder;
     mutable fs::path m_canonical;  // resolved when a link is met on the way to a proof
+    mutable std::optional<std::vector<std::string>> m_files;
 };
 
 } // namespace quali::io

@@ -27,6 +27,7 @@ class SnapshotPaths final : public core::PathOracle {
 public:
     SnapshotPaths(const Snapshot& snapshot, std::string folder);
     core::PathStatus status(std::string_view path) const override;
+    std::vector<std::string> files() const override;
 
 private:
     const Snapshot& m_snapshot;
