@@ -1,5 +1,5 @@
-// quali feries ANNEE [--zone Z] [--format text|json]: the public holidays the working-day
-// count uses, so that a référent can check them against the official list.
+// quali feries ANNEE [--jusqu-a ANNEE] [--zone Z] [--format text|json]: the public holidays
+// the working-day count uses, so that a référent can check them against the official list.
 #include "commands/registry.hpp"
 #include "quali/core/holidays.hpp"
 
@@ -20,6 +20,7 @@ namespace {
 
 struct FeriesOptions {
     std::string year;
+    std::string last_year;  // --jusqu-a: "" for the one year
     std::string zone = "metropole";
     std::string format = "text";
 };
@@ -51,19 +52,33 @@ std::size_t weekday_width(core::Lang lang)
     return lang == core::Lang::en ? 11 : 10;
 }
 
+int year_option(const std::string& text, std::string_view option, const Context& ctx)
+{
+    const auto year = parse_year(text);
+    if (!year)
+        throw EnvironmentError(core::say(ctx.lang, "{}année invalide : « {} » (attendu : de {} à {})",
+                                         "{}invalid year: \"{}\" (expected: {} to {})", option, text,
+                                         core::first_holiday_year, core::last_holiday_year));
+    return *year;
+}
+
 int run_feries(const FeriesOptions& opts, const Context& ctx)
 {
-    const auto year = parse_year(opts.year);
-    if (!year)
-        throw EnvironmentError(core::say(ctx.lang, "année invalide : « {} » (attendu : de {} à {})",
-                                         "invalid year: \"{}\" (expected: {} to {})", opts.year,
-                                         core::first_holiday_year, core::last_holiday_year));
+    const int first = year_option(opts.year, "", ctx);
+    const int last = opts.last_year.empty() ? first : year_option(opts.last_year, "--jusqu-a : ", ctx);
+    if (last < first)
+        throw EnvironmentError(core::say(ctx.lang, "--jusqu-a {} est avant l'année {}", "--jusqu-a {} is before year {}",
+                                         last, first));
     const auto zone = core::parse_zone(opts.zone);
     if (!zone)
         throw EnvironmentError(
             core::say(ctx.lang, "zone inconnue : « {} »", "unknown zone: \"{}\"", opts.zone));
 
-    const auto list = core::holidays(*year, *zone);
+    std::vector<core::Holiday> list;
+    for (int year = first; year <= last; ++year) {
+        const auto one = core::holidays(year, *zone);
+        list.insert(list.end(), one.begin(), one.end());
+    }
     if (opts.format == "json") {
         auto out = nlohmann::ordered_json::array();
         for (const auto& h : list)
@@ -86,7 +101,9 @@ void add_feries(CLI::App& app, Runner& runner)
     CLI::App* sub = app.add_subcommand(
         "feries",
         "Lister les jours fériés d'une année dans une zone (ceux que compte le décompte en jours ouvrés)");
-    sub->add_option("ANNEE", opts->year, "Année, de 1900 à 2200")->required()->type_name("INT");
+    sub->add_option("ANNEE", opts->year, "Année, de 1900 à 2200")->required()->type_name("ANNEE");
+    sub->add_option("--jusqu-a", opts->last_year, "Dernière année d'une période (de ANNEE à celle-ci, incluses)")
+        ->type_name("ANNEE");
     static const std::vector<std::string> zones(core::zone_names().begin(), core::zone_names().end());
     sub->add_option("--zone", opts->zone, "Zone des jours fériés (défaut : metropole)")
         ->check(CLI::IsMember(zones));

@@ -101,6 +101,13 @@ def reference_dates(zone, years):
     return by_year
 
 
+class FakeRun:
+    """The part of a finished run that compare_year reads: one year's JSON."""
+
+    def __init__(self, stdout):
+        self.returncode, self.stdout, self.stderr = 0, stdout, ""
+
+
 class Suite:
     def __init__(self, quali, workdir):
         self.quali = quali
@@ -156,14 +163,45 @@ class Suite:
         self.check(not problems, f"{what}: {'; '.join(problems)}")
 
     def all_years(self):
+        """Every year of every zone, one process per zone (quali feries FIRST --jusqu-a LAST)."""
         years = range(FIRST_YEAR, LAST_YEAR + 1)
-        jobs = [(zone, year) for zone in ZONES for year in years]
-        with ThreadPoolExecutor(max_workers=max(4, os.cpu_count() or 4)) as pool:
-            results = list(pool.map(
-                lambda job: self.run("feries", str(job[1]), "--zone", job[0], "--format", "json"), jobs))
-        references = {zone: reference_dates(zone, years) for zone in ZONES}
-        for (zone, year), result in zip(jobs, results):
-            self.compare_year(zone, year, result, references[zone].get(year, set()))
+        with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+            results = list(pool.map(lambda zone: self.run("feries", str(FIRST_YEAR), "--jusqu-a", str(LAST_YEAR),
+                                                          "--zone", zone, "--format", "json"), ZONES))
+        for zone, result in zip(ZONES, results):
+            reference = reference_dates(zone, years)
+            if result.returncode != 0:
+                self.check(False, f"feries --zone {zone} over {FIRST_YEAR}-{LAST_YEAR}: exit {result.returncode}: "
+                                  f"{result.stderr.strip()}")
+                continue
+            try:
+                items = json.loads(result.stdout)
+            except ValueError as e:
+                self.check(False, f"feries --zone {zone}: bad JSON ({e})")
+                continue
+            by_year = {year: [] for year in years}
+            for item in items:
+                try:
+                    by_year.setdefault(date.fromisoformat(item["date"]).year, []).append(item)
+                except (KeyError, TypeError, ValueError):
+                    self.check(False, f"feries --zone {zone}: bad entry {item!r}")
+            for year in years:
+                self.compare_year(zone, year, FakeRun(json.dumps(by_year.get(year, []))), reference.get(year, set()))
+
+    def range_is_the_years_one_by_one(self):
+        """--jusqu-a gives exactly the years asked one by one, in order."""
+        for zone, first, last in [("metropole", 2024, 2026), ("la-reunion", 1999, 2001), ("mayotte", 2200, 2200)]:
+            joined = []
+            for year in range(first, last + 1):
+                joined += json.loads(self.run("feries", str(year), "--zone", zone, "--format", "json").stdout)
+            r = self.run("feries", str(first), "--jusqu-a", str(last), "--zone", zone, "--format", "json")
+            self.check(r.returncode == 0 and json.loads(r.stdout) == joined,
+                       f"feries {first} --jusqu-a {last} --zone {zone} is the years one by one")
+        for args, value in [(["2026", "--jusqu-a", "2025"], "2025"), (["2026", "--jusqu-a", "2201"], "2201"),
+                            (["2026", "--jusqu-a", "x"], "x")]:
+            r = self.run("feries", *args)
+            self.check(r.returncode == 2 and value in r.stderr and r.stdout == "",
+                       f"quali feries {' '.join(args)}: exit 2 naming {value!r}, got {r.returncode} {r.stderr!r}")
 
     def text_output(self):
         r = self.run("--lang", "fr", "feries", "2026")
@@ -210,6 +248,7 @@ def main():
     with tempfile.TemporaryDirectory() as workdir:
         suite = Suite(os.path.abspath(args.quali), workdir)
         suite.all_years()
+        suite.range_is_the_years_one_by_one()
         suite.text_output()
         suite.errors()
     for reason, count in sorted(suite.exceptions_used.items()):
