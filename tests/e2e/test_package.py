@@ -84,16 +84,18 @@ def test_the_control_fields_are_those_of_a_debian_package():
         check(lib in depends, f"{lib} not in Depends (dpkg-shlibdeps): {depends}")
     check("git" in fields["Recommends"] and "openssh-client" in fields["Recommends"], fields["Recommends"])
     check("label Quali'Hlm" in fields["Description"] and "échéances" in fields["Description"], fields["Description"])
-    check("@" in fields["Maintainer"], fields["Maintainer"])
+    check(re.match(r"^quali <[^<>@\s]+@[^<>@\s]+>$", fields["Maintainer"]), fields["Maintainer"])
 
 
 @suite.test
 def test_the_package_holds_the_binary_schemas_man_page_and_completions():
     listing = sh("dpkg-deb", "-c", deb())
     for path in ["./usr/bin/quali", "./usr/share/quali/schemas/visa.schema.json",
-                 "./usr/share/quali/schemas/organisme.schema.json", "./usr/share/man/man1/quali.1.gz",
+                 "./usr/share/quali/schemas/organisme.schema.json", "./usr/share/man/fr/man1/quali.1.gz",
                  "./usr/share/bash-completion/completions/quali", "./usr/share/zsh/vendor-completions/_quali",
-                 "./usr/share/doc/quali/README.md", "./usr/share/doc/quali/git.md"]:
+                 "./usr/share/doc/quali/README.md", "./usr/share/doc/quali/git.md",
+                 "./usr/share/doc/quali/copyright", "./usr/share/doc/quali/changelog.Debian.gz",
+                 "./usr/share/doc/quali/LICENSE"]:
             check(re.search(rf" {re.escape(path)}$", listing, re.M), f"{path} not in the package:\n{listing}")
     schemas = glob.glob(os.path.join(ARGS.source, "schemas", "*.schema.json"))
     check(listing.count("/usr/share/quali/schemas/") >= len(schemas), "a schema is missing")
@@ -131,7 +133,30 @@ def test_dpkg_installs_it_into_a_scratch_root():
     run = run_quali(installed, ["--version"], WORK)
     check(run.code == 0 and run.stdout.startswith("quali "), run.stdout)
     files = sh("dpkg", f"--root={root}", "-L", "quali")
-    check("/usr/share/man/man1/quali.1.gz" in files, files)
+    check("/usr/share/man/fr/man1/quali.1.gz" in files, files)
+
+
+@suite.test
+def test_the_package_says_its_licence_in_debian_s_copyright_format():
+    root = os.path.join(WORK, "racine-x")
+    with open(os.path.join(root, "usr", "share", "doc", "quali", "copyright"), encoding="utf-8") as f:
+        copyright = f.read()
+    check(copyright.startswith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"), copyright)
+    check("License: EUPL-1.2" in copyright and "Files: *" in copyright, copyright)
+    with open(os.path.join(ARGS.source, "LICENSE"), encoding="utf-8") as f:
+        check(f.read().startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2"), "LICENSE is not the EUPL 1.2")
+    for path in glob.glob(os.path.join(ARGS.source, "src", "**", "*.[ch]pp"), recursive=True) + glob.glob(
+            os.path.join(ARGS.source, "include", "**", "*.hpp"), recursive=True):
+        with open(path, encoding="utf-8") as f:
+            check("SPDX-License-Identifier: EUPL-1.2" in f.read(300), f"{path}: no SPDX header")
+
+
+@suite.test
+def test_lintian_finds_no_error_in_the_package():
+    check(shutil.which("lintian"), "lintian is missing (apt-get install lintian)")
+    proc = subprocess.run(["lintian", "--tag-display-limit", "0", deb()], capture_output=True, text=True, timeout=500)
+    errors = [line for line in proc.stdout.splitlines() if line.startswith("E:")]
+    check(not errors, "lintian errors:\n" + "\n".join(errors))
 
 
 @suite.test
@@ -142,7 +167,7 @@ def test_the_man_page_is_french_roff_and_names_every_subcommand():
     for name in subcommands():
         check(re.search(rf'^\.(TP\n)?\.?B[IR]? "?{re.escape(name)}\b', page, re.M) or f"\n.BI \"{name} " in page
               or f"\n.B {name}\n" in page, f"the man page does not describe {name}")
-    packaged = os.path.join(WORK, "racine-x", "usr", "share", "man", "man1", "quali.1.gz")
+    packaged = os.path.join(WORK, "racine-x", "usr", "share", "man", "fr", "man1", "quali.1.gz")
     if os.path.exists(packaged):
         with gzip.open(packaged, "rt", encoding="utf-8") as f:
             check(f.read() == page, "the packaged man page differs from docs/quali.1")
