@@ -437,6 +437,33 @@ def test_an_openssh_signed_visa_is_verified_with_the_auditors_declared_key():
 
 
 @suite.test
+def test_an_older_signed_visa_without_blob_ids_keeps_a_valid_signature():
+    if not have_ssh_keygen():
+        raise Failure("ssh-keygen is missing (apt-get install openssh-client)")
+    with TempRepo(EXAMPLE) as repo:
+        work = os.path.dirname(repo)
+        key, public = keypair(work, "sophie")
+        sign(repo)
+        declare_key(repo, public)
+        # The visa as an older quali wrote it: no blob ids, signed over the text without them.
+        text = re.sub(r", git_blob: [0-9a-f]{40}", "", read(repo, VISA))
+        entries = re.findall(r'chemin: "([^"]+)", sha256: ([0-9a-f]{64})', text)
+        canonical = f"quali-visa 1\norganisme {SLUG}\nseance 2026-06-18\nauditeur sophie-moreau\ndate 2026-06-03\n"
+        canonical += f"candidature {entries[0][1]} {entries[0][0]}\n"
+        canonical += "".join(f"piece {sha} {chemin}\n" for chemin, sha in entries[1:])
+        message = os.path.join(work, "visa.txt")
+        with open(message, "w", encoding="utf-8") as f:
+            f.write(canonical)
+        subprocess.run(["ssh-keygen", "-q", "-Y", "sign", "-f", key, "-n", "quali-visa", message], check=True,
+                       capture_output=True)
+        with open(message + ".sig", encoding="utf-8") as f:
+            block = "".join("  " + line for line in f.read().splitlines(keepends=True))
+        write(repo, VISA, text + "signature: |\n" + block)
+        found = [(d["code"], d["severity"]) for d in diagnostics(repo) if d["file"] == VISA]
+        check(found == [("Q403", "warning")], f"an older signed visa: {found}")
+
+
+@suite.test
 def test_an_unsigned_visa_of_an_auditor_with_a_key_is_an_error():
     if not have_ssh_keygen():
         raise Failure("ssh-keygen is missing (apt-get install openssh-client)")

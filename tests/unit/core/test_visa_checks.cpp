@@ -258,6 +258,12 @@ TEST_SUITE("core::visa_checks")
         REQUIRE(other[0].notes.size() == 1);
         CHECK(other[0].notes[0].file == "organismes/habitat-loire/candidatures/2026-06-18.yaml");
 
+        // Another auditor and after the filing: two defects, two diagnostics.
+        const auto both = with("paul-martin", "actif", "2026-06-02");
+        REQUIRE(both.size() == 2);
+        CHECK(both[0].code == "Q400");
+        CHECK(both[1].code == "Q402");
+
         const auto late = with("jeanne-durand", "actif", "2026-06-02");
         REQUIRE(late.size() == 1);
         CHECK(late[0].code == "Q402");
