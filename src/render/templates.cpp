@@ -709,6 +709,7 @@ void add_visas(nlohmann::ordered_json& tree, const core::Model& model, const std
                                : r.signature == core::VisaSignatureState::unverified ? "non vérifiée"
                                                                                       : "absente (visa non signé)";
         j["signature_ok"] = r.signature == core::VisaSignatureState::verified;
+        j["signature_invalide"] = r.signature == core::VisaSignatureState::invalid;
         j["decisions_enregistrees"] = r.decided;
         J pieces = J::array();
         for (const core::VisaPieceReport& p : r.pieces) {
