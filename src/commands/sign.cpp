@@ -117,22 +117,12 @@ int run_sign(const SignOptions& opt, const Context& ctx)
                                    "auditor {} declared a public key: sign the record with their private key (--cle PATH)",
                                    opt.auditeur));
     // What check_visas would report at once (Q400–Q402): refused here, before anything is written.
-    if (c->validation && !c->validation->auditeur.value.empty() && c->validation->auditeur.value != opt.auditeur)
-        throw EnvironmentError(say(ctx.lang,
-                                   "la candidature désigne l'auditeur « {} » (validation_auditeur), pas {} : visa non écrit",
-                                   "the candidature names auditor \"{}\" (validation_auditeur), not {}: sign-off not written",
-                                   c->validation->auditeur.value, opt.auditeur));
-    if (auditor != nullptr && !auditor->approved_between(date, date))
-        throw EnvironmentError(say(ctx.lang, "l'auditeur {} n'est pas actif et agréé le {} (voir {}) : visa non écrit",
-                                   "auditor {} is not active and approved on {} (see {}): sign-off not written",
-                                   opt.auditeur, core::iso(date), display_path(loaded.root.dir / auditor->file)));
-    if (c->depot.value && date > *c->depot.value)
-        throw EnvironmentError(say(ctx.lang,
-                                   "visa du {} après le dépôt du dossier le {} : l'auditeur vise avant le dépôt "
-                                   "(--date AAAA-MM-JJ) ; visa non écrit",
-                                   "sign-off of {} after the filing on {}: the auditor signs off before the filing "
-                                   "(--date YYYY-MM-DD); sign-off not written",
-                                   core::iso(date), core::iso(*c->depot.value)));
+    core::Visa visa;
+    visa.seance = {core::iso(*seance), {}};
+    visa.auditeur = {opt.auditeur, {}};
+    visa.date = {core::iso(date), {}};
+    if (const auto refused = core::check_visa_auditor(model, *o, visa, ctx.lang); !refused.empty())
+        throw EnvironmentError(say(ctx.lang, "{} ; visa non écrit", "{}; sign-off not written", refused.front().message));
 
     // The fingerprints, as the auditor sees the files now.
     const auto entry = [&](const std::string& chemin) {
@@ -147,10 +137,6 @@ int run_sign(const SignOptions& opt, const Context& ctx)
                                        "piece missing or unreadable: {}; the sign-off is not written", display_path(full)));
         return core::VisaEntry{{chemin, {}}, *sha, {}, *blob};
     };
-    core::Visa visa;
-    visa.seance = {core::iso(*seance), {}};
-    visa.auditeur = {opt.auditeur, {}};
-    visa.date = {core::iso(date), {}};
     const std::string folder_prefix = o->folder.empty() ? "" : o->folder + "/";
     visa.candidature = entry(c->file.substr(folder_prefix.size()));
     for (const core::Text& p : c->pieces) visa.pieces.push_back(entry(p.value));

@@ -346,6 +346,15 @@ std::vector<Diagnostic> check_visas(const Model& model, Date as_of, const FileDi
     return out;
 }
 
+std::vector<Diagnostic> check_visa_auditor(const Model& model, const Organisme& o, const Visa& visa, Lang lang)
+{
+    std::vector<Diagnostic> out;
+    const FileDigest no_digest;
+    const SignatureVerifier no_verifier;
+    VisaCheck(model, no_digest, no_verifier, lang, out).check_auditor(o, visa);
+    return out;
+}
+
 std::string_view to_string(VisaSignatureState s)
 {
     switch (s) {

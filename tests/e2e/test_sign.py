@@ -242,7 +242,7 @@ def test_a_visa_by_an_auditor_not_approved_on_its_date_is_refused_and_reported()
         # Sophie Moreau's approval starts on 2023-06-15.
         early = SIGN[:-1] + ["2023-06-14"]
         run = run_quali(QUALI, early, repo)
-        check(run.code == 2 and "agréé" in run.stderr, f"{run.code} {run.stderr}")
+        check(run.code == 2 and "agrément" in run.stderr and "2023-06-14" in run.stderr, f"{run.code} {run.stderr}")
         check(not os.path.exists(os.path.join(repo, VISA)), "a visa was written anyway")
         sign(repo)
         edit_visa(repo, "date: 2026-06-03", "date: 2023-06-14")

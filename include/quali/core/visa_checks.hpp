@@ -73,6 +73,10 @@ bool visa_session_decided(const Model& model, const Visa& visa, Date as_of);
 std::vector<Diagnostic> check_visas(const Model& model, Date as_of, const FileDigest& digest,
                                     const SignatureVerifier& verify, Lang lang, const BlobLookup& blobs = {});
 
+// The visa's auditor and date against its candidature and the auditor's file (Q400–Q402), as
+// check_visas reports them: quali sign refuses to write what validate would report at once.
+std::vector<Diagnostic> check_visa_auditor(const Model& model, const Organisme& o, const Visa& visa, Lang lang);
+
 // --- The visa's state, for the papers (quali dossier) ------------------------------------------
 
 enum class VisaSignatureState : std::uint8_t { verified, not_signed, invalid, unverified };
