@@ -75,6 +75,12 @@ SignatureFinding find_signature(const Model& model, const Organisme& o, const Vi
     return f;
 }
 
+// A well-formed git blob id: 40 lowercase hex digits (anything else failed the schema, Q105).
+bool is_blob_id(std::string_view id)
+{
+    return id.size() == 40 && id.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
 // Every entry of a visa: the candidature, then the pieces.
 std::vector<const VisaEntry*> entries(const Visa& v)
 {
@@ -232,13 +238,13 @@ public:
         std::set<std::string> wanted;
         for (const auto& [o, v] : decided)
             for (const VisaEntry* e : entries(*v))
-                if (!e->git_blob.empty()) wanted.insert(e->git_blob);
+                if (is_blob_id(e->git_blob)) wanted.insert(e->git_blob);
         if (wanted.empty()) return;
         const std::optional<std::set<std::string>> present =
             blobs ? blobs(std::vector<std::string>(wanted.begin(), wanted.end())) : std::nullopt;
         for (const auto& [o, v] : decided) {
             const std::vector<const VisaEntry*> all = entries(*v);
-            if (std::none_of(all.begin(), all.end(), [](const VisaEntry* e) { return !e->git_blob.empty(); }))
+            if (std::none_of(all.begin(), all.end(), [](const VisaEntry* e) { return is_blob_id(e->git_blob); }))
                 continue;
             if (!present) {
                 m_out.push_back(make("Q405", Severity::warning, v->file, v->pos,
@@ -251,7 +257,7 @@ public:
                 continue;
             }
             for (const VisaEntry* e : all) {
-                if (e->git_blob.empty() || present->contains(e->git_blob)) continue;
+                if (!is_blob_id(e->git_blob) || present->contains(e->git_blob)) continue;
                 m_out.push_back(make("Q404", Severity::error, v->file, e->pos,
                                      say(m_lang, "version visée de « {} » introuvable dans git (blob {}) : la pièce "
                                                  "examinée par le comité n'est plus consultable",

@@ -200,6 +200,21 @@ TEST_SUITE("core::visa_checks")
         CHECK(missing[0].pos.line == 7);
         CHECK(missing[0].message.find("paa.yaml") != std::string::npos);
 
+        // A malformed id is the schema's (Q105): it is not asked of git, nor reported again.
+        Fixture malformed;
+        std::string text = visa_text();
+        text.replace(text.find(blob_b), 40, "pas-un-blob");
+        malformed.add(visa_path, text);
+        malformed.add("comite/seances/2026-06-18.yaml",
+                      "date: 2026-06-18\nlieu: Paris\npresents: [ush]\ndecisions:\n  - { organisme: habitat-loire, "
+                      "decision: labellise, votes: { pour: 1, contre: 0, abstention: 0 } }\n");
+        asked.clear();
+        CHECK(core::check_visas(malformed.model(), day("2026-06-19"), f.digest(), valid, core::Lang::fr,
+                                lookup({blob_a, blob_c}))
+                  .empty());
+        REQUIRE(asked.size() == 1);
+        CHECK(asked[0] == std::vector<std::string>{blob_a, blob_c});
+
         const auto no_git = core::check_visas(m, day("2026-06-19"), f.digest(), valid, core::Lang::fr,
                                               [](const std::vector<std::string>&) {
                                                   return std::optional<std::set<std::string>>();
