@@ -4,6 +4,10 @@
 #include "commands/workspace.hpp"
 #include "quali/core/instruction.hpp"
 #include "quali/core/schema_check.hpp"
+#include "quali/core/visa_checks.hpp"
+#include "quali/io/digest.hpp"
+#include "quali/io/git_objects.hpp"
+#include "quali/io/ssh_signature.hpp"
 #include "quali/render/templates.hpp"
 
 #include <fmt/format.h>
@@ -64,7 +68,14 @@ int run_dossier(const DossierOptions& opt, const Context& ctx)
     const core::Organisme& o = find_organisme(model, opt.slug, ctx.lang);
     const core::InstructionSheet sheet =
         core::build_instruction_sheet(model, o, as_of, root_relative_diagnostics(ws));
-    const nlohmann::ordered_json tree = render::dossier_tree(model, sheet);
+    nlohmann::ordered_json tree = render::dossier_tree(model, sheet);
+    // The visas' state: the pieces' bytes, ssh-keygen and git are this layer's to ask.
+    const io::Root& root = ws.roots.front().root;
+    render::add_visas(tree, model,
+                      core::visa_reports(model, o, as_of, io::digest_in_root(root), io::visa_verifier(ctx.lang),
+                                         [dir = root.dir](const std::vector<std::string>& ids) {
+                                             return io::git_commits_holding(dir, ids);
+                                         }));
     // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
     const std::string bytes =
         opt.format == "json"

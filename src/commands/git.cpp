@@ -1,5 +1,6 @@
 #include "commands/git.hpp"
 
+#include "quali/io/git_objects.hpp"
 #include "quali/io/process.hpp"
 
 #include <algorithm>
@@ -14,27 +15,10 @@ using core::say;
 
 namespace {
 
-// git's hooks run with GIT_INDEX_FILE (and sometimes GIT_DIR) relative to the work tree's top;
-// quali runs git with -C elsewhere, so they are made absolute first, once.
-void absolute_git_environment()
-{
-    static const bool done = [] {
-        for (const char* name : {"GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR"}) {
-            const char* value = std::getenv(name);
-            if (value == nullptr || *value == '\0' || fs::path(value).is_absolute()) continue;
-            std::error_code ec;
-            const fs::path absolute = fs::absolute(value, ec);
-            if (!ec) ::setenv(name, absolute.c_str(), 1);
-        }
-        return true;
-    }();
-    (void)done;
-}
-
 std::optional<io::ProcessResult> raw(const fs::path& dir, const std::vector<std::string>& args,
                                      std::string_view input = {})
 {
-    absolute_git_environment();
+    io::absolute_git_environment();
     std::vector<std::string> argv{"git", "-C", dir.string()};
     argv.insert(argv.end(), args.begin(), args.end());
     return io::run_process(argv, input);

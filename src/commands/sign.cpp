@@ -1,7 +1,8 @@
 // quali sign: the auditor validates and signs the candidature documents (DOMAIN.md §1). Writes
-// candidatures/SEANCE.visa.yaml next to the candidature: the SHA-256 of the candidature and of
-// every piece it lists, optionally signed with the auditor's OpenSSH key (ssh-keygen -Y sign).
-// From then on, quali validate reports any piece changed since (Q397).
+// candidatures/SEANCE.visa.yaml next to the candidature: the SHA-256 and the git blob id of the
+// candidature and of every piece it lists (computed here, without git), optionally signed with
+// the auditor's OpenSSH key (ssh-keygen -Y sign). Until the committee's decisions, quali validate
+// reports any piece changed since (Q397); afterwards, any signed version missing from git (Q404).
 #include "commands/modeles.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
@@ -33,21 +34,24 @@ std::string visa_yaml(const core::Visa& v, const std::string& slug)
     std::string out;
     out += fmt::format("# Visa de l'auditeur {} sur la candidature de « {} » à la séance du {},\n", v.auditeur.value, slug,
                        v.seance.value);
-    out += fmt::format("# écrit par quali sign le {}. Il enregistre l'empreinte SHA-256 de la candidature et de\n",
+    out += fmt::format("# écrit par quali sign le {}. Il enregistre l'empreinte SHA-256 et l'identifiant de blob git\n",
                        v.date.value);
-    out += "# chacune de ses pièces : quali validate signale (Q397) toute pièce modifiée depuis.\n";
+    out += "# de la candidature et de chacune de ses pièces : jusqu'aux décisions du comité, quali validate\n";
+    out += "# signale (Q397) toute pièce modifiée depuis ; ensuite, chaque version visée doit rester dans git (Q404).\n";
     out += "# Ne le modifiez pas à la main ; pour un nouveau visa :\n";
     out += fmt::format("#   quali sign {} --candidature {} --auditeur {} --force\n", slug, v.seance.value, v.auditeur.value);
     out += "version: 1\n";
     out += fmt::format("seance: {}\n", v.seance.value);
     out += fmt::format("auditeur: {}\n", v.auditeur.value);
     out += fmt::format("date: {}\n", v.date.value);
-    out += fmt::format("candidature: {{ chemin: {}, sha256: {} }}\n", yaml_quoted(v.candidature->chemin.value),
-                       v.candidature->sha256);
+    const auto entry = [](const core::VisaEntry& e) {
+        return fmt::format("{{ chemin: {}, sha256: {}, git_blob: {} }}", yaml_quoted(e.chemin.value), e.sha256,
+                           e.git_blob);
+    };
+    out += "candidature: " + entry(*v.candidature) + "\n";
     if (v.pieces.empty()) out += "pieces: []\n";
     else out += "pieces:\n";
-    for (const core::VisaEntry& p : v.pieces)
-        out += fmt::format("  - {{ chemin: {}, sha256: {} }}\n", yaml_quoted(p.chemin.value), p.sha256);
+    for (const core::VisaEntry& p : v.pieces) out += "  - " + entry(p) + "\n";
     if (v.signature) {
         out += "signature: |\n";
         std::string_view rest = v.signature->value;
@@ -98,9 +102,10 @@ int run_sign(const SignOptions& opt, const Context& ctx)
         if (d.file == shown && d.severity == core::Severity::error && errors++ == 0)
             first = fmt::format("{}:{}: [{}] {}", shown, d.pos.line, d.code, d.message);
     if (errors > 0)
-        throw EnvironmentError(say(ctx.lang, "la candidature a {} erreur(s), à corriger avant le visa (quali validate {}) ; {}",
-                                   "the candidature has {} error(s), to fix before signing off (quali validate {}); {}",
-                                   errors, shown, first));
+        throw EnvironmentError(say(ctx.lang, "la candidature a {} {}, à corriger avant le visa (quali validate {}) ; {}",
+                                   "the candidature has {} {}, to fix before signing off (quali validate {}); {}",
+                                   errors, errors > 1 ? say(ctx.lang, "erreurs", "errors") : say(ctx.lang, "erreur", "error"),
+                                   shown, first));
 
     const core::Auditor* auditor = model.auditor(opt.auditeur);
     if (!lone && auditor == nullptr)
@@ -111,14 +116,13 @@ int run_sign(const SignOptions& opt, const Context& ctx)
                                    "l'auditeur {} a déclaré une clé publique : signez le visa avec sa clé privée (--cle CHEMIN)",
                                    "auditor {} declared a public key: sign the record with their private key (--cle PATH)",
                                    opt.auditeur));
-    if (c->validation && c->validation->auditeur.value != opt.auditeur && !ctx.quiet)
-        ctx.err << say(ctx.lang, "quali: attention : la candidature désigne l'auditeur « {} » (validation_auditeur), pas {}\n",
-                       "quali: warning: the candidature names auditor \"{}\" (validation_auditeur), not {}\n",
-                       c->validation->auditeur.value, opt.auditeur);
-    if (auditor != nullptr && !auditor->approved_between(date, date) && !ctx.quiet)
-        ctx.err << say(ctx.lang, "quali: attention : l'auditeur {} n'est pas actif et agréé le {} (voir {})\n",
-                       "quali: warning: auditor {} is not active and approved on {} (see {})\n", opt.auditeur,
-                       core::iso(date), display_path(loaded.root.dir / auditor->file));
+    // What check_visas would report at once (Q400–Q402): refused here, before anything is written.
+    core::Visa visa;
+    visa.seance = {core::iso(*seance), {}};
+    visa.auditeur = {opt.auditeur, {}};
+    visa.date = {core::iso(date), {}};
+    if (const auto refused = core::check_visa_auditor(model, *o, visa, ctx.lang); !refused.empty())
+        throw EnvironmentError(say(ctx.lang, "{} ; visa non écrit", "{}; sign-off not written", refused.front().message));
 
     // The fingerprints, as the auditor sees the files now.
     const auto entry = [&](const std::string& chemin) {
@@ -127,15 +131,12 @@ int run_sign(const SignOptions& opt, const Context& ctx)
                                        "piece \"{}\" outside the organisme folder: no sign-off", chemin));
         const fs::path full = loaded.root.dir / core::path_in_root(*o, chemin);
         const auto sha = io::sha256_file(full);
-        if (!sha)
+        const auto blob = io::git_blob_file(full);
+        if (!sha || !blob)
             throw EnvironmentError(say(ctx.lang, "pièce introuvable ou illisible : {} ; le visa n'est pas écrit",
                                        "piece missing or unreadable: {}; the sign-off is not written", display_path(full)));
-        return core::VisaEntry{{chemin, {}}, *sha, {}};
+        return core::VisaEntry{{chemin, {}}, *sha, {}, *blob};
     };
-    core::Visa visa;
-    visa.seance = {core::iso(*seance), {}};
-    visa.auditeur = {opt.auditeur, {}};
-    visa.date = {core::iso(date), {}};
     const std::string folder_prefix = o->folder.empty() ? "" : o->folder + "/";
     visa.candidature = entry(c->file.substr(folder_prefix.size()));
     for (const core::Text& p : c->pieces) visa.pieces.push_back(entry(p.value));
@@ -164,9 +165,10 @@ int run_sign(const SignOptions& opt, const Context& ctx)
         throw EnvironmentError(say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", display_path(path), ec.message()));
     }
     if (!ctx.quiet)
-        ctx.out << say(ctx.lang, "Visa écrit : {} ({} pièce(s) et la candidature, {})\n",
-                       "Sign-off written: {} ({} piece(s) and the candidature, {})\n", display_path(path),
+        ctx.out << say(ctx.lang, "Visa écrit : {} ({} {} et la candidature, {})\n",
+                       "Sign-off written: {} ({} {} and the candidature, {})\n", display_path(path),
                        visa.pieces.size(),
+                       visa.pieces.size() > 1 ? say(ctx.lang, "pièces", "pieces") : say(ctx.lang, "pièce", "piece"),
                        visa.signature ? say(ctx.lang, "signé avec {}", "signed with {}", opt.cle)
                                       : say(ctx.lang, "sans signature OpenSSH", "without OpenSSH signature"));
     return 0;
@@ -177,8 +179,8 @@ int run_sign(const SignOptions& opt, const Context& ctx)
 void add_sign(CLI::App& app, Runner& runner)
 {
     auto opt = std::make_shared<SignOptions>();
-    CLI::App* sub = app.add_subcommand("sign", "Viser une candidature (auditeur) : empreinte SHA-256 de chaque pièce, "
-                                               "signature OpenSSH facultative");
+    CLI::App* sub = app.add_subcommand("sign", "Viser une candidature (auditeur) : empreinte SHA-256 et blob git de chaque "
+                                               "pièce, signature OpenSSH facultative");
     sub->add_option("SLUG", opt->slug, "Identifiant de l'organisme")->required();
     sub->add_option("--candidature", opt->seance, "Séance de la candidature visée")->type_name("AAAA-MM-JJ")->required();
     sub->add_option("--auditeur", opt->auditeur, "Identifiant de l'auditeur qui vise (auditeurs/ID.yaml)")->required();
@@ -189,7 +191,9 @@ void add_sign(CLI::App& app, Runner& runner)
         ->type_name("DOSSIER");
     sub->add_flag("--force", opt->force, "Remplacer un visa existant (nouveau visa après une modification voulue)");
     sub->footer("Écrit organismes/SLUG/candidatures/SEANCE.visa.yaml ; quali validate signale ensuite toute pièce "
-                "modifiée (Q397) et vérifie la signature avec la clé publique de l'auditeur (Q398, Q399).\n");
+                "modifiée avant les décisions du comité (Q397), toute version visée absente de git après (Q404), et "
+                "vérifie la signature avec la clé publique de l'auditeur (Q398, Q399). Refuse (code 2) un auditeur "
+                "autre que celui de validation_auditeur, non agréé à la date du visa, ou un visa après le dépôt.\n");
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_sign(*opt, ctx); }; });
 }
 

@@ -9,6 +9,7 @@
 #include "quali/io/atomic_write.hpp"
 #include "quali/io/builtin.hpp"
 #include "quali/io/digest.hpp"
+#include "quali/io/git_objects.hpp"
 #include "quali/io/ssh_signature.hpp"
 
 #include <algorithm>
@@ -449,9 +450,13 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
                                           ? core::check_repository_rules(model, day, ctx.lang, parts.unreadable)
                                           : core::check_rules(model, day, ctx.lang, parts.unreadable);
             for (core::Diagnostic& d : parts.diagnostics) report.diagnostics.push_back(std::move(d));
-            // The auditors' sign-offs: hashing the pieces needs their bytes, which this layer reads.
+            // The auditors' sign-offs: hashing the pieces needs their bytes, which this layer reads;
+            // whether the signed versions are still in git, one git process answers for all.
+            const core::BlobLookup blobs = [dir = root.dir](const std::vector<std::string>& ids) {
+                return io::git_blobs_present(dir, ids);
+            };
             for (core::Diagnostic& d : core::check_visas(model, day, io::digest_in_root(root),
-                                                         io::visa_verifier(ctx.lang), ctx.lang))
+                                                         io::visa_verifier(ctx.lang), ctx.lang, blobs))
                 report.diagnostics.push_back(std::move(d));
             drop_fields_to_fill(report.diagnostics, loaded.files);
             found.insert(found.end(), std::make_move_iterator(report.diagnostics.begin()),

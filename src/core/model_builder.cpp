@@ -376,7 +376,7 @@ void read_candidature(const std::string& path, const Node& root, Organisme& o)
 std::optional<VisaEntry> visa_entry(const Node* n)
 {
     if (n == nullptr || !n->is_mapping()) return std::nullopt;
-    return VisaEntry{text(n->find("chemin")), str(n->find("sha256")), n->pos};
+    return VisaEntry{text(n->find("chemin")), str(n->find("sha256")), n->pos, str(n->find("git_blob"))};
 }
 
 void read_visa(const std::string& path, const Node& root, Organisme& o)

@@ -101,6 +101,7 @@ Organisme summary(const Organisme& o)
         r.demande = c.demande;
         r.demande_pos = c.demande_pos;
         r.depot = c.depot;
+        r.validation = c.validation;  // the visa's auditor is checked against it (check_visas)
         r.pos = c.pos;
     }
     s.visas = o.visas;

@@ -11,18 +11,19 @@ namespace quali::io {
 
 namespace {
 
-class Sha256 {
+// A running digest (SHA-256 for the visa's fingerprints, SHA-1 for git's blob ids).
+class Hash {
 public:
-    Sha256() : m_ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free)
+    explicit Hash(const EVP_MD* md = EVP_sha256()) : m_ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free)
     {
-        if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr) != 1)
-            throw std::runtime_error("SHA-256 indisponible (libcrypto)");
+        if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), md, nullptr) != 1)
+            throw std::runtime_error("empreinte indisponible (libcrypto)");
     }
 
     void update(std::string_view bytes)
     {
         if (EVP_DigestUpdate(m_ctx.get(), bytes.data(), bytes.size()) != 1)
-            throw std::runtime_error("échec du calcul SHA-256 (libcrypto)");
+            throw std::runtime_error("échec du calcul d'empreinte (libcrypto)");
     }
 
     std::string hex()
@@ -30,7 +31,7 @@ public:
         std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
         unsigned int size = 0;
         if (EVP_DigestFinal_ex(m_ctx.get(), digest.data(), &size) != 1)
-            throw std::runtime_error("échec du calcul SHA-256 (libcrypto)");
+            throw std::runtime_error("échec du calcul d'empreinte (libcrypto)");
         static constexpr char digits[] = "0123456789abcdef";
         std::string out;
         for (unsigned int i = 0; i < size; ++i) {
@@ -44,29 +45,66 @@ private:
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> m_ctx;
 };
 
+// Feeds a regular file's bytes to hash, in chunks; false when it cannot be read.
+bool hash_file(const std::filesystem::path& path, Hash& hash, bool git_header)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return false;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    if (git_header) {
+        const auto size = std::filesystem::file_size(path, ec);
+        if (ec) return false;
+        hash.update(git_blob_header(size));
+    }
+    std::array<char, 1 << 16> buffer{};
+    std::uintmax_t read = 0;
+    while (in) {
+        in.read(buffer.data(), buffer.size());
+        read += static_cast<std::uintmax_t>(in.gcount());
+        hash.update(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
+    }
+    if (in.bad()) return false;
+    // A file that grew or shrank while read would give a blob id of no real content.
+    return !git_header || read == std::filesystem::file_size(path, ec);
+}
+
 } // namespace
+
+std::string git_blob_header(std::uintmax_t size)
+{
+    std::string header = "blob " + std::to_string(size);
+    header += '\0';
+    return header;
+}
 
 std::string sha256_hex(std::string_view bytes)
 {
-    Sha256 sha;
+    Hash sha;
     sha.update(bytes);
     return sha.hex();
 }
 
 std::optional<std::string> sha256_file(const std::filesystem::path& path)
 {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    Sha256 sha;
-    std::array<char, 1 << 16> buffer{};
-    while (in) {
-        in.read(buffer.data(), buffer.size());
-        sha.update(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
-    }
-    if (in.bad()) return std::nullopt;
+    Hash sha;
+    if (!hash_file(path, sha, false)) return std::nullopt;
     return sha.hex();
+}
+
+std::string git_blob_hex(std::string_view bytes)
+{
+    Hash sha1(EVP_sha1());
+    sha1.update(git_blob_header(bytes.size()));
+    sha1.update(bytes);
+    return sha1.hex();
+}
+
+std::optional<std::string> git_blob_file(const std::filesystem::path& path)
+{
+    Hash sha1(EVP_sha1());
+    if (!hash_file(path, sha1, true)) return std::nullopt;
+    return sha1.hex();
 }
 
 core::FileDigest digest_in_root(const Root& root)

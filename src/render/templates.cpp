@@ -691,6 +691,46 @@ nlohmann::ordered_json dossier_tree(const core::Model& model, const core::Instru
     return root;
 }
 
+void add_visas(nlohmann::ordered_json& tree, const core::Model& model, const std::vector<core::VisaReport>& visas)
+{
+    J list = J::array();
+    for (const core::VisaReport& r : visas) {
+        const core::Visa& v = *r.visa;
+        const core::Auditor* who = model.auditor(v.auditeur.value);
+        J j;
+        j["fichier"] = v.file;
+        put_date(j, "seance", r.seance);
+        put_date(j, "date", r.date);
+        j["auditeur"] = opt_str(v.auditeur.value);
+        j["auditeur_nom"] = who != nullptr && !who->nom.empty() ? J(who->nom) : opt_str(v.auditeur.value);
+        j["signature"] = core::to_string(r.signature);
+        j["signature_texte"] = r.signature == core::VisaSignatureState::verified     ? "vérifiée"
+                               : r.signature == core::VisaSignatureState::invalid    ? "invalide"
+                               : r.signature == core::VisaSignatureState::unverified ? "non vérifiée"
+                                                                                      : "absente (visa non signé)";
+        j["signature_ok"] = r.signature == core::VisaSignatureState::verified;
+        j["signature_invalide"] = r.signature == core::VisaSignatureState::invalid;
+        j["decisions_enregistrees"] = r.decided;
+        J pieces = J::array();
+        for (const core::VisaPieceReport& p : r.pieces) {
+            J pj;
+            pj["chemin"] = p.chemin;
+            pj["etat"] = core::to_string(p.etat);
+            pj["etat_texte"] = p.etat == core::VisaPieceState::unchanged ? "inchangée depuis le visa"
+                               : p.etat == core::VisaPieceState::changed ? "modifiée depuis le visa"
+                                                                         : "absente ou illisible";
+            pj["inchangee"] = p.etat == core::VisaPieceState::unchanged;
+            pj["git_blob"] = opt_str(p.git_blob);
+            pj["commit"] = opt_str(p.commit);
+            pj["commit_court"] = p.commit.empty() ? J(nullptr) : J(p.commit.substr(0, 12));
+            pieces.push_back(pj);
+        }
+        j["pieces"] = pieces;
+        list.push_back(j);
+    }
+    tree["visas"] = list;
+}
+
 nlohmann::ordered_json letter_tree(const core::Model& model, const core::Letter& l, Date date_courrier)
 {
     const core::Organisme& o = *l.organisme;

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""quali sign and the checks of the auditor's sign-off (Q397, Q398, Q399), end to end.
+"""quali sign and the checks of the auditor's sign-off (Q397 to Q405), end to end.
 
 Signs the candidature of rhone-saone-logis for the session of 2026-06-18 in a copy of
 examples/depot (reference date 2026-06-10), then edits, deletes and tampers with what it
-covers. The OpenSSH signature cases use the real ssh-keygen (openssh-client).
+covers; then records the session's decisions, in real git repositories, to check that the
+signed versions stay in git. The OpenSSH signature cases use the real ssh-keygen
+(openssh-client), the git cases the real git.
 
 Usage: test_sign.py --quali PATH_TO_BINARY --source SOURCE_DIR
 Prints one line per test and ends with "N passed, M failed"; exits 1 on any failure.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,11 +27,24 @@ FOLDER = f"organismes/{SLUG}"
 VISA = f"{FOLDER}/candidatures/2026-06-18.visa.yaml"
 AS_OF = ["--as-of", "2026-06-10"]
 SIGN = ["sign", SLUG, "--candidature", "2026-06-18", "--auditeur", "sophie-moreau", "--date", "2026-06-03"]
+GIT_ENV = {"GIT_AUTHOR_NAME": "Référent", "GIT_AUTHOR_EMAIL": "referent@exemple.fr",
+           "GIT_COMMITTER_NAME": "Référent", "GIT_COMMITTER_EMAIL": "referent@exemple.fr",
+           "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C.UTF-8"}
+SESSION = "comite/seances/2026-06-18.yaml"
+DECISIONS = ("presents: [ush, federation-oph, federation-esh, federation-coop, procivis, associations-regionales,\n"
+             "           ministere-logement, caisse-des-depots, locataires-cnl, locataires-clcv, locataires-csf,\n"
+             "           locataires-cgl]\n"
+             "decisions:\n"
+             "  - organisme: rhone-saone-logis\n"
+             "    decision: labellise\n"
+             "    votes: { pour: 12, contre: 0, abstention: 0 }\n")
+AFTER = ["--as-of", "2026-06-19"]
 suite = Suite()
 
 
 def diagnostics(repo, *extra, env=None):
-    run = run_quali(QUALI, ["validate", ".", "--format", "json", *AS_OF, *extra], repo, env=env)
+    as_of = [] if "--as-of" in extra else AS_OF
+    run = run_quali(QUALI, ["validate", ".", "--format", "json", *as_of, *extra], repo, env=env)
     check(run.code in (0, 1), f"validate exited {run.code}: {run.stderr}")
     return run.json()["diagnostics"]
 
@@ -46,6 +62,49 @@ def sign(repo, *extra):
     run = run_quali(QUALI, SIGN + list(extra), repo)
     check(run.code == 0, f"quali sign exited {run.code}: {run.stderr}")
     return run
+
+
+def git(repo, *args):
+    env = dict(os.environ)
+    env.pop("GIT_INDEX_FILE", None)
+    env.update(GIT_ENV)
+    env["HOME"] = os.path.dirname(repo)  # no personal configuration
+    proc = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, timeout=60)
+    if proc.returncode != 0:
+        raise Failure(f"git {' '.join(args)} exited {proc.returncode}: {proc.stderr.decode('utf-8', 'replace')}")
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def commit(repo, message):
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def need_git():
+    if shutil.which("git") is None:
+        raise Failure("git is missing (apt-get install git)")
+
+
+def read(repo, rel):
+    with open(os.path.join(repo, rel), encoding="utf-8") as f:
+        return f.read()
+
+
+def write(repo, rel, text):
+    with open(os.path.join(repo, rel), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def edit_visa(repo, old, new, count=1):
+    text = read(repo, VISA)
+    check(text.count(old) >= 1, f"{old!r} not in the visa:\n{text}")
+    write(repo, VISA, text.replace(old, new, count))
+
+
+def blobs_of(text):
+    """{chemin: git_blob} of a visa's text."""
+    return dict(re.findall(r'chemin: "([^"]+)", sha256: [0-9a-f]{64}, git_blob: ([0-9a-f]{40})', text))
 
 
 def append(repo, rel, text):
@@ -113,13 +172,177 @@ def test_a_deleted_piece_is_reported_on_the_visa_line_that_names_it():
 
 
 @suite.test
-def test_once_the_session_is_past_the_visa_is_no_longer_checked():
+def test_until_the_decisions_are_recorded_a_changed_piece_is_reported_even_after_the_session_day():
     with TempRepo(EXAMPLE) as repo:
         sign(repo)
         append(repo, f"{FOLDER}/paa.yaml", "# après le comité\n")
-        run = run_quali(QUALI, ["validate", ".", "--format", "json", "--as-of", "2026-06-19"], repo)
-        check(not [d for d in run.json()["diagnostics"] if d["code"] == "Q397"], "Q397 after the session")
         check([d for d in diagnostics(repo) if d["code"] == "Q397"], "no Q397 on the session's eve")
+        check([d for d in diagnostics(repo, *AFTER) if d["code"] == "Q397"],
+              "no Q397 the day after a session whose decisions are not recorded")
+
+
+def in_git_with_decisions(repo):
+    """Signs, commits, then records the session's decisions: the visa's session is decided."""
+    need_git()
+    sign(repo)
+    git(repo, "init", "-q")
+    signed = commit(repo, "Visa")
+    append(repo, SESSION, DECISIONS)
+    commit(repo, "Décisions du comité")
+    return signed
+
+
+@suite.test
+def test_sign_records_each_pieces_git_blob_id_as_git_hash_object_computes_it():
+    need_git()
+    with TempRepo(EXAMPLE) as repo:
+        # An empty piece too: git's well-known empty blob.
+        write(repo, f"{FOLDER}/preuves/lettre-candidature-2026-06.pdf", "")
+        sign(repo)
+        blobs = blobs_of(read(repo, VISA))
+        check(len(blobs) == 5, f"expected 5 blob ids, got {blobs}")
+        for chemin, blob in blobs.items():
+            expected = subprocess.run(["git", "hash-object", "--no-filters", os.path.join(repo, FOLDER, chemin)],
+                                      capture_output=True, text=True, check=True).stdout.strip()
+            check(blob == expected, f"{chemin}: {blob} != git hash-object {expected}")
+        check(blobs["preuves/lettre-candidature-2026-06.pdf"] == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391",
+              str(blobs))
+
+
+@suite.test
+def test_an_older_visa_without_blob_ids_gets_a_warning_that_suggests_signing_again():
+    with TempRepo(EXAMPLE) as repo:
+        sign(repo)
+        write(repo, VISA, re.sub(r", git_blob: [0-9a-f]{40}", "", read(repo, VISA)))
+        found = [d for d in diagnostics(repo) if d["file"] == VISA]
+        check([(d["code"], d["severity"]) for d in found] == [("Q403", "warning")], str(found))
+        check("--force" in found[0]["hint"], found[0]["hint"])
+        check(run_quali(QUALI, ["validate", ".", *AS_OF], repo).code == 0, "an older visa is an error")
+
+
+@suite.test
+def test_a_visa_by_another_auditor_than_the_named_one_is_refused_and_reported():
+    with TempRepo(EXAMPLE) as repo:
+        other = ["sign", SLUG, "--candidature", "2026-06-18", "--auditeur", "jeanne-durand", "--date", "2026-06-03"]
+        run = run_quali(QUALI, other, repo)
+        check(run.code == 2 and "sophie-moreau" in run.stderr and "validation_auditeur" in run.stderr,
+              f"{run.code} {run.stderr}")
+        check(not os.path.exists(os.path.join(repo, VISA)), "a visa was written anyway")
+        sign(repo)
+        edit_visa(repo, "auditeur: sophie-moreau", "auditeur: jeanne-durand")
+        found = [d for d in diagnostics(repo) if d["code"] in ("Q400", "Q401", "Q402", "Q302")]
+        check([(d["file"], d["code"]) for d in found] == [(VISA, "Q400")], str(found))
+        check(read(repo, VISA).splitlines()[found[0]["line"] - 1] == "auditeur: jeanne-durand", str(found[0]))
+        check(any(n["file"] == f"{FOLDER}/candidatures/2026-06-18.yaml" for n in found[0]["notes"]), str(found[0]))
+
+
+@suite.test
+def test_a_visa_by_an_auditor_not_approved_on_its_date_is_refused_and_reported():
+    with TempRepo(EXAMPLE) as repo:
+        # Sophie Moreau's approval starts on 2023-06-15.
+        early = SIGN[:-1] + ["2023-06-14"]
+        run = run_quali(QUALI, early, repo)
+        check(run.code == 2 and "agrément" in run.stderr and "2023-06-14" in run.stderr, f"{run.code} {run.stderr}")
+        check(not os.path.exists(os.path.join(repo, VISA)), "a visa was written anyway")
+        sign(repo)
+        edit_visa(repo, "date: 2026-06-03", "date: 2023-06-14")
+        found = [d for d in diagnostics(repo) if d["code"] in ("Q400", "Q401", "Q402")]
+        check([(d["file"], d["code"], d["severity"]) for d in found] == [(VISA, "Q401", "error")], str(found))
+        check("2023-06-14" in found[0]["message"], found[0]["message"])
+    with TempRepo(EXAMPLE) as repo:
+        sign(repo)
+        write(repo, "auditeurs/sophie-moreau.yaml", read(repo, "auditeurs/sophie-moreau.yaml")
+              .replace("statut: actif", "statut: suspendu"))
+        run = run_quali(QUALI, SIGN + ["--force"], repo)
+        check(run.code == 2, f"{run.code} {run.stderr}")
+        check("Q401" in {d["code"] for d in diagnostics(repo) if d["file"] == VISA}, "no Q401 for a suspended auditor")
+
+
+@suite.test
+def test_a_visa_dated_after_the_filing_is_refused_and_reported():
+    with TempRepo(EXAMPLE) as repo:
+        late = SIGN[:-1] + ["2026-06-09"]  # filed on 2026-06-08
+        run = run_quali(QUALI, late, repo)
+        check(run.code == 2 and "2026-06-08" in run.stderr, f"{run.code} {run.stderr}")
+        check(not os.path.exists(os.path.join(repo, VISA)), "a visa was written anyway")
+        on_time = run_quali(QUALI, SIGN[:-1] + ["2026-06-08"], repo)  # the filing day itself is fine
+        check(on_time.code == 0, f"{on_time.code} {on_time.stderr}")
+        edit_visa(repo, "date: 2026-06-08", "date: 2026-06-09")
+        found = [d for d in diagnostics(repo) if d["code"] in ("Q400", "Q401", "Q402")]
+        check([(d["file"], d["code"]) for d in found] == [(VISA, "Q402")], str(found))
+        check(found[0]["notes"] and found[0]["notes"][0]["file"] == f"{FOLDER}/candidatures/2026-06-18.yaml",
+              str(found[0]))
+
+
+@suite.test
+def test_after_the_decisions_the_living_files_move_on_while_the_signed_blobs_stay_in_git():
+    with TempRepo(EXAMPLE) as repo:
+        signed = in_git_with_decisions(repo)
+        append(repo, f"{FOLDER}/paa.yaml", "# le PAA vit après le comité\n")
+        commit(repo, "PAA après le comité")
+        found = [d for d in diagnostics(repo, *AFTER) if d["file"] == VISA or d["code"].startswith("Q40")
+                 or d["code"] == "Q397"]
+        check(found == [], f"the visa was reported after the decisions: {found}")
+        # The pre-commit hook's view agrees.
+        staged = run_quali(QUALI, ["validate", "--staged", "--format", "json", *AFTER], repo)
+        check(not [d for d in staged.json()["diagnostics"] if d["code"] in ("Q397", "Q404")], staged.stdout)
+        # The instruction sheet names the commit that holds the signed version.
+        sheet = run_quali(QUALI, ["dossier", SLUG, *AFTER, "--format", "json"], repo)
+        check(sheet.code == 0, sheet.stderr)
+        visas = sheet.json()["visas"]
+        check(len(visas) == 1 and visas[0]["decisions_enregistrees"] and visas[0]["auditeur"] == "sophie-moreau",
+              str(visas))
+        pieces = {p["chemin"]: p for p in visas[0]["pieces"]}
+        check(pieces["paa.yaml"]["etat"] == "modifiee" and pieces["paa.yaml"]["commit"] == signed, str(pieces))
+        check(pieces["concertation.yaml"]["etat"] == "inchangee" and pieces["concertation.yaml"]["commit"] is None,
+              str(pieces))
+        md = run_quali(QUALI, ["dossier", SLUG, *AFTER], repo)
+        check(f"paa.yaml : modifiée depuis le visa — version visée dans le commit {signed[:12]}" in md.stdout,
+              md.stdout)
+
+
+@suite.test
+def test_a_signed_blob_missing_from_git_is_an_error_after_the_decisions():
+    with TempRepo(EXAMPLE) as repo:
+        in_git_with_decisions(repo)
+        paa_blob = blobs_of(read(repo, VISA))["paa.yaml"]
+        edit_visa(repo, paa_blob, "0123456789abcdef0123456789abcdef01234567")
+        commit(repo, "Visa abîmé")
+        found = [d for d in diagnostics(repo, *AFTER) if d["code"] == "Q404"]
+        check(len(found) == 1 and found[0]["file"] == VISA and found[0]["severity"] == "error"
+              and "paa.yaml" in found[0]["message"], str(found))
+        line = read(repo, VISA).splitlines()[found[0]["line"] - 1]
+        check("paa.yaml" in line, line)
+        staged = run_quali(QUALI, ["validate", "--staged", "--format", "json", *AFTER], repo)
+        check([d["code"] for d in staged.json()["diagnostics"] if d["code"] == "Q404"] == ["Q404"], staged.stdout)
+
+
+@suite.test
+def test_one_git_cat_file_process_answers_for_every_signed_blob():
+    with TempRepo(EXAMPLE) as repo:
+        in_git_with_decisions(repo)
+        work = os.path.dirname(repo)
+        bin_dir, log = os.path.join(work, "bin"), os.path.join(work, "git.log")
+        os.makedirs(bin_dir)
+        real = shutil.which("git")
+        with open(os.path.join(bin_dir, "git"), "w", encoding="utf-8") as f:
+            f.write(f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{real}" "$@"\n')
+        os.chmod(os.path.join(bin_dir, "git"), 0o755)
+        env = {"PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+        ds = diagnostics(repo, *AFTER, env=env)
+        check(not [d for d in ds if d["code"] in ("Q404", "Q405")], str(ds))
+        with open(log, encoding="utf-8") as f:
+            calls = [line for line in f.read().splitlines() if "cat-file" in line]
+        check(len(calls) == 1, f"expected one git cat-file for the 5 blobs, got {calls}")
+
+
+@suite.test
+def test_after_the_decisions_outside_git_the_signed_versions_cannot_be_checked_and_it_says_so():
+    with TempRepo(EXAMPLE) as repo:
+        sign(repo)
+        append(repo, SESSION, DECISIONS)
+        found = [d for d in diagnostics(repo, *AFTER) if d["file"] == VISA]
+        check([(d["code"], d["severity"]) for d in found] == [("Q405", "warning")], str(found))
 
 
 @suite.test
@@ -214,6 +437,33 @@ def test_an_openssh_signed_visa_is_verified_with_the_auditors_declared_key():
 
 
 @suite.test
+def test_an_older_signed_visa_without_blob_ids_keeps_a_valid_signature():
+    if not have_ssh_keygen():
+        raise Failure("ssh-keygen is missing (apt-get install openssh-client)")
+    with TempRepo(EXAMPLE) as repo:
+        work = os.path.dirname(repo)
+        key, public = keypair(work, "sophie")
+        sign(repo)
+        declare_key(repo, public)
+        # The visa as an older quali wrote it: no blob ids, signed over the text without them.
+        text = re.sub(r", git_blob: [0-9a-f]{40}", "", read(repo, VISA))
+        entries = re.findall(r'chemin: "([^"]+)", sha256: ([0-9a-f]{64})', text)
+        canonical = f"quali-visa 1\norganisme {SLUG}\nseance 2026-06-18\nauditeur sophie-moreau\ndate 2026-06-03\n"
+        canonical += f"candidature {entries[0][1]} {entries[0][0]}\n"
+        canonical += "".join(f"piece {sha} {chemin}\n" for chemin, sha in entries[1:])
+        message = os.path.join(work, "visa.txt")
+        with open(message, "w", encoding="utf-8") as f:
+            f.write(canonical)
+        subprocess.run(["ssh-keygen", "-q", "-Y", "sign", "-f", key, "-n", "quali-visa", message], check=True,
+                       capture_output=True)
+        with open(message + ".sig", encoding="utf-8") as f:
+            block = "".join("  " + line for line in f.read().splitlines(keepends=True))
+        write(repo, VISA, text + "signature: |\n" + block)
+        found = [(d["code"], d["severity"]) for d in diagnostics(repo) if d["file"] == VISA]
+        check(found == [("Q403", "warning")], f"an older signed visa: {found}")
+
+
+@suite.test
 def test_an_unsigned_visa_of_an_auditor_with_a_key_is_an_error():
     if not have_ssh_keygen():
         raise Failure("ssh-keygen is missing (apt-get install openssh-client)")
@@ -227,7 +477,7 @@ def test_an_unsigned_visa_of_an_auditor_with_a_key_is_an_error():
 
 @suite.test
 def test_explain_documents_the_sign_off_codes():
-    for code in ("Q016", "Q397", "Q398", "Q399"):
+    for code in ("Q016", "Q397", "Q398", "Q399", "Q400", "Q401", "Q402", "Q403", "Q404", "Q405"):
         run = run_quali(QUALI, ["explain", code], ARGS.source)
         check(run.code == 0 and code in run.stdout, f"explain {code}: {run.code} {run.stderr}")
 

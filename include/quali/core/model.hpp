@@ -283,11 +283,12 @@ struct Candidature {
     Position pos;
 };
 
-// One file the auditor's sign-off covers, with its SHA-256 as the auditor saw it.
+// One file the auditor's sign-off covers, with its SHA-256 and git blob id as the auditor saw it.
 struct VisaEntry {
     Text chemin;          // relative to the organisme folder
     std::string sha256;   // lowercase hex
     Position pos;
+    std::string git_blob; // git's blob id (git hash-object), lowercase hex; "" in older visas
 };
 
 // The auditor's sign-off on a candidature (candidatures/AAAA-MM-JJ.visa.yaml, written by

@@ -6,6 +6,7 @@
 // Templates run no code and read no file: no lambdas in the data, no partials, every value
 // escaped for the output format before the template sees it. Variables: docs/comite.md.
 #include "quali/core/instruction.hpp"
+#include "quali/core/visa_checks.hpp"
 #include "quali/core/model.hpp"
 
 #include <nlohmann/json.hpp>
@@ -32,6 +33,8 @@ inline constexpr std::size_t max_template_bytes = 1 << 20; // 1 MiB
 // keys, with their French label beside them (key_texte or libelle).
 nlohmann::ordered_json agenda_tree(const core::Model& model, const core::Agenda& agenda);
 nlohmann::ordered_json dossier_tree(const core::Model& model, const core::InstructionSheet& sheet);
+// Adds the auditor's sign-offs (`visas[]`) to a dossier tree.
+void add_visas(nlohmann::ordered_json& tree, const core::Model& model, const std::vector<core::VisaReport>& visas);
 // date_courrier: the date written on the letter.
 nlohmann::ordered_json letter_tree(const core::Model& model, const core::Letter& letter,
                                    core::Date date_courrier);

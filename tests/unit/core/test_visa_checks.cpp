@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <set>
 
 using namespace quali;
 
@@ -49,25 +50,30 @@ const std::string sha_a(64, 'a');
 const std::string sha_b(64, 'b');
 const std::string sha_c(64, 'c');
 
-std::string visa_text(const std::string& signature = {})
+const std::string blob_a(40, '1');
+const std::string blob_b(40, '2');
+const std::string blob_c(40, '3');
+
+std::string visa_text(const std::string& signature = {}, bool blobs = true)
 {
+    const auto blob = [&](const std::string& id) { return blobs ? ", git_blob: " + id : std::string(); };
     std::string t = "version: 1\nseance: 2026-06-18\nauditeur: jeanne-durand\ndate: 2026-06-03\n"
-                    "candidature: { chemin: candidatures/2026-06-18.yaml, sha256: " + sha_a + " }\n"
-                    "pieces:\n  - { chemin: paa.yaml, sha256: " + sha_b + " }\n"
-                    "  - { chemin: preuves/lettre.pdf, sha256: " + sha_c + " }\n";
+                    "candidature: { chemin: candidatures/2026-06-18.yaml, sha256: " + sha_a + blob(blob_a) + " }\n"
+                    "pieces:\n  - { chemin: paa.yaml, sha256: " + sha_b + blob(blob_b) + " }\n"
+                    "  - { chemin: preuves/lettre.pdf, sha256: " + sha_c + blob(blob_c) + " }\n";
     if (!signature.empty()) t += "signature: |\n  " + signature + "\n";
     return t;
 }
 
 const char* const visa_path = "organismes/habitat-loire/candidatures/2026-06-18.visa.yaml";
 
-Fixture unchanged(const std::string& signature = {}, const std::string& key = {})
+Fixture unchanged(const std::string& signature = {}, const std::string& key = {}, bool blobs = true)
 {
     Fixture f;
     f.add("auditeurs/jeanne-durand.yaml", "nom: Jeanne Durand\ncabinet: DC\nstatut: actif\n"
                                           "agrements: [ { debut: 2025-01-01, fin: 2027-12-31 } ]\n" +
                                               (key.empty() ? std::string() : "cle_publique: \"" + key + "\"\n"));
-    f.add(visa_path, visa_text(signature));
+    f.add(visa_path, visa_text(signature, blobs));
     f.digests = {{"organismes/habitat-loire/candidatures/2026-06-18.yaml", sha_a},
                  {"organismes/habitat-loire/paa.yaml", sha_b},
                  {"organismes/habitat-loire/preuves/lettre.pdf", sha_c}};
@@ -153,16 +159,186 @@ TEST_SUITE("core::visa_checks")
         CHECK(ds[0].message.find("preuves/lettre.pdf") != std::string::npos);
     }
 
-    TEST_CASE("a visa whose session is past is not checked any more")
+    TEST_CASE("until the session's decisions are recorded the pieces must match, whatever the date")
     {
         Fixture f = unchanged();
         f.digests.clear();
-        CHECK_FALSE(core::check_visas(f.model(), day("2026-06-18"), f.digest(),
+        f.add("comite/seances/2026-06-18.yaml", "date: 2026-06-18\nlieu: Paris\n");
+        CHECK_FALSE(core::check_visas(f.model(), day("2026-06-19"), f.digest(),
                                       verifier(core::SignatureVerdict::valid), core::Lang::fr)
                         .empty());
-        CHECK(core::check_visas(f.model(), day("2026-06-19"), f.digest(), verifier(core::SignatureVerdict::valid),
-                                core::Lang::fr)
+    }
+
+    TEST_CASE("once the decisions are recorded the pieces may move on, but each signed blob must be in git")
+    {
+        Fixture f = unchanged();
+        f.digests.clear();  // every living file has moved on
+        f.add("comite/seances/2026-06-18.yaml",
+              "date: 2026-06-18\nlieu: Paris\npresents: [ush]\ndecisions:\n  - { organisme: habitat-loire, "
+              "decision: labellise, votes: { pour: 1, contre: 0, abstention: 0 } }\n");
+        const core::Model m = f.model();
+        std::vector<std::vector<std::string>> asked;
+        const auto lookup = [&](std::set<std::string> present) {
+            return [&asked, present](const std::vector<std::string>& ids) -> std::optional<std::set<std::string>> {
+                asked.push_back(ids);
+                return present;
+            };
+        };
+        const auto valid = verifier(core::SignatureVerdict::valid);
+        CHECK(core::check_visas(m, day("2026-06-19"), f.digest(), valid, core::Lang::fr,
+                                lookup({blob_a, blob_b, blob_c}))
                   .empty());
+        REQUIRE(asked.size() == 1);  // one question for every blob of the repository
+        CHECK(asked[0] == std::vector<std::string>{blob_a, blob_b, blob_c});
+
+        const auto missing = core::check_visas(m, day("2026-06-19"), f.digest(), valid, core::Lang::fr,
+                                               lookup({blob_a, blob_c}));
+        REQUIRE(missing.size() == 1);
+        CHECK(missing[0].code == "Q404");
+        CHECK(missing[0].severity == core::Severity::error);
+        CHECK(missing[0].file == visa_path);
+        CHECK(missing[0].pos.line == 7);
+        CHECK(missing[0].message.find("paa.yaml") != std::string::npos);
+
+        // A malformed id is the schema's (Q105): it is not asked of git, nor reported again.
+        Fixture malformed;
+        std::string text = visa_text();
+        text.replace(text.find(blob_b), 40, "pas-un-blob");
+        malformed.add(visa_path, text);
+        malformed.add("comite/seances/2026-06-18.yaml",
+                      "date: 2026-06-18\nlieu: Paris\npresents: [ush]\ndecisions:\n  - { organisme: habitat-loire, "
+                      "decision: labellise, votes: { pour: 1, contre: 0, abstention: 0 } }\n");
+        asked.clear();
+        CHECK(core::check_visas(malformed.model(), day("2026-06-19"), f.digest(), valid, core::Lang::fr,
+                                lookup({blob_a, blob_c}))
+                  .empty());
+        REQUIRE(asked.size() == 1);
+        CHECK(asked[0] == std::vector<std::string>{blob_a, blob_c});
+
+        const auto no_git = core::check_visas(m, day("2026-06-19"), f.digest(), valid, core::Lang::fr,
+                                              [](const std::vector<std::string>&) {
+                                                  return std::optional<std::set<std::string>>();
+                                              });
+        REQUIRE(no_git.size() == 1);
+        CHECK(no_git[0].code == "Q405");
+        CHECK(no_git[0].severity == core::Severity::warning);
+    }
+
+    TEST_CASE("a visa without blob ids warns while it can be renewed, and says nothing once decided")
+    {
+        Fixture f = unchanged({}, {}, false);
+        const auto ds = core::check_visas(f.model(), day("2026-06-10"), f.digest(),
+                                          verifier(core::SignatureVerdict::valid), core::Lang::fr);
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].code == "Q403");
+        CHECK(ds[0].severity == core::Severity::warning);
+        CHECK(ds[0].hint.find("--force") != std::string::npos);
+        f.add("comite/seances/2026-06-18.yaml",
+              "date: 2026-06-18\nlieu: Paris\npresents: [ush]\ndecisions:\n  - { organisme: habitat-loire, "
+              "decision: labellise, votes: { pour: 1, contre: 0, abstention: 0 } }\n");
+        int calls = 0;
+        CHECK(core::check_visas(f.model(), day("2026-06-19"), f.digest(), verifier(core::SignatureVerdict::valid),
+                                core::Lang::fr,
+                                [&](const std::vector<std::string>&) {
+                                    ++calls;
+                                    return std::optional<std::set<std::string>>();
+                                })
+                  .empty());
+        CHECK(calls == 0);
+    }
+
+    TEST_CASE("the visa is the named auditor's, approved that day, on or before the filing")
+    {
+        const std::string candidature = "seance: 2026-06-18\ndecision_demandee: labellisation\ndepot: 2026-06-08\n"
+                                        "pieces: [paa.yaml]\nvalidation_auditeur: { auditeur: AUDITEUR, date: 2026-06-03 }\n";
+        const auto with = [&](const std::string& auditeur, const std::string& statut, const std::string& depot) {
+            Fixture f = unchanged();
+            std::string c = candidature;
+            c.replace(c.find("AUDITEUR"), 8, auditeur);
+            c.replace(c.find("2026-06-08"), 10, depot);
+            f.add("organismes/habitat-loire/candidatures/2026-06-18.yaml", c);
+            f.add("auditeurs/paul-martin.yaml", "nom: Paul Martin\ncabinet: PM\nstatut: " + statut +
+                                                    "\nagrements: [ { debut: 2020-01-01, fin: 2030-12-31 } ]\n");
+            return core::check_visas(f.model(), day("2026-06-10"), f.digest(), verifier(core::SignatureVerdict::valid),
+                                     core::Lang::fr);
+        };
+        CHECK(with("jeanne-durand", "actif", "2026-06-08").empty());
+        CHECK(with("jeanne-durand", "actif", "2026-06-03").empty());  // the same day is on time
+
+        const auto other = with("paul-martin", "actif", "2026-06-08");
+        REQUIRE(other.size() == 1);
+        CHECK(other[0].code == "Q400");
+        CHECK(other[0].pos.line == 3);  // the visa's auditeur line
+        CHECK(other[0].message.find("paul-martin") != std::string::npos);
+        REQUIRE(other[0].notes.size() == 1);
+        CHECK(other[0].notes[0].file == "organismes/habitat-loire/candidatures/2026-06-18.yaml");
+
+        // Another auditor and after the filing: two defects, two diagnostics.
+        const auto both = with("paul-martin", "actif", "2026-06-02");
+        REQUIRE(both.size() == 2);
+        CHECK(both[0].code == "Q400");
+        CHECK(both[1].code == "Q402");
+
+        const auto late = with("jeanne-durand", "actif", "2026-06-02");
+        REQUIRE(late.size() == 1);
+        CHECK(late[0].code == "Q402");
+        CHECK(late[0].pos.line == 4);  // the visa's date line
+
+        Fixture f = unchanged();
+        f.add("auditeurs/jeanne-durand.yaml", "nom: Jeanne Durand\ncabinet: DC\nstatut: actif\n"
+                                              "agrements: [ { debut: 2026-06-04, fin: 2027-12-31 } ]\n");
+        f.inputs.erase(f.inputs.begin());  // the first auditor file, replaced
+        const auto unapproved = core::check_visas(f.model(), day("2026-06-10"), f.digest(),
+                                                  verifier(core::SignatureVerdict::valid), core::Lang::fr);
+        REQUIRE(unapproved.size() == 1);
+        CHECK(unapproved[0].code == "Q401");
+        CHECK(unapproved[0].message.find("agrément") != std::string::npos);
+    }
+
+    TEST_CASE("an auditor who is not active may not sign off, and an unknown one is left to Q302")
+    {
+        Fixture f = unchanged();
+        f.add("auditeurs/jeanne-durand.yaml", "nom: Jeanne Durand\ncabinet: DC\nstatut: suspendu\n"
+                                              "agrements: [ { debut: 2025-01-01, fin: 2027-12-31 } ]\n");
+        f.inputs.erase(f.inputs.begin());
+        const auto ds = core::check_visas(f.model(), day("2026-06-10"), f.digest(),
+                                          verifier(core::SignatureVerdict::valid), core::Lang::fr);
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].code == "Q401");
+        CHECK(ds[0].message.find("pas actif") != std::string::npos);
+
+        Fixture unknown = unchanged();
+        unknown.inputs.erase(unknown.inputs.begin());  // no auditor file at all
+        CHECK(core::check_visas(unknown.model(), day("2026-06-10"), unknown.digest(),
+                                verifier(core::SignatureVerdict::valid), core::Lang::fr)
+                  .empty());
+    }
+
+    TEST_CASE("the papers show each piece unchanged or changed, and where a changed one's signed version is")
+    {
+        Fixture f = unchanged("-----BEGIN SSH SIGNATURE-----", "ssh-ed25519 AAAAC3Nza cle");
+        f.digests["organismes/habitat-loire/paa.yaml"] = std::string(64, 'd');
+        f.digests.erase("organismes/habitat-loire/preuves/lettre.pdf");
+        const core::Model m = f.model();
+        std::vector<std::vector<std::string>> asked;
+        const auto reports = core::visa_reports(
+            m, *m.organisme("habitat-loire"), day("2026-06-10"), f.digest(), verifier(core::SignatureVerdict::valid),
+            [&](const std::vector<std::string>& ids) {
+                asked.push_back(ids);
+                return std::map<std::string, std::string>{{blob_b, std::string(40, 'f')}};
+            });
+        REQUIRE(reports.size() == 1);
+        CHECK(reports[0].signature == core::VisaSignatureState::verified);
+        CHECK_FALSE(reports[0].decided);
+        REQUIRE(reports[0].pieces.size() == 3);
+        CHECK(reports[0].pieces[0].etat == core::VisaPieceState::unchanged);
+        CHECK(reports[0].pieces[1].etat == core::VisaPieceState::changed);
+        CHECK(reports[0].pieces[1].commit == std::string(40, 'f'));
+        CHECK(reports[0].pieces[2].etat == core::VisaPieceState::missing);
+        CHECK(reports[0].pieces[2].commit.empty());
+        REQUIRE(asked.size() == 1);
+        CHECK(asked[0] == std::vector<std::string>{blob_b, blob_c});
+        CHECK(core::to_string(core::VisaPieceState::changed) == "modifiee");
     }
 
     TEST_CASE("the signed text names the organisme and every field, pieces in the record's order")
@@ -171,9 +347,20 @@ TEST_SUITE("core::visa_checks")
         const core::Model m = f.model();
         const std::string text = core::canonical_visa_text("habitat-loire", m.organismes.front().visas.front());
         CHECK(text == "quali-visa 1\norganisme habitat-loire\nseance 2026-06-18\nauditeur jeanne-durand\n"
-                      "date 2026-06-03\ncandidature " + sha_a + " candidatures/2026-06-18.yaml\n"
-                      "piece " + sha_b + " paa.yaml\npiece " + sha_c + " preuves/lettre.pdf\n");
+                      "date 2026-06-03\ncandidature " + sha_a + " candidatures/2026-06-18.yaml\ngit-blob " + blob_a +
+                      "\npiece " + sha_b + " paa.yaml\ngit-blob " + blob_b + "\npiece " + sha_c +
+                      " preuves/lettre.pdf\ngit-blob " + blob_c + "\n");
         CHECK(core::canonical_visa_text("autre", m.organismes.front().visas.front()) != text);
+    }
+
+    TEST_CASE("an older visa without blob ids keeps the text it was signed over")
+    {
+        const Fixture f = unchanged({}, {}, false);
+        const core::Model m = f.model();
+        CHECK(core::canonical_visa_text("habitat-loire", m.organismes.front().visas.front()) ==
+              "quali-visa 1\norganisme habitat-loire\nseance 2026-06-18\nauditeur jeanne-durand\n"
+              "date 2026-06-03\ncandidature " + sha_a + " candidatures/2026-06-18.yaml\n"
+              "piece " + sha_b + " paa.yaml\npiece " + sha_c + " preuves/lettre.pdf\n");
     }
 
     TEST_CASE("a signature is verified with the auditor's declared key over the canonical text")
