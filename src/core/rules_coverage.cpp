@@ -63,7 +63,9 @@ void check_motifs(Run& run, const Audit& a)
 void check_diagnostic(Run& run, const Audit& a)
 {
     const Framework& f = run.model.framework;
-    if (run.unreadable.framework || !criteria_known(run, a)) return; // the framework or Q301
+    // A lone organisme folder has not its repository's framework: the example one that stands
+    // in cannot say what is missing.
+    if (run.model.standalone || run.unreadable.framework || !criteria_known(run, a)) return; // or Q301
     std::set<std::string> rated, unrated;
     for (const Result& r : a.resultats) {
         rated.insert(r.critere.value);
