@@ -55,8 +55,12 @@ void check_motifs(Run& run, const Audit& a)
                                        ? run.say("critère non évalué sans motif", "criterion not rated without a reason")
                                        : run.say("critère {} non évalué sans motif",
                                                  "criterion {} not rated without a reason", r.critere.value));
-        d.hint = run.say("ajoutez « motif: … » : pourquoi le critère n'a pas pu être évalué",
-                         "add \"motif: …\": why the criterion could not be rated");
+        d.hint = r.constat.empty()
+                     ? run.say("ajoutez « motif: … » : pourquoi le critère n'a pas pu être évalué",
+                               "add \"motif: …\": why the criterion could not be rated")
+                     : run.say("si le constat dit pourquoi le critère n'a pas pu être évalué, écrivez-le en "
+                               "« motif: … »",
+                               "if the finding says why the criterion could not be rated, write it as \"motif: …\"");
     }
 }
 
