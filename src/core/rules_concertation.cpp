@@ -1,7 +1,8 @@
 // Rule 4, tenants informed and associated at every step (Q320-Q324). The steps an organisme
 // has reached, and what shows it: engagement (its engagement date), diagnostic (a
 // diagnostic-hqs audit), paa (paa.yaml has actions), candidature (a candidature file),
-// verification (a verification or mise-en-oeuvre audit), renouvellement (a diagnostic-hqs-renouvellement audit).
+// verification (a verification or mise-en-oeuvre audit), renouvellement (a
+// diagnostic-hqs-renouvellement audit).
 #include "rules_internal.hpp"
 
 #include <algorithm>
