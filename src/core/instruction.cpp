@@ -185,13 +185,12 @@ std::vector<StepCoverage> concertation_coverage(const Organisme& o)
 {
     const auto has_audit = [&](auto is) { return std::any_of(o.audits.begin(), o.audits.end(), is); };
     // What shows each step was reached: as rule Q320 reads the dossier.
-    const bool reached[] = {
-        o.engagement.value.has_value(),
-        has_audit([](const Audit& a) { return a.type == AuditType::diagnostic; }),
-        o.paa && !o.paa->actions.empty(),
-        !o.candidatures.empty(),
-        has_audit([](const Audit& a) { return a.is_verification(); }),
-        has_audit([](const Audit& a) { return a.type == AuditType::renouvellement; })};
+    const bool reached[] = {o.engagement.value.has_value(),
+                            has_audit([](const Audit& a) { return a.type == AuditType::diagnostic; }),
+                            o.paa && !o.paa->actions.empty(),
+                            !o.candidatures.empty(),
+                            has_audit([](const Audit& a) { return a.is_verification(); }),
+                            has_audit([](const Audit& a) { return a.type == AuditType::renouvellement; })};
     std::vector<StepCoverage> out;
     for (int i = 0; i <= static_cast<int>(Step::renouvellement); ++i) {
         StepCoverage c;

@@ -22,7 +22,7 @@ const std::vector<RuleInfo>& rule_catalogue()
         {"Q306", E, true},  {"Q310", E, false}, {"Q311", E, false}, {"Q320", E, false}, {"Q321", E, false},
         {"Q322", E, false}, {"Q323", E, false}, {"Q324", E, false}, {"Q330", E, true},  {"Q331", E, true},
         {"Q332", E, false}, {"Q333", E, false}, {"Q334", E, false}, {"Q340", W, false}, {"Q341", E, true},
-        {"Q342", E, false}, {"Q343", W, true}, {"Q344", E, false}, {"Q350", E, false}, {"Q351", E, false},
+        {"Q342", E, false}, {"Q343", W, true},  {"Q344", E, false}, {"Q350", E, false}, {"Q351", E, false},
         {"Q352", E, false}, {"Q353", E, false}, {"Q354", E, false}, {"Q355", E, false}, {"Q356", E, false},
         {"Q357", E, false}, {"Q358", E, false}, {"Q359", E, false}, {"Q360", E, false}, {"Q361", W, false},
         {"Q370", E, true},  {"Q371", E, false}, {"Q372", E, false}, {"Q373", E, true},  {"Q380", E, true},

@@ -45,7 +45,7 @@ void check_approval(Run& run, const Audit& a)
 {
     const Auditor* who = run.model.auditor(a.auditeur.value);
     if (who == nullptr || !readable(*who) || !plan_in_order(a)) return; // Q302, Q350
-    if (future_audit_date(run, a)) return;                               // Q356
+    if (future_audit_date(run, a)) return;                              // Q356
     const Date from = *a.debut.value, to = *a.fin.value;
     if (who->approved_between(from, to)) return;
     Diagnostic& d = run.report(

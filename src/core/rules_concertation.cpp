@@ -22,7 +22,8 @@ std::vector<Reached> reached_steps(const Organisme& o)
     std::vector<Reached> steps;
     if (o.engagement.value) steps.push_back({Step::engagement, o.file, o.engagement.pos});
     const auto first_audit = [&](auto is) { return std::find_if(o.audits.begin(), o.audits.end(), is); };
-    if (auto a = first_audit([](const Audit& x) { return x.type == AuditType::diagnostic; }); a != o.audits.end())
+    if (auto a = first_audit([](const Audit& x) { return x.type == AuditType::diagnostic; });
+        a != o.audits.end())
         steps.push_back({Step::diagnostic, a->file, a->type_pos});
     if (o.paa && !o.paa->actions.empty()) steps.push_back({Step::paa, o.paa->file, o.paa->pos});
     if (!o.candidatures.empty())
@@ -98,7 +99,8 @@ void check_candidatures(Run& run, const Organisme& o)
         return; // Q320, or a candidature that could not be read
     const Concertation& c = *o.concertation;
     for (const Candidature& cand : o.candidatures) {
-        if (!cand.depot.value || filed_early(run, cand) || after_as_of(run, cand.depot.value)) continue; // Q357
+        if (!cand.depot.value || filed_early(run, cand) || after_as_of(run, cand.depot.value))
+            continue; // Q357
         const Date depot = *cand.depot.value;
         const Candidature* previous = previous_candidature(o, cand);
         // (A plain date and a flag: g++ 12 warns wrongly about a copied optional<Date>.)
@@ -147,13 +149,15 @@ void check_events(Run& run, const Organisme& o)
         // date is a plan (DOMAIN.md §5.4).
         const bool planned = after_as_of(run, e.date.value);
         if (planned && has_proof(e)) {
-            Diagnostic& d = run.report("Q323", c.file, e.date.pos,
-                                       run.say("événement daté du {}, après la date de référence {}, avec une preuve",
-                                               "event dated {}, after the reference date {}, with a proof",
-                                               iso(*e.date.value), iso(run.as_of)));
-            d.hint = run.say("un événement à venir n'a pas encore de preuve : corrigez la date, ou retirez "
-                             "« preuve » jusqu'à l'événement",
-                             "an event to come has no proof yet: fix the date, or remove \"preuve\" until the event");
+            Diagnostic& d =
+                run.report("Q323", c.file, e.date.pos,
+                           run.say("événement daté du {}, après la date de référence {}, avec une preuve",
+                                   "event dated {}, after the reference date {}, with a proof",
+                                   iso(*e.date.value), iso(run.as_of)));
+            d.hint = run.say(
+                "un événement à venir n'a pas encore de preuve : corrigez la date, ou retirez "
+                "« preuve » jusqu'à l'événement",
+                "an event to come has no proof yet: fix the date, or remove \"preuve\" until the event");
         }
         if (!planned && !has_proof(e)) {
             Diagnostic& d = run.report(

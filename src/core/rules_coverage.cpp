@@ -18,10 +18,14 @@ namespace {
 std::string audit_name(const Run& run, const Audit& a)
 {
     switch (a.type.value_or(AuditType::diagnostic)) {
-    case AuditType::diagnostic: return run.say("diagnostic HQS®", "HQS® diagnostic");
-    case AuditType::renouvellement: return run.say("diagnostic HQS® de renouvellement", "renewal HQS® diagnostic");
-    case AuditType::verification: return run.say("audit de vérification", "verification audit");
-    case AuditType::mise_en_oeuvre: return run.say("audit de mise en œuvre du PAA", "PAA implementation audit");
+    case AuditType::diagnostic:
+        return run.say("diagnostic HQS®", "HQS® diagnostic");
+    case AuditType::renouvellement:
+        return run.say("diagnostic HQS® de renouvellement", "renewal HQS® diagnostic");
+    case AuditType::verification:
+        return run.say("audit de vérification", "verification audit");
+    case AuditType::mise_en_oeuvre:
+        return run.say("audit de mise en œuvre du PAA", "PAA implementation audit");
     }
     return {};
 }
@@ -50,17 +54,20 @@ void check_motifs(Run& run, const Audit& a)
 {
     for (const Result& r : a.resultats) {
         if (r.evaluation != Evaluation::non_evalue || !r.motif.empty()) continue;
-        Diagnostic& d = run.report("Q342", a.file, r.pos,
-                                   r.critere.value.empty()
-                                       ? run.say("critère non évalué sans motif", "criterion not rated without a reason")
-                                       : run.say("critère {} non évalué sans motif",
-                                                 "criterion {} not rated without a reason", r.critere.value));
-        d.hint = r.constat.empty()
-                     ? run.say("ajoutez « motif: … » : pourquoi le critère n'a pas pu être évalué",
-                               "add \"motif: …\": why the criterion could not be rated")
-                     : run.say("si le constat dit pourquoi le critère n'a pas pu être évalué, écrivez-le en "
-                               "« motif: … »",
-                               "if the finding says why the criterion could not be rated, write it as \"motif: …\"");
+        Diagnostic& d =
+            run.report("Q342", a.file, r.pos,
+                       r.critere.value.empty()
+                           ? run.say("critère non évalué sans motif", "criterion not rated without a reason")
+                           : run.say("critère {} non évalué sans motif",
+                                     "criterion {} not rated without a reason", r.critere.value));
+        d.hint =
+            r.constat.empty()
+                ? run.say("ajoutez « motif: … » : pourquoi le critère n'a pas pu être évalué",
+                          "add \"motif: …\": why the criterion could not be rated")
+                : run.say(
+                      "si le constat dit pourquoi le critère n'a pas pu être évalué, écrivez-le en "
+                      "« motif: … »",
+                      "if the finding says why the criterion could not be rated, write it as \"motif: …\"");
     }
 }
 
@@ -90,20 +97,22 @@ void check_diagnostic(Run& run, const Audit& a)
         Diagnostic& d = run.report(
             "Q341", a.file, where,
             n == 1 ? run.say("{} incomplet : 1 critère du cadre d'évaluation sur {} n'a pas de résultat ({})",
-                             "incomplete {}: 1 of the framework's {} criteria has no result ({})", audit_name(run, a),
-                             total, missing.front())
+                             "incomplete {}: 1 of the framework's {} criteria has no result ({})",
+                             audit_name(run, a), total, missing.front())
                    : run.say("{} incomplet : {} critères du cadre d'évaluation sur {} n'ont pas de résultat",
-                             "incomplete {}: {} of the framework's {} criteria have no result", audit_name(run, a), n,
-                             total));
-        d.hint = run.say("ajoutez un résultat pour {} (non-evalue avec un motif si un critère n'a pas pu être évalué)",
-                         "add a result for {} (non-evalue with a motif when a criterion could not be rated)",
-                         fmt::join(missing, ", "));
+                             "incomplete {}: {} of the framework's {} criteria have no result",
+                             audit_name(run, a), n, total));
+        d.hint = run.say(
+            "ajoutez un résultat pour {} (non-evalue avec un motif si un critère n'a pas pu être évalué)",
+            "add a result for {} (non-evalue with a motif when a criterion could not be rated)",
+            fmt::join(missing, ", "));
         if (!framework_file.empty())
             add_note(d, framework_file, {},
                      run.say("cadre d'évaluation : {} critères", "evaluation framework: {} criteria", total));
         else
-            d.hint += run.say(" ; sans referentiel/cadre-evaluation.yaml, quali utilise son cadre d'exemple",
-                              "; without referentiel/cadre-evaluation.yaml, quali uses its example framework");
+            d.hint +=
+                run.say(" ; sans referentiel/cadre-evaluation.yaml, quali utilise son cadre d'exemple",
+                        "; without referentiel/cadre-evaluation.yaml, quali uses its example framework");
     }
     if (run.unreadable.rules) return; // non_evalue_max is unknown
     const double share = static_cast<double>(unrated.size()) / total;
@@ -113,8 +122,8 @@ void check_diagnostic(Run& run, const Audit& a)
         "Q343", a.file, where,
         unrated.size() == 1
             ? run.say("1 critère sur {} non évalué ({}), au-delà du maximum de {} (regles.non_evalue_max)",
-                      "1 of {} criteria not rated ({}), beyond the maximum of {} (regles.non_evalue_max)", total,
-                      percent(run, share), max)
+                      "1 of {} criteria not rated ({}), beyond the maximum of {} (regles.non_evalue_max)",
+                      total, percent(run, share), max)
             : run.say("{} critères sur {} non évalués ({}), au-delà du maximum de {} (regles.non_evalue_max)",
                       "{} of {} criteria not rated ({}), beyond the maximum of {} (regles.non_evalue_max)",
                       unrated.size(), total, percent(run, share), max));
@@ -140,21 +149,22 @@ void check_verification(Run& run, const Audit& a, const Audit* diagnostic)
             unverified.push_back(id);
     if (unverified.empty()) return;
     const std::string diagnostic_date = iso_or_unknown(diagnostic->date());
-    Diagnostic& d = run.report(
-        "Q344", a.file, place(a.resultats_pos, a.type_pos),
-        unverified.size() == 1
-            ? run.say("{} sans évaluation du point d'alerte {} du {} du {}",
-                      "{} without a rating of alert point {} of the {} of {}", audit_name(run, a),
-                      unverified.front(), audit_name(run, *diagnostic), diagnostic_date)
-            : run.say("{} sans évaluation de {} points d'alerte du {} du {} : {}",
-                      "{} without a rating of {} alert points of the {} of {}: {}", audit_name(run, a),
-                      unverified.size(), audit_name(run, *diagnostic), diagnostic_date,
-                      fmt::join(unverified, ", ")));
-    d.hint = run.say("l'audit vérifie le traitement des points d'alerte : évaluez {} (point-fort, conforme ou "
-                     "point-d-alerte)",
-                     "the audit verifies how the alert points were treated: rate {} (point-fort, conforme or "
-                     "point-d-alerte)",
-                     fmt::join(unverified, ", "));
+    Diagnostic& d =
+        run.report("Q344", a.file, place(a.resultats_pos, a.type_pos),
+                   unverified.size() == 1
+                       ? run.say("{} sans évaluation du point d'alerte {} du {} du {}",
+                                 "{} without a rating of alert point {} of the {} of {}", audit_name(run, a),
+                                 unverified.front(), audit_name(run, *diagnostic), diagnostic_date)
+                       : run.say("{} sans évaluation de {} points d'alerte du {} du {} : {}",
+                                 "{} without a rating of {} alert points of the {} of {}: {}",
+                                 audit_name(run, a), unverified.size(), audit_name(run, *diagnostic),
+                                 diagnostic_date, fmt::join(unverified, ", ")));
+    d.hint =
+        run.say("l'audit vérifie le traitement des points d'alerte : évaluez {} (point-fort, conforme ou "
+                "point-d-alerte)",
+                "the audit verifies how the alert points were treated: rate {} (point-fort, conforme or "
+                "point-d-alerte)",
+                fmt::join(unverified, ", "));
     add_note(d, diagnostic->file, place(diagnostic->resultats_pos, diagnostic->type_pos),
              run.say("points d'alerte du diagnostic", "the diagnostic's alert points"));
 }

@@ -11,8 +11,8 @@ namespace quali::core::rules_detail {
 
 namespace {
 
-void report_future(Run& run, std::string_view code, const std::string& file, Position pos, std::string message,
-                   std::string hint)
+void report_future(Run& run, std::string_view code, const std::string& file, Position pos,
+                   std::string message, std::string hint)
 {
     Diagnostic& d = run.report(code, file, pos, std::move(message));
     d.hint = std::move(hint);
@@ -51,7 +51,8 @@ void check_dates(Run& run, const Organisme& o)
     if (after_as_of(run, o.engagement.value))
         report_future(run, "Q354", o.file, o.engagement.pos,
                       run.say("engagement daté du {}, après la date de référence {}",
-                              "engagement dated {}, after the reference date {}", iso(*o.engagement.value), as_of),
+                              "engagement dated {}, after the reference date {}", iso(*o.engagement.value),
+                              as_of),
                       fix_hint(run));
     if (o.autodiagnostic && after_as_of(run, o.autodiagnostic->date.value))
         report_future(run, "Q355", o.autodiagnostic->file, o.autodiagnostic->date.pos,
@@ -87,13 +88,14 @@ void check_dates(Run& run, const Organisme& o)
     }
     for (const Visa& v : o.visas)
         if (const auto when = parse_iso_date(v.date.value); after_as_of(run, when))
-            report_future(run, "Q359", v.file, v.date.pos,
-                          run.say("visa daté du {}, après la date de référence {}",
-                                  "sign-off dated {}, after the reference date {}", iso(*when), as_of),
-                          run.say("le visa se donne au plus tard le jour où il est écrit : visez à nouveau avec "
-                                  "quali sign --force, ou vérifiez la date de référence (--as-of)",
-                                  "a sign-off is dated on or before the day it is written: sign off again with "
-                                  "quali sign --force, or check the reference date (--as-of)"));
+            report_future(
+                run, "Q359", v.file, v.date.pos,
+                run.say("visa daté du {}, après la date de référence {}",
+                        "sign-off dated {}, after the reference date {}", iso(*when), as_of),
+                run.say("le visa se donne au plus tard le jour où il est écrit : visez à nouveau avec "
+                        "quali sign --force, ou vérifiez la date de référence (--as-of)",
+                        "a sign-off is dated on or before the day it is written: sign off again with "
+                        "quali sign --force, or check the reference date (--as-of)"));
 }
 
 void check_dates(Run& run)
@@ -103,7 +105,8 @@ void check_dates(Run& run)
             report_future(
                 run, "Q393", s.file, s.date_pos,
                 run.say("séance du {} avec des décisions, après la date de référence {}",
-                        "session of {} with decisions, after the reference date {}", iso(*s.date), iso(run.as_of)),
+                        "session of {} with decisions, after the reference date {}", iso(*s.date),
+                        iso(run.as_of)),
                 run.say("une séance à venir n'a pas encore de décisions : corrigez la date, ou retirez "
                         "« decisions » jusqu'à la séance",
                         "a session to come has no decisions yet: fix the date, or remove \"decisions\" until "

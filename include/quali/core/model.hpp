@@ -42,7 +42,7 @@ struct Rules {
     int periodicite_verification_mois = 12;
     int cotation_situation_complexe = 3;
     double quorum = 0.5;
-    double non_evalue_max = 0.10;  // share of the framework's criteria a diagnostic may leave non-evalue
+    double non_evalue_max = 0.10; // share of the framework's criteria a diagnostic may leave non-evalue
     std::vector<CalibrationRow> calibrage_audit{{5000, 3}, {15000, 4}, {30000, 5}, {std::nullopt, 6}};
 
     // The minimum audit days for an organisme of that many dwellings.
@@ -187,7 +187,7 @@ struct Result {
     Text critere;
     std::optional<Evaluation> evaluation;
     std::string constat;
-    std::string motif;  // why a criterion is non-evalue
+    std::string motif; // why a criterion is non-evalue
     Position pos;
 };
 

@@ -371,17 +371,21 @@ TEST_SUITE("core::rules")
     {
         Repo repo = Repo::base();
         const std::string audit = oj + "audits/2025-09-15-diagnostic-hqs.yaml";
-        repo.edit(audit, "  - { critere: T2.1, evaluation: conforme }\n  - { critere: T1.1, evaluation: conforme }\n"
-                         "  - { critere: T1.2, evaluation: conforme }\n  - { critere: T2.2, evaluation: conforme }\n",
-                  "");
+        repo.edit(
+            audit,
+            "  - { critere: T2.1, evaluation: conforme }\n  - { critere: T1.1, evaluation: conforme }\n"
+            "  - { critere: T1.2, evaluation: conforme }\n  - { critere: T2.2, evaluation: conforme }\n",
+            "");
         const core::RuleReport r = repo.check();
         REQUIRE(found(r) == Codes{"Q341 " + audit + ":10"});
         CHECK(r.diagnostics[0].message ==
               "diagnostic HQS® incomplet : 4 critères du cadre d'évaluation sur 5 n'ont pas de résultat");
-        CHECK(r.diagnostics[0].hint == "ajoutez un résultat pour T1.1, T1.2, T2.1, T2.2 (non-evalue avec un motif si "
-                                       "un critère n'a pas pu être évalué)");
+        CHECK(r.diagnostics[0].hint ==
+              "ajoutez un résultat pour T1.1, T1.2, T2.1, T2.2 (non-evalue avec un motif si "
+              "un critère n'a pas pu être évalué)");
         const core::RuleReport en = repo.check("2026-06-10", core::Lang::en);
-        CHECK(en.diagnostics[0].message == "incomplete HQS® diagnostic: 4 of the framework's 5 criteria have no result");
+        CHECK(en.diagnostics[0].message ==
+              "incomplete HQS® diagnostic: 4 of the framework's 5 criteria have no result");
         // The same audit not signed yet is a draft.
         repo.edit(audit, "signature: { date: 2025-10-03, auditeur: jeanne-durand }\n", "");
         CHECK(found(repo.check()) == Codes{});
@@ -391,7 +395,8 @@ TEST_SUITE("core::rules")
     {
         Repo repo = Repo::base();
         const std::string audit = oj + "audits/2025-09-15-diagnostic-hqs.yaml";
-        repo.edit(audit, "{ critere: T1.1, evaluation: conforme }", "{ critere: T1.9, evaluation: conforme }");
+        repo.edit(audit, "{ critere: T1.1, evaluation: conforme }",
+                  "{ critere: T1.9, evaluation: conforme }");
         CHECK(codes(repo.check()) == Codes{"Q301"});
     }
 
@@ -399,7 +404,8 @@ TEST_SUITE("core::rules")
     {
         Repo repo = Repo::base();
         const std::string audit = oj + "audits/2025-09-15-diagnostic-hqs.yaml";
-        repo.edit(audit, "{ critere: T2.1, evaluation: conforme }", "{ critere: T2.1, evaluation: non-evalue }");
+        repo.edit(audit, "{ critere: T2.1, evaluation: conforme }",
+                  "{ critere: T2.1, evaluation: non-evalue }");
         core::RuleReport r = repo.check();
         REQUIRE(found(r) == Codes{"Q343 " + audit + ":10", "Q342 " + audit + ":12"});
         CHECK(r.diagnostics[0].message ==
@@ -409,7 +415,8 @@ TEST_SUITE("core::rules")
         CHECK(repo.check("2026-06-10", core::Lang::en).diagnostics[0].message ==
               "1 of 5 criteria not rated (20%), beyond the maximum of 10% (regles.non_evalue_max)");
         // A motif, and quali.yaml's non_evalue_max at 0.2: the share is not beyond it.
-        repo.edit(audit, "evaluation: non-evalue }", "evaluation: non-evalue, motif: Données indisponibles }");
+        repo.edit(audit, "evaluation: non-evalue }",
+                  "evaluation: non-evalue, motif: Données indisponibles }");
         repo.edit("quali.yaml", "  quorum: 0.5\n", "  quorum: 0.5\n  non_evalue_max: 0.2\n");
         CHECK(found(repo.check()) == Codes{});
     }
@@ -419,17 +426,20 @@ TEST_SUITE("core::rules")
         Repo repo = Repo::base();
         const std::string verification = ht + "audits/2025-10-06-verification.yaml";
         repo.edit(verification, "  - { critere: T1.2, evaluation: conforme }\n", "");
-        repo.edit(verification, "{ critere: T2.2, evaluation: conforme }", "{ critere: T2.2, evaluation: non-evalue, motif: x }");
+        repo.edit(verification, "{ critere: T2.2, evaluation: conforme }",
+                  "{ critere: T2.2, evaluation: non-evalue, motif: x }");
         core::RuleReport r = repo.check();
         REQUIRE(found(r) == Codes{"Q344 " + verification + ":7"});
-        CHECK(r.diagnostics[0].message == "audit de vérification sans évaluation de 2 points d'alerte du diagnostic "
-                                          "HQS® du 2024-03-04 : T1.2, T2.2");
+        CHECK(r.diagnostics[0].message ==
+              "audit de vérification sans évaluation de 2 points d'alerte du diagnostic "
+              "HQS® du 2024-03-04 : T1.2, T2.2");
         REQUIRE(r.diagnostics[0].notes.size() == 1);
         CHECK(r.diagnostics[0].notes[0].file == ht + "audits/2024-03-04-diagnostic-hqs.yaml");
         repo.edit(verification, "type: verification", "type: mise-en-oeuvre");
         r = repo.check();
         REQUIRE(found(r) == Codes{"Q344 " + verification + ":7"});
-        CHECK(r.diagnostics[0].message.starts_with("audit de mise en œuvre du PAA sans évaluation de 2 points"));
+        CHECK(r.diagnostics[0].message.starts_with(
+            "audit de mise en œuvre du PAA sans évaluation de 2 points"));
         // An unreadable evaluation in an audit of the organisme: which alert points were raised is uncertain.
         repo.edit(ht + "audits/2024-03-04-diagnostic-hqs.yaml", "{ critere: T1.1, evaluation: conforme }",
                   "{ critere: T1.1, evaluation: conformé }");
@@ -467,7 +477,8 @@ TEST_SUITE("core::rules")
                  "0000000000000000000000000000000000000000000000000000000000000000 }\npieces: []\n");
         repo.edit("comite/seances/2026-06-18.yaml", "lieu: Paris\n",
                   "lieu: Paris\npresents: [ush, federation-oph, federation-esh, locataires-cnl]\ndecisions:\n"
-                  "  - organisme: office-jeune\n    decision: admissible\n    votes: { pour: 4, contre: 0, abstention: 0 }\n");
+                  "  - organisme: office-jeune\n    decision: admissible\n    votes: { pour: 4, contre: 0, "
+                  "abstention: 0 }\n");
         const core::RuleReport r = repo.check();
         CHECK(found(r) == Codes{"Q393 comite/seances/2026-06-18.yaml:2",
                                 "Q356 " + oj + "audits/2025-09-15-diagnostic-hqs.yaml:16",
@@ -486,16 +497,19 @@ TEST_SUITE("core::rules")
     {
         Repo repo = Repo::base();
         repo.add(ht + "audits/2026-09-14-verification.yaml",
-                 "type: verification\nauditeur: jeanne-durand\nplan: { debut: 2026-09-14, fin: 2026-09-15, jours: 2 }\n"
+                 "type: verification\nauditeur: jeanne-durand\nplan: { debut: 2026-09-14, fin: 2026-09-15, "
+                 "jours: 2 }\n"
                  "resultats:\n  - { critere: T2.1, evaluation: non-evalue }\n");
         repo.edit(oj + "concertation.yaml", "  - { date: 2026-06-02",
-                  "  - { date: 2026-09-15, etape: paa, instance: CCL, nature: information }\n  - { date: 2026-06-02");
+                  "  - { date: 2026-09-15, etape: paa, instance: CCL, nature: information }\n  - { date: "
+                  "2026-06-02");
         CHECK(found(repo.check()) == Codes{});
         // The same event in the past needs its proof (Q324); with a proof in the future, it is Q323.
         const core::RuleReport later = repo.check("2026-09-20");
         CHECK(std::any_of(later.diagnostics.begin(), later.diagnostics.end(),
                           [](const core::Diagnostic& d) { return d.code == "Q324" && d.pos.line == 5; }));
-        repo.edit(oj + "concertation.yaml", "nature: information }\n", "nature: information, preuve: preuves/ccl-2025-07-08.pdf }\n");
+        repo.edit(oj + "concertation.yaml", "nature: information }\n",
+                  "nature: information, preuve: preuves/ccl-2025-07-08.pdf }\n");
         CHECK(codes(repo.check()) == Codes{"Q323"});
     }
 
@@ -743,8 +757,8 @@ TEST_SUITE("core::rules")
         const core::RuleReport r = lone.check();
         // Out of its repository, the framework is unknown: the coverage of a diagnostic is not judged.
         CHECK(found(r) == Codes{});
-        CHECK(r.skipped == Codes{"Q302", "Q305", "Q306", "Q330", "Q331", "Q341", "Q343", "Q370", "Q373", "Q380",
-                                 "Q381", "Q382", "Q383", "Q390", "Q391", "Q392", "Q393"});
+        CHECK(r.skipped == Codes{"Q302", "Q305", "Q306", "Q330", "Q331", "Q341", "Q343", "Q370", "Q373",
+                                 "Q380", "Q381", "Q382", "Q383", "Q390", "Q391", "Q392", "Q393"});
         lone.edit("candidatures/2026-06-18.yaml", "depot: 2026-06-05", "depot: 2026-06-18");
         CHECK(found(lone.check("2026-06-18")) == Codes{"Q360 candidatures/2026-06-18.yaml:3"});
     }

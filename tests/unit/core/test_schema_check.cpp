@@ -133,7 +133,8 @@ TEST_SUITE("core::schema_check")
             CHECK(find(c, "Q207")->pos.line == 8);
             CHECK(find(c, "Q201") == nullptr);
         }
-        const auto c = check(FileKind::organisme, replace(std::string(organisme), "2024-02-15", "2200-12-31"));
+        const auto c =
+            check(FileKind::organisme, replace(std::string(organisme), "2024-02-15", "2200-12-31"));
         CHECK(find(c, "Q207") == nullptr);
     }
 
