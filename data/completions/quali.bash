@@ -68,7 +68,7 @@ _quali()
             return ;;
         --zone) COMPREPLY=($(compgen -W "metropole alsace-moselle guadeloupe martinique guyane la-reunion mayotte saint-barthelemy saint-martin" -- "$cur")); return ;;
         --table) COMPREPLY=($(compgen -W "organismes actions decisions audits echeances" -- "$cur")); return ;;
-        --type) COMPREPLY=($(compgen -W "diagnostic-hqs verification diagnostic-hqs-renouvellement" -- "$cur")); return ;;
+        --type) COMPREPLY=($(compgen -W "diagnostic-hqs verification diagnostic-hqs-renouvellement mise-en-oeuvre" -- "$cur")); return ;;
         --decision) COMPREPLY=($(compgen -W "admissibilite labellisation maintien renouvellement" -- "$cur")); return ;;
         --famille) COMPREPLY=($(compgen -W "OPH ESH COOP SEM autre" -- "$cur")); return ;;
         --federation) COMPREPLY=($(compgen -W "federation-oph federation-esh federation-coop procivis aucune" -- "$cur")); return ;;

@@ -216,7 +216,7 @@ int run_audit(const NewOptions& opt, const Context& ctx)
                                    opt.auditeur));
     const core::Organisme* o = organisme_in(model, root, opt.slug);
     const int logements = o != nullptr ? o->logements : 0;
-    const bool diagnostic = opt.type != "verification";
+    const bool diagnostic = opt.type == "diagnostic-hqs" || opt.type == "diagnostic-hqs-renouvellement";
     std::string calibrage;
     double jours = 1;
     if (diagnostic) {
@@ -447,8 +447,11 @@ void add_new(CLI::App& app, Runner& runner)
     CLI::App* audit = sub->add_subcommand("audit", "Créer organismes/SLUG/audits/DEBUT-TYPE.yaml (plan et grille de "
                                                    "résultats du cadre d'évaluation)");
     audit->add_option("SLUG", opt->slug, "Identifiant de l'organisme")->required();
-    audit->add_option("--type", opt->type, "diagnostic-hqs (défaut), verification ou diagnostic-hqs-renouvellement")
-        ->check(CLI::IsMember({"diagnostic-hqs", "verification", "diagnostic-hqs-renouvellement"}));
+    audit
+        ->add_option("--type", opt->type,
+                     "diagnostic-hqs (défaut), verification, diagnostic-hqs-renouvellement ou mise-en-oeuvre")
+        ->check(CLI::IsMember(
+            {"diagnostic-hqs", "verification", "diagnostic-hqs-renouvellement", "mise-en-oeuvre"}));
     audit->add_option("--auditeur", opt->auditeur, "Identifiant de l'auditeur agréé (auditeurs/ID.yaml)")->required();
     audit->add_option("--debut", opt->debut, "Premier jour de l'audit (défaut : aujourd'hui)")->type_name("AAAA-MM-JJ");
     audit->add_option("--fin", opt->fin, "Dernier jour (défaut : selon les jours)")->type_name("AAAA-MM-JJ");

@@ -373,7 +373,7 @@ void count_auditors(const Model& model, Bilan& b)
             l.auditeur = a.auditeur.value;
             ++l.audits;
             if (a.type == AuditType::diagnostic) ++l.diagnostics;
-            if (a.type == AuditType::verification) ++l.verifications;
+            if (a.is_verification()) ++l.verifications; // a mise-en-oeuvre audit checks the PAA too
             if (a.type == AuditType::renouvellement) ++l.renouvellements;
             l.jours += a.jours.value_or(0);
         }

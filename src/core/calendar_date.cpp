@@ -26,14 +26,38 @@ bool has_iso_date_shape(std::string_view t)
     return true;
 }
 
-std::optional<Date> parse_iso_date(std::string_view t)
+namespace {
+
+// The calendar day text names, whatever its year; nullopt when it has not the shape or does not exist.
+std::optional<date::year_month_day> calendar_day(std::string_view t)
 {
     if (!has_iso_date_shape(t)) return std::nullopt;
     const date::year_month_day ymd{date::year{digits(t.substr(0, 4))},
                                    date::month{static_cast<unsigned>(digits(t.substr(5, 2)))},
                                    date::day{static_cast<unsigned>(digits(t.substr(8, 2)))}};
     if (!ymd.ok()) return std::nullopt;
-    return Date{ymd};
+    return ymd;
+}
+
+bool in_range(const date::year_month_day& ymd)
+{
+    const int year = static_cast<int>(ymd.year());
+    return year >= first_year && year <= last_year;
+}
+
+} // namespace
+
+std::optional<Date> parse_iso_date(std::string_view t)
+{
+    const auto ymd = calendar_day(t);
+    if (!ymd || !in_range(*ymd)) return std::nullopt;
+    return Date{*ymd};
+}
+
+bool iso_date_out_of_range(std::string_view t)
+{
+    const auto ymd = calendar_day(t);
+    return ymd && !in_range(*ymd);
 }
 
 std::string iso(Date d)

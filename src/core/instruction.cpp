@@ -59,7 +59,7 @@ std::vector<const Audit*> current_audits(const Organisme& o)
     bool after = false;
     for (const Audit& a : o.audits) {
         if (&a == latest) after = true;
-        if (after && (&a == latest || a.type == AuditType::verification)) out.push_back(&a);
+        if (after && (&a == latest || a.is_verification())) out.push_back(&a);
     }
     return out;
 }
@@ -183,13 +183,14 @@ PaaSummary paa_summary(const Model& model, const Organisme& o)
 
 std::vector<StepCoverage> concertation_coverage(const Organisme& o)
 {
-    const auto has_audit = [&](AuditType t) {
-        return std::any_of(o.audits.begin(), o.audits.end(), [&](const Audit& a) { return a.type == t; });
-    };
+    const auto has_audit = [&](auto is) { return std::any_of(o.audits.begin(), o.audits.end(), is); };
     // What shows each step was reached: as rule Q320 reads the dossier.
-    const bool reached[] = {o.engagement.value.has_value(),     has_audit(AuditType::diagnostic),
-                            o.paa && !o.paa->actions.empty(),   !o.candidatures.empty(),
-                            has_audit(AuditType::verification), has_audit(AuditType::renouvellement)};
+    const bool reached[] = {o.engagement.value.has_value(),
+                            has_audit([](const Audit& a) { return a.type == AuditType::diagnostic; }),
+                            o.paa && !o.paa->actions.empty(),
+                            !o.candidatures.empty(),
+                            has_audit([](const Audit& a) { return a.is_verification(); }),
+                            has_audit([](const Audit& a) { return a.type == AuditType::renouvellement; })};
     std::vector<StepCoverage> out;
     for (int i = 0; i <= static_cast<int>(Step::renouvellement); ++i) {
         StepCoverage c;

@@ -143,8 +143,8 @@ constexpr std::array<std::string_view, 8> decision_names{"admissible", "labellis
 constexpr std::array<std::string_view, 4> request_names{"admissibilite", "labellisation", "maintien", "renouvellement"};
 constexpr std::array<std::string_view, 6> step_names{"engagement",   "diagnostic",   "paa",
                                                      "candidature",  "verification", "renouvellement"};
-constexpr std::array<std::string_view, 3> audit_type_names{"diagnostic-hqs", "verification",
-                                                           "diagnostic-hqs-renouvellement"};
+constexpr std::array<std::string_view, 4> audit_type_names{"diagnostic-hqs", "verification",
+                                                           "diagnostic-hqs-renouvellement", "mise-en-oeuvre"};
 constexpr std::array<std::string_view, 4> action_state_names{"prevue", "en-cours", "realisee", "abandonnee"};
 constexpr std::array<std::string_view, 4> evaluation_names{"point-fort", "conforme", "point-d-alerte", "non-evalue"};
 constexpr std::array<std::string_view, 4> auditor_status_names{"actif", "suspendu", "retire", "inconnu"};

@@ -108,6 +108,7 @@ void read_rules(const Node& root, Model& m)
         if (auto v = integer(r->find("cotation_situation_complexe")); v && *v >= 0)
             rules.cotation_situation_complexe = *v;
         if (auto v = number(r->find("quorum")); v && *v >= 0 && *v <= 1) rules.quorum = *v;
+        if (auto v = number(r->find("non_evalue_max")); v && *v >= 0 && *v <= 1) rules.non_evalue_max = *v;
         if (const Node* cal = r->find("calibrage_audit"); cal != nullptr && cal->is_sequence()) {
             std::vector<CalibrationRow> rows;
             each(cal, [&](const Node& row) {
@@ -299,9 +300,10 @@ void read_audit(const std::string& path, const Node& root, Organisme& o)
                                  integer(n.find("logements_visites")).value_or(0)});
         });
     }
+    if (const Entry* r = root.find_entry("resultats")) a.resultats_pos = r->key_pos;
     each(root.find("resultats"), [&](const Node& n) {
         a.resultats.push_back({text(n.find("critere")), parse_evaluation(str(n.find("evaluation"))),
-                               str(n.find("constat")), n.pos});
+                               str(n.find("constat")), str(n.find("motif")), n.pos});
     });
     if (const Node* s = root.find("signature"); s != nullptr && s->is_mapping())
         a.signature = Signature{date_at(s->find("date")), text(s->find("auditeur")), s->pos};

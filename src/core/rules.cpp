@@ -21,11 +21,13 @@ const std::vector<RuleInfo>& rule_catalogue()
         {"Q301", E, false}, {"Q302", E, true},  {"Q303", E, false}, {"Q304", E, false}, {"Q305", E, true},
         {"Q306", E, true},  {"Q310", E, false}, {"Q311", E, false}, {"Q320", E, false}, {"Q321", E, false},
         {"Q322", E, false}, {"Q323", E, false}, {"Q324", E, false}, {"Q330", E, true},  {"Q331", E, true},
-        {"Q332", E, false}, {"Q333", E, false}, {"Q334", E, false}, {"Q340", W, false}, {"Q350", E, false},
-        {"Q351", E, false}, {"Q352", E, false}, {"Q353", E, false}, {"Q360", E, false}, {"Q361", W, false},
+        {"Q332", E, false}, {"Q333", E, false}, {"Q334", E, false}, {"Q340", W, false}, {"Q341", E, true},
+        {"Q342", E, false}, {"Q343", W, true},  {"Q344", E, false}, {"Q350", E, false}, {"Q351", E, false},
+        {"Q352", E, false}, {"Q353", E, false}, {"Q354", E, false}, {"Q355", E, false}, {"Q356", E, false},
+        {"Q357", E, false}, {"Q358", E, false}, {"Q359", E, false}, {"Q360", E, false}, {"Q361", W, false},
         {"Q370", E, true},  {"Q371", E, false}, {"Q372", E, false}, {"Q373", E, true},  {"Q380", E, true},
         {"Q381", E, true},  {"Q382", E, true},  {"Q383", E, true},  {"Q390", E, true},  {"Q391", E, true},
-        {"Q392", E, true},  {"Q395", W, false}, {"Q396", E, false},
+        {"Q392", E, true},  {"Q393", E, true},  {"Q395", W, false}, {"Q396", E, false},
     };
     return rules;
 }
@@ -69,6 +71,7 @@ RuleReport check_repository_rules(const Model& model, Date as_of, Lang lang,
     rules_detail::check_references(run);
     rules_detail::check_sessions(run);
     rules_detail::check_committee(run);
+    rules_detail::check_dates(run);
     if (model.standalone)
         for (const RuleInfo& r : rule_catalogue())
             if (r.needs_repository) report.skipped.emplace_back(r.code);
@@ -116,7 +119,9 @@ void check_organisme(Run& run, const Organisme& o)
     check_treatment(run, o);
     check_concertation(run, o);
     check_audits(run, o);
+    check_coverage(run, o);
     check_sessions(run, o);
+    check_dates(run, o);
 }
 
 Unreadable Unreadable::from(const Model& model, const std::vector<std::string>& paths)

@@ -47,6 +47,7 @@ void check_approval(Run& run, const Audit& a)
 {
     const Auditor* who = run.model.auditor(a.auditeur.value);
     if (who == nullptr || !readable(*who) || !plan_in_order(a)) return; // Q302, Q350
+    if (future_audit_date(run, a)) return;                              // Q356
     const Date from = *a.debut.value, to = *a.fin.value;
     if (who->approved_between(from, to)) return;
     Diagnostic& d = run.report(
@@ -107,7 +108,7 @@ void check_plan(Run& run, const Organisme& o, const Audit& a)
 
 void check_engagement(Run& run, const Organisme& o)
 {
-    if (!o.engagement.value) return;
+    if (!o.engagement.value || after_as_of(run, o.engagement.value)) return; // Q354
     const auto first =
         std::find_if(o.audits.begin(), o.audits.end(), [](const Audit& a) { return a.date().has_value(); });
     if (first == o.audits.end() || *o.engagement.value <= *first->date()) return;
@@ -153,7 +154,7 @@ void check_validation(Run& run, const Organisme& o, const Candidature& c)
         return;
     }
     const AuditorValidation& v = *c.validation;
-    if (!v.date.value) return;
+    if (!v.date.value || after_as_of(run, v.date.value)) return; // Q358
     const Date when = *v.date.value;
     if (!run.model.standalone)
         if (const Auditor* who = run.model.auditor(v.auditeur.value);
@@ -185,7 +186,7 @@ void check_validation(Run& run, const Organisme& o, const Candidature& c)
             if (a->signature && a->signature->date.value &&
                 (last == nullptr || *a->signature->date.value > *last->signature->date.value))
                 last = a;
-    if (last != nullptr && when < *last->signature->date.value) {
+    if (last != nullptr && when < *last->signature->date.value && !future_audit_date(run, *last)) {
         Diagnostic& d =
             run.report("Q332", c.file, v.date.pos,
                        run.say("validation du {}, avant la signature de l'audit qu'elle couvre ({})",
@@ -194,7 +195,7 @@ void check_validation(Run& run, const Organisme& o, const Candidature& c)
         add_note(d, last->file, last->signature->date.pos,
                  run.say("signature de l'audit", "the audit's signature"));
     }
-    if (c.depot.value && when > *c.depot.value && !filed_early(run, c)) {
+    if (c.depot.value && when > *c.depot.value && !filed_early(run, c) && !after_as_of(run, c.depot.value)) {
         Diagnostic& d =
             run.report("Q333", c.file, v.date.pos,
                        run.say("validation du {}, après le dépôt du {}",

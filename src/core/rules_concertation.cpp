@@ -1,7 +1,8 @@
 // Rule 4, tenants informed and associated at every step (Q320-Q324). The steps an organisme
 // has reached, and what shows it: engagement (its engagement date), diagnostic (a
 // diagnostic-hqs audit), paa (paa.yaml has actions), candidature (a candidature file),
-// verification (a verification audit), renouvellement (a diagnostic-hqs-renouvellement audit).
+// verification (a verification or mise-en-oeuvre audit), renouvellement (a
+// diagnostic-hqs-renouvellement audit).
 #include "rules_internal.hpp"
 
 #include <algorithm>
@@ -20,19 +21,25 @@ std::vector<Reached> reached_steps(const Organisme& o)
 {
     std::vector<Reached> steps;
     if (o.engagement.value) steps.push_back({Step::engagement, o.file, o.engagement.pos});
-    const auto first_audit = [&](AuditType t) {
-        return std::find_if(o.audits.begin(), o.audits.end(), [&](const Audit& a) { return a.type == t; });
-    };
-    if (auto a = first_audit(AuditType::diagnostic); a != o.audits.end())
+    const auto first_audit = [&](auto is) { return std::find_if(o.audits.begin(), o.audits.end(), is); };
+    if (auto a = first_audit([](const Audit& x) { return x.type == AuditType::diagnostic; });
+        a != o.audits.end())
         steps.push_back({Step::diagnostic, a->file, a->type_pos});
     if (o.paa && !o.paa->actions.empty()) steps.push_back({Step::paa, o.paa->file, o.paa->pos});
     if (!o.candidatures.empty())
         steps.push_back({Step::candidature, o.candidatures.front().file, o.candidatures.front().pos});
-    if (auto a = first_audit(AuditType::verification); a != o.audits.end())
+    // A PAA implementation audit (mise-en-oeuvre) is a verification step as well.
+    if (auto a = first_audit([](const Audit& x) { return x.is_verification(); }); a != o.audits.end())
         steps.push_back({Step::verification, a->file, a->type_pos});
-    if (auto a = first_audit(AuditType::renouvellement); a != o.audits.end())
+    if (auto a = first_audit([](const Audit& x) { return x.type == AuditType::renouvellement; });
+        a != o.audits.end())
         steps.push_back({Step::renouvellement, a->file, a->type_pos});
     return steps;
+}
+
+bool has_proof(const Event& e)
+{
+    return e.preuve && !e.preuve->value.empty();
 }
 
 bool events_readable(const Concertation& c)
@@ -96,7 +103,8 @@ void check_candidatures(Run& run, const Organisme& o)
         return; // Q320, or a candidature that could not be read
     const Concertation& c = *o.concertation;
     for (const Candidature& cand : o.candidatures) {
-        if (!cand.depot.value || filed_early(run, cand)) continue;
+        if (!cand.depot.value || filed_early(run, cand) || after_as_of(run, cand.depot.value))
+            continue; // Q357
         const Date depot = *cand.depot.value;
         const Candidature* previous = previous_candidature(o, cand);
         // (A plain date and a flag: g++ 12 warns wrongly about a copied optional<Date>.)
@@ -113,7 +121,7 @@ void check_candidatures(Run& run, const Organisme& o)
                 after = &e;
         }
         if (before != nullptr) continue;
-        if (after != nullptr && *after->date.value > run.as_of) continue; // Q323: one defect
+        if (after != nullptr && after_as_of(run, after->date.value) && has_proof(*after)) continue; // Q323
         Diagnostic& d = run.report("Q322", cand.file, place(cand.depot.pos, cand.pos),
                                    bounded ? run.say("candidature déposée le {} sans événement de "
                                                      "concertation « candidature » daté du {} au {}",
@@ -141,12 +149,21 @@ void check_events(Run& run, const Organisme& o)
     if (!o.concertation) return;
     const Concertation& c = *o.concertation;
     for (const Event& e : c.evenements) {
-        if (e.date.value && *e.date.value > run.as_of)
-            run.report("Q323", c.file, e.date.pos,
-                       run.say("événement daté du {}, après la date de référence {}",
-                               "event dated {}, after the reference date {}", iso(*e.date.value),
-                               iso(run.as_of)));
-        if (!e.preuve || e.preuve->value.empty()) {
+        // An event with its proof took place; one without proof dated after the reference
+        // date is a plan (DOMAIN.md §5.4).
+        const bool planned = after_as_of(run, e.date.value);
+        if (planned && has_proof(e)) {
+            Diagnostic& d =
+                run.report("Q323", c.file, e.date.pos,
+                           run.say("événement daté du {}, après la date de référence {}, avec une preuve",
+                                   "event dated {}, after the reference date {}, with a proof",
+                                   iso(*e.date.value), iso(run.as_of)));
+            d.hint = run.say(
+                "un événement à venir n'a pas encore de preuve : corrigez la date, ou retirez "
+                "« preuve » jusqu'à l'événement",
+                "an event to come has no proof yet: fix the date, or remove \"preuve\" until the event");
+        }
+        if (!planned && !has_proof(e)) {
             Diagnostic& d = run.report(
                 "Q324", c.file, e.pos,
                 run.say("événement de concertation sans preuve", "concertation event without proof"));

@@ -72,6 +72,14 @@ bool is_alert(const Result& r);
 // framework: which audit is the latest diagnostic, and its alert points, are certain.
 bool audits_certain(const Run& run, const Organisme& o);
 
+// A recorded fact dated after the reference date: reported by its own code (Q354-Q359, Q393,
+// Q323); the rules that compare that date with others step aside.
+bool after_as_of(const Run& run, const std::optional<Date>& d);
+
+// A signed audit dated after the reference date (Q356): its signature date, or when that is
+// unreadable its plan's first date after it; nullopt for an audit not yet signed.
+std::optional<At<Date>> future_audit_date(const Run& run, const Audit& a);
+
 // The rule families, one per file: the rules that read one organisme (with the repository's
 // settings, framework, auditors and sessions), then those across organismes and sessions.
 void check_references(Run& run, const Organisme& o); // Q301-Q304
@@ -79,6 +87,8 @@ void check_treatment(Run& run, const Organisme& o);  // Q310, Q311, Q395, Q396
 void check_concertation(Run& run, const Organisme& o); // Q320-Q324
 void check_audits(Run& run, const Organisme& o);     // Q330-Q334, Q340, Q350-Q353
 void check_sessions(Run& run, const Organisme& o);   // Q360, Q361, Q370-Q372
+void check_coverage(Run& run, const Organisme& o);   // Q341-Q344
+void check_dates(Run& run, const Organisme& o);      // Q354-Q359
 
 // Every rule that reads one organisme, family by family.
 void check_organisme(Run& run, const Organisme& o);
@@ -86,5 +96,6 @@ void check_organisme(Run& run, const Organisme& o);
 void check_references(Run& run); // Q305, Q306
 void check_sessions(Run& run);   // Q373
 void check_committee(Run& run);  // Q380-Q383, Q390-Q392
+void check_dates(Run& run);      // Q393
 
 } // namespace quali::core::rules_detail

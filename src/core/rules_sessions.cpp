@@ -25,7 +25,8 @@ std::map<Date, const Candidature*> kept_candidatures(const Organisme& o)
 
 void check_window(Run& run, const Candidature& c)
 {
-    if (!c.seance.value || !c.depot.value || run.unreadable.rules) return;
+    if (!c.seance.value || !c.depot.value || run.unreadable.rules || after_as_of(run, c.depot.value))
+        return; // Q357 for a filing after the reference date
     const Date session = *c.seance.value, depot = *c.depot.value;
     const Window w = filing_window(run.model.rules, session);
     const bool working = run.model.rules.decompte == Counting::working;

@@ -3,6 +3,7 @@
 #include "quali/core/calendar_date.hpp"
 #include "quali/core/schema_check.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -112,6 +113,14 @@ private:
     void check_scalar(const Node& node, const json& schema, const std::string& key)
     {
         const std::string& text = node.text;
+        if (schema.value("pattern", std::string()) == date_pattern && iso_date_out_of_range(text)) {
+            emit("Q207", node.pos,
+                 say(m_lang, "date « {} » pour « {} » hors de la plage permise ({} à {})",
+                     "date \"{}\" for \"{}\" outside the allowed range ({} to {})", text, key,
+                     fmt::format("{}-01-01", first_year), fmt::format("{}-12-31", last_year)),
+                 say(m_lang, "vérifiez l'année (AAAA-MM-JJ)", "check the year (YYYY-MM-DD)"));
+            return;
+        }
         if (schema.value("pattern", std::string()) == date_pattern && has_iso_date_shape(text) &&
             !parse_iso_date(text)) {
             emit("Q201", node.pos,

@@ -222,6 +222,8 @@ std::string_view audit_label(std::optional<core::AuditType> t)
         return "audit de vérification";
     case core::AuditType::renouvellement:
         return "diagnostic HQS® de renouvellement";
+    case core::AuditType::mise_en_oeuvre:
+        return "audit de mise en œuvre du PAA";
     }
     return "audit";
 }

@@ -117,6 +117,8 @@ std::string_view audit_label(std::optional<core::AuditType> t)
         return "vérification";
     case core::AuditType::renouvellement:
         return "diagnostic HQS® de renouvellement";
+    case core::AuditType::mise_en_oeuvre:
+        return "mise en œuvre du PAA";
     }
     return "";
 }

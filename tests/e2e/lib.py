@@ -142,7 +142,9 @@ def run_quali_tty(quali, args, cwd, env=None, max_seconds=MAX_SECONDS):
                     break
                 out += chunk
             elif proc.poll() is not None:
-                break
+                # Exited: what it wrote after the last select may still wait in the terminal.
+                if not select.select([master], [], [], 0)[0]:
+                    break
         proc.wait(timeout=TIMEOUT_SECONDS)
     finally:
         os.close(master)

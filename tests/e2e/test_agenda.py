@@ -87,7 +87,7 @@ def test_scenarios_give_the_hand_computed_sections():
 
 @suite.test
 def test_every_filed_dossier_carries_its_instruction_summary():
-    got = agenda_json(JUIN, "2026-06-18", "2026-06-10")
+    got = agenda_json(JUIN, "2026-06-18", "2026-06-18")  # the morning of the session: every filing is past
     dossiers = {d["organisme"]: d for g in got["groupes"] for d in g["dossiers"]}
     delta = dossiers["delta-habitat"]
     check(delta["incomplet"] is True and delta["validation"]["erreurs_dossier"] >= 1, f"delta: {delta['validation']}")

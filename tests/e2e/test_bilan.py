@@ -93,7 +93,7 @@ def test_key_figures_of_2025():
           [("T1.1", "beta-logis"), ("T1.2", "eta-residences"), ("T3.1", "delta-habitat")], "strong points")
     paa = {k: v for k, v in j["actions_paa"].items() if k != "liste_en_retard"}
     check(paa == {"dues": 6, "realisees": 2, "en_retard": 2, "ouvertes": 1, "abandonnees": 1}, paa)
-    check([q["organisme"] for q in j["qualite_donnees"]["liste"]] == ["alpha-habitat", "delta-habitat"],
+    check([q["organisme"] for q in j["qualite_donnees"]["liste"]] == ["alpha-habitat", "delta-habitat", "theta-avenir"],
           j["qualite_donnees"])
 
 
@@ -106,9 +106,11 @@ def test_a_year_in_progress_stops_at_the_reference_date():
     check(j["organismes"]["par_etat"]["labellise"] == 3, "epsilon is still labelled on 2025-06-30")
     check(j["mouvements"]["retraits"] == 0 and j["mouvements"]["expirations"] == 1, j["mouvements"])
     check(j["actions_paa"]["en_retard"] == 0 and j["actions_paa"]["ouvertes"] == 3, j["actions_paa"])
-    # Data quality is read as of the reference date too: beta's event of 2025-09-25 is then in the future.
+    # Data quality is read as of the reference date too: beta's event of 2025-09-25 and the
+    # October filings of beta and eta are then in the future (Q323, Q357, Q358), as is theta's
+    # engagement (Q354).
     check([q["organisme"] for q in j["qualite_donnees"]["liste"]] ==
-          ["alpha-habitat", "beta-logis", "delta-habitat"], j["qualite_donnees"])
+          ["alpha-habitat", "beta-logis", "delta-habitat", "eta-residences", "theta-avenir"], j["qualite_donnees"])
 
 
 def export(table, fmt="csv", excel=False, repo=REPO):

@@ -439,7 +439,9 @@ def _(repo):
 def _(repo):
     replace(repo, IDENTITY, "engagement: { date: 2024-01-15", "engagement: { date: 0000-01-01")
     replace(repo, CONCERTATION, "date: 2024-01-23", "date: 0000-02-29")
-    return {"exit": {0, 1}, "codes": {}, "absent": ["Q201"]}
+    # Real days of the proleptic calendar, outside 1900-2200: Q207, not Q201; the dates are
+    # then absent from the model, so no rule compares them.
+    return {"exit": 1, "codes": {"Q207": [(IDENTITY, 9), (CONCERTATION, 2)]}, "absent": ["Q201", "Q353", "Q354"]}
 
 
 @case("dates-year-9999")
@@ -447,7 +449,17 @@ def _(repo):
     replace(repo, CONCERTATION, "date: 2025-09-30", "date: 9999-12-31")
     replace(repo, PAA, "echeance: 2027-06-30", "echeance: 9999-12-31")
     replace(repo, IDENTITY, "engagement: { date: 2024-01-15", "engagement: { date: 9999-12-31")
-    return {"exit": 1, "codes": {"Q323": [(CONCERTATION, 6)], "Q353": [(IDENTITY, 9)]}}
+    return {"exit": 1, "codes": {"Q207": [(CONCERTATION, 6), PAA, (IDENTITY, 9)]},
+            "absent": ["Q201", "Q323", "Q353", "Q354"]}
+
+
+@case("dates-just-outside-the-range")
+def _(repo):
+    replace(repo, IDENTITY, "engagement: { date: 2024-01-15", "engagement: { date: 1899-12-31")
+    replace(repo, AUDIT, "signature: { date: 2024-03-20", "signature: { date: '2201-01-01'")
+    replace(repo, CANDIDATURE, "depot: 2025-11-17", "depot: 2201-01-01")
+    return {"exit": 1, "codes": {"Q207": [(IDENTITY, 9), AUDIT, CANDIDATURE]},
+            "absent": ["Q201", "Q352", "Q353", "Q354", "Q356", "Q357", "Q360"]}
 
 
 @case("dates-impossible")

@@ -13,11 +13,20 @@ namespace quali::core {
 
 using Date = date::sys_days;
 
-// Parses exactly AAAA-MM-JJ into a real calendar date (2025-02-30 and 2025-13-01 are not).
+// The calendar engine's range (holidays, working days, deadlines): every date quali reads
+// lies between 1900-01-01 and 2200-12-31.
+inline constexpr int first_year = 1900;
+inline constexpr int last_year = 2200;
+
+// Parses exactly AAAA-MM-JJ into a real calendar date within the range (2025-02-30,
+// 2025-13-01 and 0000-01-01 are not).
 std::optional<Date> parse_iso_date(std::string_view text);
 
 // True when text has the AAAA-MM-JJ shape, whether or not the date exists.
 bool has_iso_date_shape(std::string_view text);
+
+// True when text is a real calendar day (AAAA-MM-JJ) outside the range: 0000-01-01, 2201-01-01.
+bool iso_date_out_of_range(std::string_view text);
 
 std::string iso(Date d);
 

@@ -42,6 +42,7 @@ struct Rules {
     int periodicite_verification_mois = 12;
     int cotation_situation_complexe = 3;
     double quorum = 0.5;
+    double non_evalue_max = 0.10; // share of the framework's criteria a diagnostic may leave non-evalue
     std::vector<CalibrationRow> calibrage_audit{{5000, 3}, {15000, 4}, {30000, 5}, {std::nullopt, 6}};
 
     // The minimum audit days for an organisme of that many dwellings.
@@ -177,13 +178,16 @@ struct SelfDiagnosis {
     const Residence* residence(std::string_view id) const;
 };
 
-enum class AuditType : std::uint8_t { diagnostic, verification, renouvellement };
+// mise_en_oeuvre: the PAA implementation audit the label's published rules (2016) name beside
+// the verification audit; like it, it checks the PAA, not the whole framework.
+enum class AuditType : std::uint8_t { diagnostic, verification, renouvellement, mise_en_oeuvre };
 enum class Evaluation : std::uint8_t { point_fort, conforme, point_d_alerte, non_evalue };
 
 struct Result {
     Text critere;
     std::optional<Evaluation> evaluation;
     std::string constat;
+    std::string motif; // why a criterion is non-evalue
     Position pos;
 };
 
@@ -216,10 +220,17 @@ struct Audit {
     std::vector<Interview> entretiens;
     std::vector<Visit> visites;
     std::vector<Result> resultats;
+    Position resultats_pos;
     std::optional<Signature> signature;
     std::string synthese;
 
-    bool is_diagnostic() const { return type && *type != AuditType::verification; }
+    // An HQS® diagnostic (initial or renewal): it rates every criterion of the framework.
+    bool is_diagnostic() const { return type == AuditType::diagnostic || type == AuditType::renouvellement; }
+    // A verification or PAA implementation audit: it checks the alert points of a diagnostic.
+    bool is_verification() const
+    {
+        return type == AuditType::verification || type == AuditType::mise_en_oeuvre;
+    }
     // The audit's reference date: its first day, else its signature.
     std::optional<Date> date() const;
     int count(Evaluation e) const;

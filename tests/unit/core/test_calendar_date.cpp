@@ -15,15 +15,29 @@ TEST_SUITE("core::calendar_date")
         CHECK_FALSE(parse_iso_date("2025-00-10").has_value());
         CHECK_FALSE(parse_iso_date("2025-1-10").has_value());
         CHECK_FALSE(parse_iso_date("10/03/2025").has_value());
-        CHECK(parse_iso_date("0000-01-01").has_value());
-        CHECK(parse_iso_date("9999-12-31").has_value());
         CHECK(has_iso_date_shape("2025-02-30"));
+    }
+
+    TEST_CASE("dates outside 1900-01-01 to 2200-12-31 do not parse, and are told apart from impossible ones")
+    {
+        CHECK(parse_iso_date("1900-01-01").has_value());
+        CHECK(parse_iso_date("2200-12-31").has_value());
+        CHECK_FALSE(parse_iso_date("1899-12-31").has_value());
+        CHECK_FALSE(parse_iso_date("2201-01-01").has_value());
+        CHECK_FALSE(parse_iso_date("0000-01-01").has_value());
+        CHECK_FALSE(parse_iso_date("9999-12-31").has_value());
+        CHECK(iso_date_out_of_range("0000-01-01"));
+        CHECK(iso_date_out_of_range("0000-02-29")); // year 0 is a leap year: a real day, out of range
+        CHECK(iso_date_out_of_range("2201-01-01"));
+        CHECK_FALSE(iso_date_out_of_range("2200-12-31"));
+        CHECK_FALSE(iso_date_out_of_range("2201-02-30")); // impossible, not out of range
+        CHECK_FALSE(iso_date_out_of_range("20-01-2201"));
     }
 
     TEST_CASE("dates print back as ISO")
     {
         CHECK(iso(*parse_iso_date("2026-06-18")) == "2026-06-18");
-        CHECK(iso(*parse_iso_date("0999-01-02")) == "0999-01-02");
+        CHECK(iso(*parse_iso_date("1901-01-02")) == "1901-01-02");
     }
 
     TEST_CASE("dates are written in French words for letters")

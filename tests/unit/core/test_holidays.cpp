@@ -285,8 +285,10 @@ TEST_SUITE("core::holidays")
               Window{d("2025-05-19"), d("2025-05-19")});
         // Dates beyond AAAA-MM-JJ are clamped to 0001-01-01 … 9999-12-31.
         const Date far = Date{date::days{INT_MAX / 2}};
+        // (parse_iso_date stops at 2200-12-31: the last days of 9999 are built directly.)
+        const Date last = Date{date::year{9999} / date::December / date::day{31}};
         CHECK(working_days_between(d("2025-01-01"), far, Zone::metropole) ==
-              working_days_between(d("2025-01-01"), d("9999-12-31"), Zone::metropole));
-        CHECK(add_working_days(d("9999-12-30"), 10, Zone::metropole) == d("9999-12-31"));
+              working_days_between(d("2025-01-01"), last, Zone::metropole));
+        CHECK(add_working_days(last - date::days{1}, 10, Zone::metropole) == last);
     }
 }

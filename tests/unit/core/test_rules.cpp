@@ -248,7 +248,9 @@ TEST_SUITE("core::rules")
         repo.add(ht + "audits/2026-03-02-diagnostic-hqs-renouvellement.yaml",
                  "type: diagnostic-hqs-renouvellement\nauditeur: jeanne-durand\n"
                  "plan: { debut: 2026-03-02, fin: 2026-03-04, jours: 3 }\n"
-                 "resultats:\n  - { critere: T1.2, evaluation: conforme }\n"
+                 "resultats:\n  - { critere: T1.1, evaluation: conforme }\n"
+                 "  - { critere: T1.2, evaluation: conforme }\n"
+                 "  - { critere: T1.3, evaluation: conforme }\n"
                  "  - { critere: T2.1, evaluation: point-d-alerte }\n"
                  "  - { critere: T2.2, evaluation: point-d-alerte }\n"
                  "signature: { date: 2026-03-20, auditeur: jeanne-durand }\n");
@@ -363,6 +365,154 @@ TEST_SUITE("core::rules")
         CHECK(found(repo.check()) == Codes{});
     }
 
+    // --- 6. audits cover the framework ---------------------------------------------------------
+
+    TEST_CASE("a signed diagnostic that rates 1 criterion of the framework gives one error naming the others")
+    {
+        Repo repo = Repo::base();
+        const std::string audit = oj + "audits/2025-09-15-diagnostic-hqs.yaml";
+        repo.edit(
+            audit,
+            "  - { critere: T2.1, evaluation: conforme }\n  - { critere: T1.1, evaluation: conforme }\n"
+            "  - { critere: T1.2, evaluation: conforme }\n  - { critere: T2.2, evaluation: conforme }\n",
+            "");
+        const core::RuleReport r = repo.check();
+        REQUIRE(found(r) == Codes{"Q341 " + audit + ":10"});
+        CHECK(r.diagnostics[0].message ==
+              "diagnostic HQS® incomplet : 4 critères du cadre d'évaluation sur 5 n'ont pas de résultat");
+        CHECK(r.diagnostics[0].hint ==
+              "ajoutez un résultat pour T1.1, T1.2, T2.1, T2.2 (non-evalue avec un motif si "
+              "un critère n'a pas pu être évalué)");
+        const core::RuleReport en = repo.check("2026-06-10", core::Lang::en);
+        CHECK(en.diagnostics[0].message ==
+              "incomplete HQS® diagnostic: 4 of the framework's 5 criteria have no result");
+        // The same audit not signed yet is a draft.
+        repo.edit(audit, "signature: { date: 2025-10-03, auditeur: jeanne-durand }\n", "");
+        CHECK(found(repo.check()) == Codes{});
+    }
+
+    TEST_CASE("an unknown criterion in a diagnostic gives Q301, not also a missing criterion")
+    {
+        Repo repo = Repo::base();
+        const std::string audit = oj + "audits/2025-09-15-diagnostic-hqs.yaml";
+        repo.edit(audit, "{ critere: T1.1, evaluation: conforme }",
+                  "{ critere: T1.9, evaluation: conforme }");
+        CHECK(codes(repo.check()) == Codes{"Q301"});
+    }
+
+    TEST_CASE("a criterion not rated needs a motif, and too many of them are a warning")
+    {
+        Repo repo = Repo::base();
+        const std::string audit = oj + "audits/2025-09-15-diagnostic-hqs.yaml";
+        repo.edit(audit, "{ critere: T2.1, evaluation: conforme }",
+                  "{ critere: T2.1, evaluation: non-evalue }");
+        core::RuleReport r = repo.check();
+        REQUIRE(found(r) == Codes{"Q343 " + audit + ":10", "Q342 " + audit + ":12"});
+        CHECK(r.diagnostics[0].message ==
+              "1 critère sur 5 non évalué (20 %), au-delà du maximum de 10 % (regles.non_evalue_max)");
+        CHECK(r.diagnostics[0].severity == core::Severity::warning);
+        CHECK(r.diagnostics[1].message == "critère T2.1 non évalué sans motif");
+        CHECK(repo.check("2026-06-10", core::Lang::en).diagnostics[0].message ==
+              "1 of 5 criteria not rated (20%), beyond the maximum of 10% (regles.non_evalue_max)");
+        // A motif, and quali.yaml's non_evalue_max at 0.2: the share is not beyond it.
+        repo.edit(audit, "evaluation: non-evalue }",
+                  "evaluation: non-evalue, motif: Données indisponibles }");
+        repo.edit("quali.yaml", "  quorum: 0.5\n", "  quorum: 0.5\n  non_evalue_max: 0.2\n");
+        CHECK(found(repo.check()) == Codes{});
+    }
+
+    TEST_CASE("a verification or implementation audit rates every alert point of the diagnostic before it")
+    {
+        Repo repo = Repo::base();
+        const std::string verification = ht + "audits/2025-10-06-verification.yaml";
+        repo.edit(verification, "  - { critere: T1.2, evaluation: conforme }\n", "");
+        repo.edit(verification, "{ critere: T2.2, evaluation: conforme }",
+                  "{ critere: T2.2, evaluation: non-evalue, motif: x }");
+        core::RuleReport r = repo.check();
+        REQUIRE(found(r) == Codes{"Q344 " + verification + ":7"});
+        CHECK(r.diagnostics[0].message ==
+              "audit de vérification sans évaluation de 2 points d'alerte du diagnostic "
+              "HQS® du 2024-03-04 : T1.2, T2.2");
+        REQUIRE(r.diagnostics[0].notes.size() == 1);
+        CHECK(r.diagnostics[0].notes[0].file == ht + "audits/2024-03-04-diagnostic-hqs.yaml");
+        repo.edit(verification, "type: verification", "type: mise-en-oeuvre");
+        r = repo.check();
+        REQUIRE(found(r) == Codes{"Q344 " + verification + ":7"});
+        CHECK(r.diagnostics[0].message.starts_with(
+            "audit de mise en œuvre du PAA sans évaluation de 2 points"));
+        // An unreadable evaluation in an audit of the organisme: which alert points were raised is uncertain.
+        repo.edit(ht + "audits/2024-03-04-diagnostic-hqs.yaml", "{ critere: T1.1, evaluation: conforme }",
+                  "{ critere: T1.1, evaluation: conformé }");
+        CHECK(codes(repo.check()) == Codes{});
+    }
+
+    TEST_CASE("an implementation audit is a verification step of the concertation")
+    {
+        core::Audit a;
+        a.type = core::AuditType::mise_en_oeuvre;
+        CHECK(a.is_verification());
+        CHECK_FALSE(a.is_diagnostic());
+        CHECK(core::parse_audit_type("mise-en-oeuvre") == core::AuditType::mise_en_oeuvre);
+        CHECK(core::to_string(core::AuditType::mise_en_oeuvre) == "mise-en-oeuvre");
+        Repo repo = Repo::base();
+        repo.edit(ht + "concertation.yaml", "etape: verification", "etape: diagnostic");
+        repo.edit(ht + "audits/2025-10-06-verification.yaml", "type: verification", "type: mise-en-oeuvre");
+        CHECK(codes(repo.check()) == Codes{"Q320"});
+    }
+
+    // --- 7. dates after the reference date -------------------------------------------------
+
+    TEST_CASE("each kind of fact dated after the reference date has its code, and no other rule repeats it")
+    {
+        Repo repo = Repo::base();
+        repo.edit(oj + "organisme.yaml", "engagement: { date: 2025-07-01", "engagement: { date: 2026-07-01");
+        repo.edit(oj + "autodiagnostic.yaml", "date: 2025-08-20", "date: 2026-08-20");
+        repo.edit(oj + "audits/2025-09-15-diagnostic-hqs.yaml", "signature: { date: 2025-10-03",
+                  "signature: { date: 2026-10-03");
+        repo.edit(oj + "candidatures/2026-06-18.yaml", "depot: 2026-06-05", "depot: 2026-06-25");
+        repo.edit(oj + "candidatures/2026-06-18.yaml", "date: 2026-06-01 }", "date: 2026-06-30 }");
+        repo.add(oj + "candidatures/2026-06-18.visa.yaml",
+                 "version: 1\nseance: 2026-06-18\nauditeur: jeanne-durand\ndate: 2026-06-30\n"
+                 "candidature: { chemin: candidatures/2026-06-18.yaml, sha256: "
+                 "0000000000000000000000000000000000000000000000000000000000000000 }\npieces: []\n");
+        repo.edit("comite/seances/2026-06-18.yaml", "lieu: Paris\n",
+                  "lieu: Paris\npresents: [ush, federation-oph, federation-esh, locataires-cnl]\ndecisions:\n"
+                  "  - organisme: office-jeune\n    decision: admissible\n    votes: { pour: 4, contre: 0, "
+                  "abstention: 0 }\n");
+        const core::RuleReport r = repo.check();
+        CHECK(found(r) == Codes{"Q393 comite/seances/2026-06-18.yaml:2",
+                                "Q356 " + oj + "audits/2025-09-15-diagnostic-hqs.yaml:16",
+                                "Q355 " + oj + "autodiagnostic.yaml:1",
+                                "Q359 " + oj + "candidatures/2026-06-18.visa.yaml:4",
+                                "Q357 " + oj + "candidatures/2026-06-18.yaml:3",
+                                "Q358 " + oj + "candidatures/2026-06-18.yaml:5",
+                                "Q354 " + oj + "organisme.yaml:8"});
+        CHECK(r.diagnostics[0].message ==
+              "séance du 2026-06-18 avec des décisions, après la date de référence 2026-06-10");
+        // As of a later day, every fact is in the past: the only defects left are the order of the dates.
+        CHECK(codes(repo.check("2026-12-31")) == Codes{"Q360", "Q332", "Q333", "Q353"});
+    }
+
+    TEST_CASE("plans may lie ahead: an unsigned audit, an event without proof, a session without decisions")
+    {
+        Repo repo = Repo::base();
+        repo.add(ht + "audits/2026-09-14-verification.yaml",
+                 "type: verification\nauditeur: jeanne-durand\nplan: { debut: 2026-09-14, fin: 2026-09-15, "
+                 "jours: 2 }\n"
+                 "resultats:\n  - { critere: T2.1, evaluation: non-evalue }\n");
+        repo.edit(oj + "concertation.yaml", "  - { date: 2026-06-02",
+                  "  - { date: 2026-09-15, etape: paa, instance: CCL, nature: information }\n  - { date: "
+                  "2026-06-02");
+        CHECK(found(repo.check()) == Codes{});
+        // The same event in the past needs its proof (Q324); with a proof in the future, it is Q323.
+        const core::RuleReport later = repo.check("2026-09-20");
+        CHECK(std::any_of(later.diagnostics.begin(), later.diagnostics.end(),
+                          [](const core::Diagnostic& d) { return d.code == "Q324" && d.pos.line == 5; }));
+        repo.edit(oj + "concertation.yaml", "nature: information }\n",
+                  "nature: information, preuve: preuves/ccl-2025-07-08.pdf }\n");
+        CHECK(codes(repo.check()) == Codes{"Q323"});
+    }
+
     // --- 8. filing window ---------------------------------------------------------------------
 
     TEST_CASE("the filing window counts calendar days, or working days with the zone's holidays")
@@ -451,7 +601,8 @@ TEST_SUITE("core::rules")
         repo.add(ht + "audits/2026-10-05-verification.yaml",
                  "type: verification\nauditeur: jeanne-durand\nplan: { debut: 2026-10-05, fin: 2026-10-06, "
                  "jours: 2 }\n"
-                 "resultats:\n  - { critere: T2.1, evaluation: conforme }\n"
+                 "resultats:\n  - { critere: T1.2, evaluation: conforme }\n"
+                 "  - { critere: T2.1, evaluation: conforme }\n  - { critere: T2.2, evaluation: conforme }\n"
                  "signature: { date: 2026-10-16, auditeur: jeanne-durand }\n");
         repo.add(ht + "candidatures/2026-12-03.yaml",
                  "seance: 2026-12-03\ndecision_demandee: maintien\ndepot: 2026-11-24\n"
@@ -486,8 +637,10 @@ TEST_SUITE("core::rules")
         repo.edit(ht + "audits/2026-10-05-verification.yaml", "type: verification",
                   "type: diagnostic-hqs-renouvellement");
         repo.edit(ht + "audits/2026-10-05-verification.yaml", "jours: 2", "jours: 3");
-        repo.edit(ht + "audits/2026-10-05-verification.yaml", "T2.1, evaluation: conforme",
-                  "T2.1, evaluation: point-d-alerte }\n  - { critere: T2.2, evaluation: point-d-alerte");
+        repo.edit(ht + "audits/2026-10-05-verification.yaml",
+                  "T2.1, evaluation: conforme }\n  - { critere: T2.2, evaluation: conforme",
+                  "T2.1, evaluation: point-d-alerte }\n  - { critere: T2.2, evaluation: point-d-alerte }\n"
+                  "  - { critere: T1.1, evaluation: conforme }\n  - { critere: T1.3, evaluation: conforme");
         // The renewal step is reached: its concertation is due too.
         CHECK(found(repo.check("2026-12-10")) == Codes{"Q320 " + ht + "concertation.yaml:1"});
         repo.edit(
@@ -602,11 +755,12 @@ TEST_SUITE("core::rules")
         Repo lone = Repo::base().organisme("office-jeune");
         lone.edit("candidatures/2026-06-18.yaml", "auditeur: jeanne-durand", "auditeur: personne");
         const core::RuleReport r = lone.check();
+        // Out of its repository, the framework is unknown: the coverage of a diagnostic is not judged.
         CHECK(found(r) == Codes{});
-        CHECK(r.skipped == Codes{"Q302", "Q305", "Q306", "Q330", "Q331", "Q370", "Q373", "Q380", "Q381",
-                                 "Q382", "Q383", "Q390", "Q391", "Q392"});
+        CHECK(r.skipped == Codes{"Q302", "Q305", "Q306", "Q330", "Q331", "Q341", "Q343", "Q370", "Q373",
+                                 "Q380", "Q381", "Q382", "Q383", "Q390", "Q391", "Q392", "Q393"});
         lone.edit("candidatures/2026-06-18.yaml", "depot: 2026-06-05", "depot: 2026-06-18");
-        CHECK(found(lone.check()) == Codes{"Q360 candidatures/2026-06-18.yaml:3"});
+        CHECK(found(lone.check("2026-06-18")) == Codes{"Q360 candidatures/2026-06-18.yaml:3"});
     }
 
     TEST_CASE("one organisme's problems never hide another's")

@@ -124,6 +124,20 @@ TEST_SUITE("core::schema_check")
         CHECK(find(c, "Q201")->pos.line == 8);
     }
 
+    TEST_CASE("a real date outside 1900 to 2200 is Q207, not Q201")
+    {
+        for (const std::string date : {"0000-01-01", "\"2201-01-01\""}) {
+            CAPTURE(date);
+            const auto c = check(FileKind::organisme, replace(std::string(organisme), "2024-02-15", date));
+            REQUIRE(find(c, "Q207") != nullptr);
+            CHECK(find(c, "Q207")->pos.line == 8);
+            CHECK(find(c, "Q201") == nullptr);
+        }
+        const auto c =
+            check(FileKind::organisme, replace(std::string(organisme), "2024-02-15", "2200-12-31"));
+        CHECK(find(c, "Q207") == nullptr);
+    }
+
     TEST_CASE("the SIREN's Luhn checksum is verified")
     {
         const auto c = check(FileKind::organisme, replace(std::string(organisme), "123456782", "123456789"));
