@@ -63,7 +63,8 @@ int run_dossier(const DossierOptions& opt, const Context& ctx)
     const core::Model& model = ws.models.front();
     const core::Organisme& o = find_organisme(model, opt.slug, ctx.lang);
     const core::InstructionSheet sheet =
-        core::build_instruction_sheet(model, o, as_of, root_relative_diagnostics(ws));
+        core::build_instruction_sheet(model, o, as_of, root_relative_diagnostics(ws), ws.unreadable.front(),
+                                      ctx.lang);
     const nlohmann::ordered_json tree = render::dossier_tree(model, sheet);
     // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
     const std::string bytes =

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-from lib import run_quali_tty
+from lib import agenda_disagreements, run_quali_tty
 
 DEFAULT_AS_OF = "2026-06-10"
 
@@ -102,6 +102,9 @@ def run_case(quali, base, cases_dir, name):
         folder = derive(base, name, spec, work)
         code, got = validate(quali, folder, spec.get("as_of", DEFAULT_AS_OF))
         text_problems = check_text(quali, folder, spec.get("as_of", DEFAULT_AS_OF), spec["expect"])
+        # The agenda's « Incomplets » agrees with validate (repository cases: they have sessions).
+        if "standalone" not in spec:
+            text_problems += agenda_disagreements(quali, folder, spec.get("as_of", DEFAULT_AS_OF))
     problems = compare(spec["expect"], got) + text_problems
     errors = any(d["severity"] == "error" for d in spec["expect"])
     if code != (1 if errors else 0):
@@ -147,6 +150,7 @@ def run_plain(quali, folder, as_of):
     """A folder that must give no diagnostic at all, validated as it is."""
     code, got = validate(quali, folder, as_of)
     problems = compare([], got)
+    problems += agenda_disagreements(quali, folder, as_of)
     if code != 0:
         problems.append(f"exit code {code}, expected 0")
     return problems
