@@ -156,6 +156,25 @@ def run_plain(quali, folder, as_of):
     return problems
 
 
+# An absent paa.yaml, concertation.yaml or autodiagnostic.yaml is judged as an empty one: each
+# pair of cases expects the same diagnostics (code and file; an absent file has no line).
+ABSENT_AS_EMPTY = [("q375-autodiagnostic-absent", "q375-autodiagnostic-vide-comme-absent"),
+                   ("q376-paa-absent", "q376-paa-vide-comme-absent"),
+                   ("q377-concertation-absente", "q377-concertation-vide-comme-absente")]
+
+
+def absent_as_empty(cases_dir):
+    problems = []
+    for absent, empty in ABSENT_AS_EMPTY:
+        expected = []
+        for name in (absent, empty):
+            with open(os.path.join(cases_dir, name, "expect.json"), encoding="utf-8") as f:
+                expected.append(sorted((d["code"], d["file"]) for d in json.load(f)["expect"]))
+        if expected[0] != expected[1]:
+            problems.append(f"{absent} expects {expected[0]}, {empty} {expected[1]}")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quali", required=True)
@@ -174,6 +193,8 @@ def main():
         jobs["examples/depot"] = lambda: run_plain(quali, depot, "2026-06-10")
     for n in names:
         jobs[n] = lambda n=n: run_case(quali, base, cases_dir, n)
+    if not args.cases:
+        jobs["absent-comme-vide"] = lambda: absent_as_empty(cases_dir)
 
     def guarded(job):
         try:
