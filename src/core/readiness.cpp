@@ -144,6 +144,24 @@ private:
 
     std::string ref_text() const { return m_ref ? iso(*m_ref) : std::string("?"); }
 
+    // The candidature cites this file of the organisme folder among its pieces: absent, it is
+    // already Q206's (a cited piece that does not exist).
+    bool cited(std::string_view name) const
+    {
+        return std::any_of(m_c.pieces.begin(), m_c.pieces.end(), [&](const Text& p) { return p.value == name; });
+    }
+
+    // A cited piece audits/…-<type>.yaml that is not among the organisme's audits (Q206).
+    bool cited_audit_missing(AuditType type) const
+    {
+        const std::string suffix = "-" + std::string(to_string(type)) + ".yaml";
+        return std::any_of(m_c.pieces.begin(), m_c.pieces.end(), [&](const Text& p) {
+            return p.value.starts_with("audits/") && p.value.ends_with(suffix) &&
+                   std::none_of(m_o.audits.begin(), m_o.audits.end(),
+                                [&](const Audit& a) { return path_in_folder(m_o, a.file) == p.value; });
+        });
+    }
+
     void audit(AuditType type)
     {
         const std::string label = audit_label(type, m_lang);
@@ -187,7 +205,7 @@ private:
         }
         const std::string reported = m_unreadable.audits_of.contains(m_o.slug) ? "fichier" : "";
         if (latest == nullptr) {
-            add(PieceKind::audit, "Q374", reported, say("aucun {} dans audits/", "no {} in audits/", label), aide,
+            add(PieceKind::audit, "Q374", reported.empty() && cited_audit_missing(type) ? "Q206" : reported, say("aucun {} dans audits/", "no {} in audits/", label), aide,
                 organisme_path(m_o, "audits"));
             return;
         }
@@ -216,7 +234,7 @@ private:
             add(PieceKind::autodiagnostic, "Q375", "fichier", say("autodiagnostic illisible", "unreadable self-diagnosis"),
                 aide, file);
         } else if (!m_o.autodiagnostic) {
-            add(PieceKind::autodiagnostic, "Q375", "",
+            add(PieceKind::autodiagnostic, "Q375", cited("autodiagnostic.yaml") ? "Q206" : "",
                 say("pas d'autodiagnostic (autodiagnostic.yaml absent)", "no self-diagnosis (autodiagnostic.yaml missing)"),
                 aide, file);
         } else if (m_o.autodiagnostic->residences.empty()) {
@@ -236,7 +254,7 @@ private:
             return;
         }
         if (!m_o.paa) {
-            add(PieceKind::paa, "Q376", "", say("pas de PAA (paa.yaml absent)", "no PAA (paa.yaml missing)"), aide, file);
+            add(PieceKind::paa, "Q376", cited("paa.yaml") ? "Q206" : "", say("pas de PAA (paa.yaml absent)", "no PAA (paa.yaml missing)"), aide, file);
             return;
         }
         const Paa& plan = *m_o.paa;

@@ -24,7 +24,7 @@ struct MissingPiece {
     std::optional<Step> etape; // the concertation step
     std::string code;          // the rule of this piece: Q374 audit, Q375 autodiagnostic, Q376 PAA, Q377 concertation
     // "" when `code` reports it; else what already reports the same defect: another rule's code
-    // (Q302, Q310, Q311, Q320, Q322, Q323, Q324, Q330, Q350), or "fichier" for a file that could not be read.
+    // (Q206, Q302, Q310, Q311, Q320, Q322, Q323, Q324, Q330, Q350), or "fichier" for a file that could not be read.
     std::string signale_par;
     std::string message; // what is missing, in the run's language
     std::string aide;    // what to add
