@@ -101,6 +101,16 @@ void read_required_pieces(const Node* node, Rules& rules)
         const Request request = static_cast<Request>(i);
         const Node* entry = node->find(to_string(request));
         if (entry == nullptr || !entry->is_mapping()) continue;
+        // An entry with an unknown key or a value of the wrong type (Q103, Q101) keeps the default.
+        const auto flag = [&](std::string_view key) {
+            const Node* n = entry->find(key);
+            return n == nullptr || (n->is_scalar() && resolve_scalar(*n) == ScalarType::boolean);
+        };
+        const bool known = std::all_of(entry->entries.begin(), entry->entries.end(), [](const Entry& e) {
+            return e.key == "audit" || e.key == "autodiagnostic" || e.key == "paa" || e.key == "concertation";
+        });
+        const Node* steps = entry->find("concertation");
+        if (!known || !flag("autodiagnostic") || !flag("paa") || (steps != nullptr && !steps->is_sequence())) continue;
         RequiredPieces pieces;
         if (const Node* audit = entry->find("audit"); audit != nullptr) {
             pieces.audit = parse_audit_type(str(audit));

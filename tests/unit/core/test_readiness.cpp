@@ -102,6 +102,12 @@ TEST_SUITE("core::readiness")
     {
         Base b;
         b.remove(oj + "autodiagnostic.yaml").remove(oj + "paa.yaml");
+        // Cited among the candidature's pieces, their absence is Q206's already.
+        CHECK(described(b.pieces("office-jeune", "2026-06-18")) ==
+              Lines{"Q375 (Q206) pas d'autodiagnostic (autodiagnostic.yaml absent)",
+                    "Q376 (Q206) pas de PAA (paa.yaml absent)"});
+        b.edit(oj + "candidatures/2026-06-18.yaml", "pieces: [autodiagnostic.yaml, ", "pieces: [");
+        b.edit(oj + "candidatures/2026-06-18.yaml", ", paa.yaml", "");
         const core::Readiness r = b.pieces("office-jeune", "2026-06-18");
         CHECK(described(r) == Lines{"Q375 pas d'autodiagnostic (autodiagnostic.yaml absent)",
                                     "Q376 pas de PAA (paa.yaml absent)"});
@@ -157,6 +163,18 @@ TEST_SUITE("core::readiness")
         const core::RequiredPieces& a = b.model.rules.pieces_for(core::Request::admissibilite);
         CHECK(a.audit == core::AuditType::diagnostic);
         CHECK(a.concertation.size() == 4);
+    }
+
+    TEST_CASE("an entry of quali.yaml that failed its schema keeps the default")
+    {
+        Base b;
+        b.edit("quali.yaml", "  quorum: 0.5\n",
+               "  quorum: 0.5\n  pieces_requises:\n    admissibilite: { audti: verification }\n"
+               "    maintien: { paa: oui }\n");
+        b.pieces("office-jeune", "2026-06-18");
+        CHECK(b.model.rules.pieces_for(core::Request::admissibilite).audit == core::AuditType::diagnostic);
+        CHECK(b.model.rules.pieces_for(core::Request::maintien).paa);
+        CHECK(b.model.rules.pieces_for(core::Request::maintien).concertation.size() == 2);
     }
 
     TEST_CASE("an auditor not approved at the audit's dates is Q330's")
