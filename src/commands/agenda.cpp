@@ -63,7 +63,7 @@ int run_agenda(const AgendaOptions& opt, const Context& ctx)
     }
 
     const core::Agenda agenda =
-        core::build_agenda(model, *session, *day, as_of, root_relative_diagnostics(ws));
+        core::build_agenda(model, *session, *day, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
     const nlohmann::ordered_json tree = render::agenda_tree(model, agenda);
     // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
     const std::string bytes =

@@ -67,7 +67,8 @@ int run_dossier(const DossierOptions& opt, const Context& ctx)
     const core::Model& model = ws.models.front();
     const core::Organisme& o = find_organisme(model, opt.slug, ctx.lang);
     const core::InstructionSheet sheet =
-        core::build_instruction_sheet(model, o, as_of, root_relative_diagnostics(ws));
+        core::build_instruction_sheet(model, o, as_of, root_relative_diagnostics(ws), ws.unreadable.front(),
+                                      ctx.lang);
     nlohmann::ordered_json tree = render::dossier_tree(model, sheet);
     // The visas' state: the pieces' bytes, ssh-keygen and git are this layer's to ask.
     const io::Root& root = ws.roots.front().root;

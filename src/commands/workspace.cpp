@@ -466,6 +466,7 @@ Workspace load_workspace(const std::vector<std::string>& paths, const Context& c
                     ws.skipped_rules.push_back(std::move(code));
         }
         ws.models.push_back(std::move(model));
+        ws.unreadable.push_back(parts.unreadable);
         ws.files_checked += static_cast<int>(parts.files_taken);
         for (const io::SourceFile& f : loaded.files) {
             if (!selected(root.dir / f.path, t.selections)) continue;

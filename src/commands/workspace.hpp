@@ -14,6 +14,7 @@ namespace quali::commands {
 struct Workspace {
     std::vector<io::LoadedRoot> roots;
     std::vector<core::Model> models;            // one per root
+    std::vector<std::vector<std::string>> unreadable;  // per root: the YAML files the rules cannot read
     std::vector<std::string> skipped_rules;     // rules that need a repository (lone organisme)
     std::vector<core::Diagnostic> diagnostics;  // file paths as the user can open them
     int files_checked = 0;

@@ -300,7 +300,7 @@ std::string unknown_session_message(const Model& model, std::string_view argumen
 }
 
 Agenda build_agenda(const Model& model, const Session& session, Date seance, Date as_of,
-                    const std::vector<Diagnostic>& diagnostics)
+                    const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& unreadable, Lang lang)
 {
     Agenda a;
     a.session = &session;
@@ -342,7 +342,8 @@ Agenda build_agenda(const Model& model, const Session& session, Date seance, Dat
             f.validation = validation_of(model, o, diagnostics);
             f.decisions = decisions_about(model, o, a.reference);
             f.parcours = p;
-            f.incomplet = f.validation.erreurs_dossier > 0;
+            f.pieces = readiness(model, o, *c, as_of, lang, unreadable);
+            f.incomplet = !f.pieces.complete() || f.validation.erreurs_dossier > 0;
             a.dossiers.push_back(std::move(f));
             continue;
         }
@@ -392,7 +393,8 @@ Agenda build_agenda(const Model& model, const Session& session, Date seance, Dat
 }
 
 InstructionSheet build_instruction_sheet(const Model& model, const Organisme& o, Date as_of,
-                                         const std::vector<Diagnostic>& diagnostics)
+                                         const std::vector<Diagnostic>& diagnostics,
+                                         const std::vector<std::string>& unreadable, Lang lang)
 {
     InstructionSheet s;
     s.organisme = &o;
@@ -407,7 +409,8 @@ InstructionSheet build_instruction_sheet(const Model& model, const Organisme& o,
             line.fenetre = filing_window(model.rules, *line.seance);
             line.statut = filing_status(c.depot.value, *line.seance, *line.fenetre);
         }
-        s.candidatures.push_back(line);
+        line.pieces = readiness(model, o, c, as_of, lang, unreadable);
+        s.candidatures.push_back(std::move(line));
     }
     std::set<std::string> pieces;
     for (const Candidature& c : o.candidatures)

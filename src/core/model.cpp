@@ -12,6 +12,23 @@ int Rules::minimum_audit_days(int logements) const
     return calibrage_audit.empty() ? 0 : calibrage_audit.back().jours;
 }
 
+std::array<RequiredPieces, 4> Rules::default_required_pieces()
+{
+    // DOMAIN.md §5.1: the pieces each requested decision needs, judged at the filing date.
+    using enum Step;
+    return {{
+        {AuditType::diagnostic, true, true, {engagement, diagnostic, paa, candidature}},
+        {AuditType::verification, true, true, {verification, candidature}},
+        {AuditType::verification, true, true, {verification, candidature}},
+        {AuditType::renouvellement, true, true, {renouvellement, paa, candidature}},
+    }};
+}
+
+const RequiredPieces& Rules::pieces_for(Request r) const
+{
+    return pieces_requises[static_cast<std::size_t>(r)];
+}
+
 const Criterion* Framework::criterion(std::string_view id) const
 {
     for (const Theme& t : themes)

@@ -92,6 +92,44 @@ std::optional<Date> date_prefix(const std::string& path)
     return s.size() >= 10 ? parse_iso_date(std::string_view(s).substr(0, 10)) : std::nullopt;
 }
 
+// regles.pieces_requises: an entry given replaces that request's default whole; a value that
+// cannot be read leaves the default (the schema reports it).
+void read_required_pieces(const Node* node, Rules& rules)
+{
+    if (node == nullptr || !node->is_mapping()) return;
+    for (std::size_t i = 0; i < rules.pieces_requises.size(); ++i) {
+        const Request request = static_cast<Request>(i);
+        const Node* entry = node->find(to_string(request));
+        if (entry == nullptr || !entry->is_mapping()) continue;
+        // An entry with an unknown key or a value of the wrong type (Q103, Q101) keeps the default.
+        const auto flag = [&](std::string_view key) {
+            const Node* n = entry->find(key);
+            return n == nullptr || (n->is_scalar() && resolve_scalar(*n) == ScalarType::boolean);
+        };
+        const bool known = std::all_of(entry->entries.begin(), entry->entries.end(), [](const Entry& e) {
+            return e.key == "audit" || e.key == "autodiagnostic" || e.key == "paa" || e.key == "concertation";
+        });
+        const Node* steps = entry->find("concertation");
+        if (!known || !flag("autodiagnostic") || !flag("paa") || (steps != nullptr && !steps->is_sequence())) continue;
+        RequiredPieces pieces;
+        if (const Node* audit = entry->find("audit"); audit != nullptr) {
+            pieces.audit = parse_audit_type(str(audit));
+            if (!pieces.audit) continue;
+        }
+        pieces.autodiagnostic = boolean(entry->find("autodiagnostic"));
+        pieces.paa = boolean(entry->find("paa"));
+        bool readable = true;
+        each(entry->find("concertation"), [&](const Node& n) {
+            const auto step = parse_step(str(&n));
+            if (step)
+                pieces.concertation.push_back(*step);
+            else
+                readable = false;
+        });
+        if (readable) rules.pieces_requises[i] = std::move(pieces);
+    }
+}
+
 void read_rules(const Node& root, Model& m)
 {
     const Node* r = root.find("regles");
@@ -121,6 +159,7 @@ void read_rules(const Node& root, Model& m)
             });
             if (!rows.empty()) rules.calibrage_audit = rows;
         }
+        read_required_pieces(r->find("pieces_requises"), rules);
     }
     if (const Node* ref = root.find("referent"); ref != nullptr && ref->is_mapping())
         m.referent = Referent{str(ref->find("nom")), str(ref->find("fonction")), str(ref->find("courriel")),

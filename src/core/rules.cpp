@@ -25,9 +25,10 @@ const std::vector<RuleInfo>& rule_catalogue()
         {"Q342", E, false}, {"Q343", W, true},  {"Q344", E, false}, {"Q350", E, false}, {"Q351", E, false},
         {"Q352", E, false}, {"Q353", E, false}, {"Q354", E, false}, {"Q355", E, false}, {"Q356", E, false},
         {"Q357", E, false}, {"Q358", E, false}, {"Q359", E, false}, {"Q360", E, false}, {"Q361", W, false},
-        {"Q370", E, true},  {"Q371", E, false}, {"Q372", E, false}, {"Q373", E, true},  {"Q380", E, true},
-        {"Q381", E, true},  {"Q382", E, true},  {"Q383", E, true},  {"Q390", E, true},  {"Q391", E, true},
-        {"Q392", E, true},  {"Q393", E, true},  {"Q395", W, false}, {"Q396", E, false},
+        {"Q370", E, true},  {"Q371", E, false}, {"Q372", E, false}, {"Q373", E, true},  {"Q374", E, false},
+        {"Q375", E, false}, {"Q376", E, false}, {"Q377", E, false}, {"Q380", E, true},  {"Q381", E, true},
+        {"Q382", E, true},  {"Q383", E, true},  {"Q390", E, true},  {"Q391", E, true},  {"Q392", E, true},
+        {"Q393", E, true},  {"Q395", W, false}, {"Q396", E, false},
     };
     return rules;
 }
@@ -113,8 +114,10 @@ Organisme summary(const Organisme& o)
 
 namespace rules_detail {
 
-void check_organisme(Run& run, const Organisme& o)
+void check_organisme(Run& run, const Organisme& whole)
 {
+    const std::optional<Organisme> judged = judged_organisme(whole, run.unreadable);
+    const Organisme& o = judged ? *judged : whole;
     check_references(run, o);
     check_treatment(run, o);
     check_concertation(run, o);
@@ -122,6 +125,26 @@ void check_organisme(Run& run, const Organisme& o)
     check_coverage(run, o);
     check_sessions(run, o);
     check_dates(run, o);
+    check_pieces(run, whole);
+}
+
+std::string organisme_path(const Organisme& o, std::string_view name)
+{
+    return o.folder.empty() ? std::string(name) : o.folder + "/" + std::string(name);
+}
+
+std::optional<Organisme> judged_organisme(const Organisme& o, const Unreadable& unreadable)
+{
+    const bool autodiagnostic = !o.autodiagnostic && !unreadable.autodiagnostic_of.contains(o.slug);
+    const bool paa = !o.paa && !unreadable.paa_of.contains(o.slug);
+    const bool concertation = !o.concertation && !unreadable.concertation_of.contains(o.slug);
+    if (!autodiagnostic && !paa && !concertation) return std::nullopt;
+    // A copy, for the few organismes that lack a file.
+    Organisme judged = o;
+    if (autodiagnostic) judged.autodiagnostic = SelfDiagnosis{organisme_path(o, "autodiagnostic.yaml"), {}, {}};
+    if (paa) judged.paa = Paa{organisme_path(o, "paa.yaml"), std::nullopt, {}, {}};
+    if (concertation) judged.concertation = Concertation{organisme_path(o, "concertation.yaml"), {}, {}};
+    return judged;
 }
 
 Unreadable Unreadable::from(const Model& model, const std::vector<std::string>& paths)
@@ -157,11 +180,17 @@ Unreadable Unreadable::from(const Model& model, const std::vector<std::string>& 
             u.candidatures_of.insert(slug);
             if (dated) u.candidatures.insert({slug, *dated});
             break;
-        case FileKind::organisme:
         case FileKind::autodiagnostic:
+            u.autodiagnostic_of.insert(slug);
+            break;
         case FileKind::paa:
+            u.paa_of.insert(slug);
+            break;
         case FileKind::concertation:
-            break; // absent from the model: their rules step aside
+            u.concertation_of.insert(slug);
+            break;
+        case FileKind::organisme:
+            break; // absent from the model: its rules step aside
         case FileKind::visa:
             break; // checked by check_visas (visa_checks.cpp)
         }
@@ -240,15 +269,19 @@ bool is_alert(const Result& r)
     return r.evaluation == Evaluation::point_d_alerte && !r.critere.value.empty();
 }
 
-bool audits_certain(const Run& run, const Organisme& o)
+bool audits_certain(const Model& model, const Unreadable& unreadable, const Organisme& o)
 {
-    if (run.unreadable.audits_of.contains(o.slug)) return false;
+    if (unreadable.audits_of.contains(o.slug)) return false;
     return std::all_of(o.audits.begin(), o.audits.end(), [&](const Audit& a) {
         return a.type && std::all_of(a.resultats.begin(), a.resultats.end(), [&](const Result& r) {
-                   return r.evaluation &&
-                          (!is_alert(r) || run.model.framework.criterion(r.critere.value) != nullptr);
+                   return r.evaluation && (!is_alert(r) || model.framework.criterion(r.critere.value) != nullptr);
                });
     });
+}
+
+bool audits_certain(const Run& run, const Organisme& o)
+{
+    return audits_certain(run.model, run.unreadable, o);
 }
 
 } // namespace rules_detail

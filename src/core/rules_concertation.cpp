@@ -9,14 +9,6 @@
 
 namespace quali::core::rules_detail {
 
-namespace {
-
-struct Reached {
-    Step step;
-    std::string file; // what shows the step was reached
-    Position pos;
-};
-
 std::vector<Reached> reached_steps(const Organisme& o)
 {
     std::vector<Reached> steps;
@@ -48,6 +40,8 @@ bool events_readable(const Concertation& c)
                        [](const Event& e) { return e.etape.has_value() && e.nature.has_value(); });
 }
 
+namespace {
+
 bool has_step(const Concertation& c, Step s)
 {
     return std::any_of(c.evenements.begin(), c.evenements.end(),
@@ -58,8 +52,8 @@ void check_steps(Run& run, const Organisme& o)
 {
     const std::vector<Reached> steps = reached_steps(o);
     if (steps.empty()) return;
-    // Without concertation.yaml (missing, or unreadable and already reported) or with an
-    // event whose step or nature could not be read, the steps are not checked.
+    // Without concertation.yaml (unreadable and already reported; an absent one is judged
+    // empty) or with an event whose step or nature could not be read, the steps are not checked.
     if (!o.concertation || !events_readable(*o.concertation)) return;
     const Concertation& c = *o.concertation;
     for (const Reached& r : steps) {

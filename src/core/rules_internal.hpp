@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the rule families (rules_*.cpp): the run's context, how a rule reports, and the
 // few facts several families need so that one defect gives one diagnostic.
+#include "quali/core/readiness.hpp"
 #include "quali/core/rules.hpp"
 
 #include <optional>
@@ -21,6 +22,9 @@ struct Unreadable {
     std::set<std::string> audits_of;       // organisme slugs
     std::set<std::string> candidatures_of; // organisme slugs
     std::set<std::pair<std::string, Date>> candidatures; // slug, session by file name
+    // Organisme slugs whose file exists but could not be read: its rules step aside. An absent
+    // file is not here: it is judged as an empty one (judged_organisme).
+    std::set<std::string> autodiagnostic_of, paa_of, concertation_of;
 
     static Unreadable from(const Model& model, const std::vector<std::string>& paths);
 };
@@ -70,6 +74,7 @@ bool is_alert(const Result& r);
 
 // Every audit's type and evaluations were read and its alert points are criteria of the
 // framework: which audit is the latest diagnostic, and its alert points, are certain.
+bool audits_certain(const Model& model, const Unreadable& unreadable, const Organisme& o);
 bool audits_certain(const Run& run, const Organisme& o);
 
 // A recorded fact dated after the reference date: reported by its own code (Q354-Q359, Q393,
@@ -80,6 +85,38 @@ bool after_as_of(const Run& run, const std::optional<Date>& d);
 // unreadable its plan's first date after it; nullopt for an audit not yet signed.
 std::optional<At<Date>> future_audit_date(const Run& run, const Audit& a);
 
+// The organisme as the rules judge it: an absent paa.yaml, concertation.yaml or
+// autodiagnostic.yaml (not an unreadable one) becomes an empty one at its usual path, so that
+// a missing file is never judged better than an empty one. Null when nothing is absent.
+std::optional<Organisme> judged_organisme(const Organisme& o, const Unreadable& unreadable);
+
+// The usual path of an organisme's file: "organismes/<slug>/paa.yaml".
+std::string organisme_path(const Organisme& o, std::string_view name);
+
+// The alert points of the latest diagnostic that no live action of paa treats, and the
+// complex situations of the autodiagnostic that none treats (Q310, Q311, the PAA piece).
+// Null when it cannot be judged: audits or framework uncertain, or the plan cites a
+// criterion (Q301) or a residence (Q303) that is not there — it may be the one it meant.
+std::optional<std::vector<const Result*>> untreated_alert_points(const Model& model, const Unreadable& unreadable,
+                                                                 const Organisme& o, const Paa& paa);
+std::optional<std::vector<const Residence*>> untreated_situations(const Model& model, const Unreadable& unreadable,
+                                                                  const Organisme& o, const Paa& paa);
+
+// A step of the pathway the organisme has reached, and what shows it (rule Q320).
+struct Reached {
+    Step step;
+    std::string file;
+    Position pos;
+};
+std::vector<Reached> reached_steps(const Organisme& o);
+
+// Every concertation event's step and nature were read.
+bool events_readable(const Concertation& c);
+
+// The candidature's pieces (readiness.hpp) with the run's knowledge of unreadable files.
+Readiness readiness(const Model& model, const Organisme& o, const Candidature& c, Date as_of, Lang lang,
+                    const Unreadable& unreadable);
+
 // The rule families, one per file: the rules that read one organisme (with the repository's
 // settings, framework, auditors and sessions), then those across organismes and sessions.
 void check_references(Run& run, const Organisme& o); // Q301-Q304
@@ -89,6 +126,7 @@ void check_audits(Run& run, const Organisme& o);     // Q330-Q334, Q340, Q350-Q3
 void check_sessions(Run& run, const Organisme& o);   // Q360, Q361, Q370-Q372
 void check_coverage(Run& run, const Organisme& o);   // Q341-Q344
 void check_dates(Run& run, const Organisme& o);      // Q354-Q359
+void check_pieces(Run& run, const Organisme& o);     // Q374-Q377
 
 // Every rule that reads one organisme, family by family.
 void check_organisme(Run& run, const Organisme& o);

@@ -1,6 +1,6 @@
 // Rules 2, 3 and 12, the action plan (Q310, Q311, Q395, Q396): every alert point of the
 // latest diagnostic and every complex situation is treated by a live action, and the plan is
-// followed up. Without a paa.yaml (not written yet, or unreadable) nothing here is checked.
+// followed up. An absent paa.yaml is judged as an empty one; an unreadable one is not judged.
 #include "rules_internal.hpp"
 
 #include <algorithm>
@@ -24,48 +24,38 @@ bool treats(const Paa& paa, const std::vector<Text> Action::*list, const std::st
 
 void check_alert_points(Run& run, const Organisme& o)
 {
+    const auto untreated = untreated_alert_points(run.model, run.unreadable, o, *o.paa);
+    if (!untreated) return;
     const Audit* latest = o.latest_diagnostic();
-    if (latest == nullptr || !audits_certain(run, o)) return;
-    // A criterion the plan cites but the framework lacks (Q301) may be the one it meant to treat.
-    for (const Action& a : o.paa->actions)
-        for (const Text& p : a.points_alerte)
-            if (run.model.framework.criterion(p.value) == nullptr) return;
-    for (const Result& r : latest->resultats) {
-        if (!is_alert(r) || run.model.framework.criterion(r.critere.value) == nullptr) continue; // Q301
-        if (treats(*o.paa, &Action::points_alerte, r.critere.value)) continue;
+    for (const Result* r : *untreated) {
         Diagnostic& d = run.report(
-            "Q310", latest->file, place(r.critere.pos, r.pos),
+            "Q310", latest->file, place(r->critere.pos, r->pos),
             run.say("point d'alerte {} non traité : aucune action du PAA (hors abandonnées) ne le cite",
                     "alert point {} is not treated: no PAA action (other than abandoned ones) cites it",
-                    r.critere.value));
+                    r->critere.value));
         add_note(d, o.paa->file, o.paa->pos,
                  run.say("ajoutez une action avec « traite: {{ points_alerte: [{}] }} »",
-                         "add an action with \"traite: {{ points_alerte: [{}] }}\"", r.critere.value));
+                         "add an action with \"traite: {{ points_alerte: [{}] }}\"", r->critere.value));
     }
 }
 
 void check_situations(Run& run, const Organisme& o)
 {
-    if (!o.autodiagnostic || run.unreadable.rules) return;
-    // A residence the plan cites but the self-diagnosis lacks (Q303) may be the one it meant to treat.
-    for (const Action& a : o.paa->actions)
-        for (const Text& r : a.situations)
-            if (o.autodiagnostic->residence(r.value) == nullptr) return;
+    const auto untreated = untreated_situations(run.model, run.unreadable, o, *o.paa);
+    if (!untreated) return;
     const int threshold = run.model.rules.cotation_situation_complexe;
-    for (const Residence& r : o.autodiagnostic->residences) {
-        if (r.id.empty() || !r.cotation || *r.cotation < threshold) continue;
-        if (treats(*o.paa, &Action::situations, r.id)) continue;
-        Diagnostic& d = run.report("Q311", o.autodiagnostic->file, r.pos,
+    for (const Residence* r : *untreated) {
+        Diagnostic& d = run.report("Q311", o.autodiagnostic->file, r->pos,
                                    run.say("situation complexe non traitée : la résidence {} ({}) est cotée "
                                            "{} (seuil {}) et aucune action du PAA "
                                            "(hors abandonnées) ne la traite",
                                            "complex situation not treated: residence {} ({}) is rated {} "
                                            "(threshold {}) and no PAA action (other "
                                            "than abandoned ones) treats it",
-                                           r.id, r.nom, *r.cotation, threshold));
+                                           r->id, r->nom, *r->cotation, threshold));
         add_note(d, o.paa->file, o.paa->pos,
                  run.say("ajoutez une action avec « traite: {{ situations: [{}] }} »",
-                         "add an action with \"traite: {{ situations: [{}] }}\"", r.id));
+                         "add an action with \"traite: {{ situations: [{}] }}\"", r->id));
     }
 }
 
@@ -87,9 +77,43 @@ void check_follow_up(Run& run, const Organisme& o)
 
 } // namespace
 
+std::optional<std::vector<const Result*>> untreated_alert_points(const Model& model, const Unreadable& unreadable,
+                                                                 const Organisme& o, const Paa& paa)
+{
+    const Audit* latest = o.latest_diagnostic();
+    if (latest == nullptr || !audits_certain(model, unreadable, o)) return std::nullopt;
+    // A criterion the plan cites but the framework lacks (Q301) may be the one it meant to treat.
+    for (const Action& a : paa.actions)
+        for (const Text& p : a.points_alerte)
+            if (model.framework.criterion(p.value) == nullptr) return std::nullopt;
+    std::vector<const Result*> untreated;
+    for (const Result& r : latest->resultats) {
+        if (!is_alert(r) || model.framework.criterion(r.critere.value) == nullptr) continue; // Q301
+        if (!treats(paa, &Action::points_alerte, r.critere.value)) untreated.push_back(&r);
+    }
+    return untreated;
+}
+
+std::optional<std::vector<const Residence*>> untreated_situations(const Model& model, const Unreadable& unreadable,
+                                                                  const Organisme& o, const Paa& paa)
+{
+    if (!o.autodiagnostic || unreadable.rules) return std::nullopt;
+    // A residence the plan cites but the self-diagnosis lacks (Q303) may be the one it meant to treat.
+    for (const Action& a : paa.actions)
+        for (const Text& r : a.situations)
+            if (o.autodiagnostic->residence(r.value) == nullptr) return std::nullopt;
+    const int threshold = model.rules.cotation_situation_complexe;
+    std::vector<const Residence*> untreated;
+    for (const Residence& r : o.autodiagnostic->residences) {
+        if (r.id.empty() || !r.cotation || *r.cotation < threshold) continue;
+        if (!treats(paa, &Action::situations, r.id)) untreated.push_back(&r);
+    }
+    return untreated;
+}
+
 void check_treatment(Run& run, const Organisme& o)
 {
-    if (!o.paa) return;
+    if (!o.paa) return; // unreadable (an absent one is judged empty: judged_organisme)
     check_alert_points(run, o);
     check_situations(run, o);
     check_follow_up(run, o);

@@ -426,6 +426,22 @@ J decisions_j(const std::vector<core::PastDecision>& list)
     return out;
 }
 
+// The required pieces a candidature lacks (core::readiness): what the agenda's « Incomplets »
+// and the instruction sheet show, the same reasons as quali validate's Q374-Q377.
+J pieces_j(const core::Readiness& r)
+{
+    J list = J::array();
+    for (const core::MissingPiece& p : r.manquantes)
+        list.push_back(J{{"piece", core::to_string(p.kind)},
+                         {"etape", p.etape ? J(core::to_string(*p.etape)) : J(nullptr)},
+                         {"code", p.signale_par.empty() || p.signale_par == "fichier" ? p.code : p.signale_par},
+                         {"deja_signale", !p.signale_par.empty()},
+                         {"message", p.message},
+                         {"aide", opt_str(p.aide)},
+                         {"fichier", p.file}});
+    return list;
+}
+
 // One line of a section list: the same keys in every section.
 J section_item(const core::FiledDossier& f)
 {
@@ -444,6 +460,8 @@ J section_item(const core::FiledDossier& f)
             std::find(codes.begin(), codes.end(), d.code) == codes.end())
             codes.push_back(d.code);
     j["codes_erreurs"] = joined(codes);
+    j["pieces_manquantes"] = pieces_j(f.pieces);
+    j["complet"] = f.pieces.complete();
     return j;
 }
 
@@ -498,6 +516,7 @@ nlohmann::ordered_json agenda_tree(const core::Model& model, const core::Agenda&
             d["statut_depot"] = core::to_string(f.statut);
             d["statut_depot_texte"] = filing_label(f.statut);
             d["incomplet"] = f.incomplet;
+            d["pieces_manquantes"] = pieces_j(f.pieces);
             J audits = J::array();
             for (const core::AuditSummary& s : f.audits)
                 audits.push_back(audit_j(model, s, false));
@@ -594,8 +613,12 @@ nlohmann::ordered_json dossier_tree(const core::Model& model, const core::Instru
     root["decisions"] = decisions_j(s.decisions);
 
     J cands = J::array();
-    for (const core::CandidatureLine& c : s.candidatures)
-        cands.push_back(candidature_j(model, *c.candidature, c.seance, c.statut));
+    for (const core::CandidatureLine& c : s.candidatures) {
+        J cand = candidature_j(model, *c.candidature, c.seance, c.statut);
+        cand["pieces_manquantes"] = pieces_j(c.pieces);
+        cand["complet"] = c.pieces.complete();
+        cands.push_back(std::move(cand));
+    }
     root["candidatures"] = cands;
 
     J audits = J::array();

@@ -353,6 +353,57 @@ def assert_diagnostics(quali, folder, expected, args=(), strict_too=False):
     return got
 
 
+def agenda_disagreements(quali, folder, as_of):
+    """Where the agenda's « Incomplets » and quali validate disagree, as lines of text (empty when
+    they agree). For each session of comite/seances/ with a filed candidature, a dossier is
+    incomplete exactly when validate gives an error in its organisme's folder other than the
+    filing window's (Q360, Q361) — a missing required piece (Q374–Q377) is one — and each such
+    piece error on its candidature is among the dossier's pieces_manquantes, with its code.
+    Sessions the agenda refuses (an unreadable session file) are left out. The one assertion
+    the agenda and the rules suites share."""
+    def run(args):
+        return subprocess.run([quali] + args, cwd=folder, capture_output=True, text=True, timeout=120)
+
+    v = run(["validate", ".", "--as-of", as_of, "--format", "json"])
+    diagnostics = json.loads(v.stdout)["diagnostics"]
+    errors_of = {}
+    for d in diagnostics:
+        parts = d["file"].split("/")
+        if d["severity"] == "error" and len(parts) > 2 and parts[0] == "organismes" and d["code"] not in ("Q360", "Q361"):
+            errors_of.setdefault(parts[1], []).append(d)
+    seances = os.path.join(folder, "comite", "seances")
+    problems = []
+    for name in sorted(os.listdir(seances)) if os.path.isdir(seances) else []:
+        seance = name[:-5]
+        if not name.endswith(".yaml") or not any(
+                os.path.isfile(os.path.join(folder, "organismes", o, "candidatures", name))
+                for o in os.listdir(os.path.join(folder, "organismes"))):
+            continue
+        a = run(["agenda", seance, "--as-of", as_of, "--format", "json"])
+        if a.returncode != 0:
+            continue
+        agenda = json.loads(a.stdout)
+        filed = {d["organisme"]: d for g in agenda["groupes"] for d in g["dossiers"]}
+        incomplete = {x["organisme"] for x in agenda["sections"]["incomplet"]}
+        for slug, dossier in sorted(filed.items()):
+            errors = errors_of.get(slug, [])
+            if (slug in incomplete) != bool(errors):
+                problems.append(f"{seance}: {slug} is {'' if slug in incomplete else 'not '}incomplete in the agenda "
+                                f"but validate gives {len(errors)} dossier error(s): {[e['code'] for e in errors]} "
+                                f"(pieces: {[p['message'] for p in dossier['pieces_manquantes']]})")
+            if dossier["incomplet"] != (slug in incomplete):
+                problems.append(f"{seance}: {slug}: incomplet {dossier['incomplet']} outside the section's word")
+            codes = {p["code"] for p in dossier["pieces_manquantes"] if not p["deja_signale"]}
+            for e in errors:
+                if e["code"] in ("Q374", "Q375", "Q376", "Q377") and \
+                        e["file"] == f"organismes/{slug}/candidatures/{seance}.yaml" and e["code"] not in codes:
+                    problems.append(f"{seance}: {slug}: validate's {e['code']} is not among the agenda's pieces")
+            for c in codes:
+                if not any(e["code"] == c and e["file"].endswith(f"/candidatures/{seance}.yaml") for e in errors):
+                    problems.append(f"{seance}: {slug}: the agenda's piece {c} is not reported by validate")
+    return problems
+
+
 # ---------------------------------------------------------------------------------------------
 # Golden files
 

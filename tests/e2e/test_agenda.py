@@ -14,7 +14,8 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Failure, Suite, TempRepo, arguments, check, run_quali, snapshot, snapshot_changes  # noqa: E402
+from lib import (Failure, Suite, TempRepo, agenda_disagreements, arguments, check, run_quali, snapshot,  # noqa: E402
+                 snapshot_changes)
 
 args = arguments(__doc__)
 QUALI, SOURCE = args.quali, args.source
@@ -82,6 +83,15 @@ def test_scenarios_give_the_hand_computed_sections():
         for key in ("a_l_heure", "en_retard", "anticipe", "incomplet", "attendu_non_depose"):
             if totals[key] != len(exp["sections"][key]):
                 problems.append(f"{name}: totaux.{key} = {totals[key]}")
+    check(not problems, "\n    " + "\n    ".join(problems))
+
+
+@suite.test
+def test_incomplets_agree_with_validate():
+    problems = agenda_disagreements(QUALI, EXAMPLE, "2026-06-10")
+    for name in scenarios():
+        as_of = expected_of(name)["agenda"]["as_of"]
+        problems += [f"{name}: {p}" for p in agenda_disagreements(QUALI, os.path.join(DATA, name), as_of)]
     check(not problems, "\n    " + "\n    ".join(problems))
 
 

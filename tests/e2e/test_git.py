@@ -67,6 +67,14 @@ def fresh(work):
     quali(work, "init", repo)
     quali(repo, "new", "organisme", "habitat-loire", "--nom", "Habitat Loire", "--famille", "OPH",
           "--logements", "18450", "--engagement", "2025-02-15")
+    # An engaged organisme informs its tenants: without concertation.yaml, Q320 (issue 12).
+    folder = os.path.join(repo, "organismes", "habitat-loire")
+    os.makedirs(os.path.join(folder, "preuves"))
+    with open(os.path.join(folder, "preuves", "ccl-2025-03-04.pdf"), "w", encoding="utf-8") as f:
+        f.write("compte rendu\n")
+    with open(os.path.join(folder, "concertation.yaml"), "w", encoding="utf-8") as f:
+        f.write("evenements:\n  - { date: 2025-03-04, etape: engagement, instance: CCL, nature: information,\n"
+                "      preuve: preuves/ccl-2025-03-04.pdf }\n")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Premier organisme")
     return repo

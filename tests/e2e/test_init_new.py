@@ -106,16 +106,19 @@ def test_init_refuses_a_folder_that_is_not_empty_and_touches_nothing():
 
 
 @suite.test
-def test_a_fresh_repository_with_a_new_organisme_validates_without_error():
+def test_a_fresh_repository_with_a_new_organisme_needs_only_its_engagement_concertation():
     with TempRepo() as work:
         repo = new_repo(work)
         run = quali(repo, "new", "organisme", "habitat-loire", "--nom", "Habitat Loire", "--logements", "18450")
         check("organismes/habitat-loire/organisme.yaml" in run.stdout, run.stdout)
-        text = quali(repo, "validate")
-        check("0 erreur" in text.stdout, text.stdout)
+        # The organisme is engaged: an absent concertation.yaml is judged as an empty one (Q320).
+        text = quali(repo, "validate", code=1)
+        check("1 erreur" in text.stdout, text.stdout)
         run, ds = validate(repo)
-        check(run.code == 0, f"exit {run.code}")
-        only_fields_to_fill(ds)
+        check(run.code == 1, f"exit {run.code}")
+        errors = [(d["code"], d["file"]) for d in ds if d["severity"] == "error"]
+        check(errors == [("Q320", "organismes/habitat-loire/concertation.yaml")], str(errors))
+        only_fields_to_fill([d for d in ds if d["severity"] != "error"])
         fields = {d["message"] for d in ds if d["file"] == "organismes/habitat-loire/organisme.yaml"}
         for field in ["siren", "famille", "federation", "region", "contact.nom", "contact.courriel"]:
             check(f"champ à compléter : {field}" in fields, f"{field} not reported: {fields}")
@@ -184,7 +187,7 @@ def test_every_field_of_a_template_has_a_french_comment():
 
 
 @suite.test
-def test_a_whole_dossier_created_with_new_validates_without_error():
+def test_a_whole_dossier_created_with_new_names_each_missing_piece():
     with TempRepo() as work:
         repo = new_repo(work)
         quali(repo, "new", "auditeur", "jeanne-durand", "--nom", "Jeanne Durand", "--cabinet", "Durand Conseil",
@@ -206,9 +209,29 @@ def test_a_whole_dossier_created_with_new_validates_without_error():
         cand = read(repo, "organismes/habitat-loire/candidatures/2026-06-18.yaml")
         check(f'- "audits/2026-03-16-diagnostic-hqs.yaml"' in cand, cand)
         check("du 2026-06-03 au 2026-06-17" in cand, "the filing window is not given\n" + cand)
+        # Issue 12: no signed audit, no PAA, no concertation, no autodiagnostic is never « Aucun
+        # problème »: each missing piece is an error on the candidature, with what to add.
         run, ds = validate(repo, "--as-of", "2026-06-10")
-        check(run.code == 0, "exit " + str(run.code))
-        only_fields_to_fill(ds)
+        check(run.code == 1, "exit " + str(run.code))
+        cand_path = "organismes/habitat-loire/candidatures/2026-06-18.yaml"
+        pieces = sorted(d["code"] for d in ds if d["file"] == cand_path and d["severity"] == "error")
+        check(pieces == ["Q374", "Q375", "Q376", "Q377"], str(pieces))
+        check(all(d.get("hint") for d in ds if d["file"] == cand_path), "a missing piece without its aide")
+        only_fields_to_fill([d for d in ds if d["severity"] != "error"])
+        errors = sorted((d["code"], d["file"], d["line"]) for d in ds if d["severity"] == "error")
+        agenda = run_quali(QUALI, ["agenda", "2026-06-18", "--as-of", "2026-06-10", "--format", "json"], repo).json()
+        check([x["organisme"] for x in agenda["sections"]["incomplet"]] == ["habitat-loire"], "not incomplete")
+        # A concertation.yaml with one event never makes the dossier worse than no file at all.
+        os.makedirs(os.path.join(repo, "organismes/habitat-loire/preuves"))
+        with open(os.path.join(repo, "organismes/habitat-loire/preuves/ccl-2025-03-01.pdf"), "w") as f:
+            f.write("compte rendu\n")
+        with open(os.path.join(repo, "organismes/habitat-loire/concertation.yaml"), "w") as f:
+            f.write("evenements:\n  - { date: 2025-03-01, etape: engagement, instance: CCL, nature: information,\n"
+                    "      preuve: preuves/ccl-2025-03-01.pdf }\n")
+        run, ds = validate(repo, "--as-of", "2026-06-10")
+        started = sorted((d["code"], d["file"], d["line"]) for d in ds if d["severity"] == "error")
+        check(len(started) < len(errors), f"{len(started)} errors with one event, {len(errors)} without the file")
+        check({c for c, _, _ in started} <= {c for c, _, _ in errors}, f"new codes: {started} vs {errors}")
 
 
 @suite.test

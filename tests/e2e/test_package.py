@@ -115,7 +115,10 @@ def test_extracted_into_a_scratch_root_the_installed_quali_runs():
     check(run_quali(installed, ["init", depot, "--no-git"], WORK).code == 0, "init failed")
     check(run_quali(installed, ["new", "organisme", "habitat-loire", "--nom", "Habitat Loire", "--logements", "18450"],
                     depot).code == 0, "new failed")
-    check(run_quali(installed, ["validate"], depot).code == 0, "validate of a fresh repository failed")
+    # The organisme is engaged (today) without concertation.yaml: Q320 is its one error (issue 12).
+    run = run_quali(installed, ["validate", "--format", "json"], depot)
+    errors = [d["code"] for d in run.json()["diagnostics"] if d["severity"] == "error"]
+    check(run.code == 1 and errors == ["Q320"], f"validate of a fresh repository: exit {run.code}, errors {errors}")
 
 
 @suite.test

@@ -20,7 +20,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-from lib import run_quali_tty
+from lib import agenda_disagreements, run_quali_tty
 
 DEFAULT_AS_OF = "2026-06-10"
 
@@ -105,6 +105,9 @@ def run_case(quali, base, cases_dir, name):
         folder = derive(base, name, spec, work)
         code, got = validate(quali, folder, spec.get("as_of", DEFAULT_AS_OF))
         text_problems = check_text(quali, folder, spec.get("as_of", DEFAULT_AS_OF), spec["expect"])
+        # The agenda's « Incomplets » agrees with validate (repository cases: they have sessions).
+        if "standalone" not in spec:
+            text_problems += agenda_disagreements(quali, folder, spec.get("as_of", DEFAULT_AS_OF))
     problems = compare(spec["expect"], got) + text_problems
     errors = any(d["severity"] == "error" for d in spec["expect"])
     if code != (1 if errors else 0):
@@ -150,8 +153,28 @@ def run_plain(quali, folder, as_of):
     """A folder that must give no diagnostic at all, validated as it is."""
     code, got = validate(quali, folder, as_of)
     problems = compare([], got)
+    problems += agenda_disagreements(quali, folder, as_of)
     if code != 0:
         problems.append(f"exit code {code}, expected 0")
+    return problems
+
+
+# An absent paa.yaml, concertation.yaml or autodiagnostic.yaml is judged as an empty one: each
+# pair of cases expects the same diagnostics (code and file; an absent file has no line).
+ABSENT_AS_EMPTY = [("q375-autodiagnostic-absent", "q375-autodiagnostic-vide-comme-absent"),
+                   ("q376-paa-absent", "q376-paa-vide-comme-absent"),
+                   ("q377-concertation-absente", "q377-concertation-vide-comme-absente")]
+
+
+def absent_as_empty(cases_dir):
+    problems = []
+    for absent, empty in ABSENT_AS_EMPTY:
+        expected = []
+        for name in (absent, empty):
+            with open(os.path.join(cases_dir, name, "expect.json"), encoding="utf-8") as f:
+                expected.append(sorted((d["code"], d["file"]) for d in json.load(f)["expect"]))
+        if expected[0] != expected[1]:
+            problems.append(f"{absent} expects {expected[0]}, {empty} {expected[1]}")
     return problems
 
 
@@ -173,6 +196,8 @@ def main():
         jobs["examples/depot"] = lambda: run_plain(quali, depot, "2026-06-10")
     for n in names:
         jobs[n] = lambda n=n: run_case(quali, base, cases_dir, n)
+    if not args.cases:
+        jobs["absent-comme-vide"] = lambda: absent_as_empty(cases_dir)
 
     def guarded(job):
         try:

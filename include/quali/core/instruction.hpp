@@ -11,6 +11,7 @@
 #include "quali/core/lang.hpp"
 #include "quali/core/model.hpp"
 #include "quali/core/pathway.hpp"
+#include "quali/core/readiness.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -90,7 +91,8 @@ struct FiledDossier {
     ValidationSummary validation;
     std::vector<PastDecision> decisions; // earlier decisions, by date
     Pathway parcours;                    // as of the agenda's reference day
-    bool incomplet = false;              // validation.erreurs_dossier > 0
+    Readiness pieces;                    // the required pieces it lacks (readiness.hpp), as validate says
+    bool incomplet = false;              // a piece is missing, or validation.erreurs_dossier > 0
 };
 
 // An organisme due to file that filed nothing for the session.
@@ -122,9 +124,11 @@ struct Agenda {
 };
 
 // Builds the agenda of a session. diagnostics: those of the whole repository as of as_of,
-// paths relative to its root.
+// paths relative to its root; unreadable: the YAML files the rules could not read (as
+// check_rules takes them), for the required pieces; lang: the language of their reasons.
 Agenda build_agenda(const Model& model, const Session& session, Date seance, Date as_of,
-                    const std::vector<Diagnostic>& diagnostics);
+                    const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& unreadable = {},
+                    Lang lang = Lang::fr);
 
 // One organisme's candidature for one session, with its filing status.
 struct CandidatureLine {
@@ -132,6 +136,7 @@ struct CandidatureLine {
     std::optional<Date> seance;
     FilingStatus statut = FilingStatus::inconnu;
     std::optional<Window> fenetre;
+    Readiness pieces; // the required pieces it lacks, as of its filing
 };
 
 // The full instruction sheet of one organisme as of a day.
@@ -148,7 +153,8 @@ struct InstructionSheet {
 };
 
 InstructionSheet build_instruction_sheet(const Model& model, const Organisme& organisme, Date as_of,
-                                         const std::vector<Diagnostic>& diagnostics);
+                                         const std::vector<Diagnostic>& diagnostics,
+                                         const std::vector<std::string>& unreadable = {}, Lang lang = Lang::fr);
 
 // The letter after a session for one decision: the decision and the next step, computed by
 // the pathway engine as of the day after the session.

@@ -7,6 +7,8 @@
 #include "quali/core/document.hpp"
 #include "quali/core/holidays.hpp"
 
+#include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +33,18 @@ struct CalibrationRow {
     int jours = 0;
 };
 
+enum class AuditType : std::uint8_t;
+enum class Step : std::uint8_t;
+enum class Request : std::uint8_t;
+
+// What a candidature for one requested decision must hold (docs/regles.md « Pièces requises »).
+struct RequiredPieces {
+    std::optional<AuditType> audit;  // a signed audit of that type; none: no audit required
+    bool autodiagnostic = false;
+    bool paa = false;
+    std::vector<Step> concertation;  // steps with an event with proof on or before the filing
+};
+
 // The label's rules; defaults are the ones DOMAIN.md gives (see docs/regles.md).
 struct Rules {
     int fenetre_depot_jours = 15;
@@ -44,6 +58,11 @@ struct Rules {
     double quorum = 0.5;
     double non_evalue_max = 0.10; // share of the framework's criteria a diagnostic may leave non-evalue
     std::vector<CalibrationRow> calibrage_audit{{5000, 3}, {15000, 4}, {30000, 5}, {std::nullopt, 6}};
+    // One entry per request, indexed by Request (admissibilite … renouvellement).
+    std::array<RequiredPieces, 4> pieces_requises = default_required_pieces();
+
+    static std::array<RequiredPieces, 4> default_required_pieces();
+    const RequiredPieces& pieces_for(Request r) const;
 
     // The minimum audit days for an organisme of that many dwellings.
     int minimum_audit_days(int logements) const;

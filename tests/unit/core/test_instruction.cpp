@@ -155,6 +155,11 @@ TEST_SUITE("core::instruction")
             .file("c", "2026-06-18", Request::admissibilite, "2026-05-20")
             .file("b", "2026-06-18", Request::admissibilite, "2026-06-18")
             .file("a", "2026-06-18", Request::admissibilite, "2026-06-08");
+        // With the default required pieces, these bare dossiers lack every piece: incomplete.
+        const Agenda bare = r.agenda("2026-06-18", "2026-06-10", {});
+        CHECK(slugs(bare, bare.incomplets) == std::vector<std::string>{"a", "b", "c", "d"});
+        CHECK(bare.dossiers.front().pieces.manquantes.front().code == "Q374");
+        for (RequiredPieces& p : r.model.rules.pieces_requises) p = {}; // the sections alone, below
         const Agenda a = r.agenda("2026-06-18", "2026-06-10",
                                   {diag("Q302", "organismes/d/candidatures/2026-06-18.yaml"),
                                    diag("Q360", "organismes/b/candidatures/2026-06-18.yaml")});

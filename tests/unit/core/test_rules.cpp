@@ -313,11 +313,16 @@ TEST_SUITE("core::rules")
         CHECK(found(repo.check("2026-06-20")) == Codes{"Q322 " + oj + "candidatures/2026-06-18.yaml:3"});
     }
 
-    TEST_CASE("without a readable concertation file, the concertation rules are not applied")
+    TEST_CASE("an absent concertation file is judged as an empty one, an unreadable one not at all")
     {
         Repo repo = Repo::base();
-        repo.files.erase(oj + "concertation.yaml"); // missing, or unreadable and already reported (Q001)
-        CHECK(found(repo.check()) == Codes{});
+        repo.files.erase(oj + "concertation.yaml");
+        const std::string steps = "Q320 " + oj + "concertation.yaml:";
+        CHECK(found(repo.check()) == Codes{steps + "0", steps + "0", steps + "0", steps + "0"});
+        repo.add(oj + "concertation.yaml", "evenements: []\n");
+        CHECK(found(repo.check()) == Codes{steps + "1", steps + "1", steps + "1", steps + "1"});
+        repo = Repo::base();
+        CHECK(found(repo.check_unreadable({oj + "concertation.yaml"})) == Codes{}); // Q001 speaks
         repo = Repo::base();
         repo.edit(oj + "concertation.yaml", "etape: diagnostic,", "etape: diagnostik,"); // Q104
         CHECK(found(repo.check()) == Codes{});
@@ -633,7 +638,10 @@ TEST_SUITE("core::rules")
         repo.edit("comite/seances/2026-12-03.yaml", "decision: maintenu", "decision: renouvele");
         repo.edit(ht + "candidatures/2026-12-03.yaml", "decision_demandee: maintien",
                   "decision_demandee: renouvellement");
-        CHECK(found(repo.check("2026-12-10")) == Codes{"Q382 comite/seances/2026-12-03.yaml:6"});
+        // The candidature lacks its renewal diagnostic and the renewal step's concertation.
+        CHECK(found(repo.check("2026-12-10")) == Codes{"Q382 comite/seances/2026-12-03.yaml:6",
+                                                       "Q374 " + ht + "candidatures/2026-12-03.yaml:2",
+                                                       "Q377 " + ht + "candidatures/2026-12-03.yaml:2"});
         repo.edit(ht + "audits/2026-10-05-verification.yaml", "type: verification",
                   "type: diagnostic-hqs-renouvellement");
         repo.edit(ht + "audits/2026-10-05-verification.yaml", "jours: 2", "jours: 3");
