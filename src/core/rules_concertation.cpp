@@ -53,7 +53,7 @@ void check_steps(Run& run, const Organisme& o)
     if (steps.empty()) return;
     // Without concertation.yaml (missing, or unreadable and already reported) or with an
     // event whose step or nature could not be read, the steps are not checked.
-    if (!o.concertation || !events_readable(*o.concertation)) return;
+    if (!o.concertation || !events_readable(*o.concertation) || flawed(run, o, o.concertation->file)) return;
     const Concertation& c = *o.concertation;
     for (const Reached& r : steps) {
         if (has_step(c, r.step)) continue;
@@ -87,7 +87,7 @@ void check_steps(Run& run, const Organisme& o)
 // or before its own.
 void check_candidatures(Run& run, const Organisme& o)
 {
-    if (!o.concertation || !events_readable(*o.concertation) ||
+    if (!o.concertation || !events_readable(*o.concertation) || flawed(run, o, o.concertation->file) ||
         !has_step(*o.concertation, Step::candidature) || run.unreadable.candidatures_of.contains(o.slug))
         return; // Q320, or a candidature that could not be read
     const Concertation& c = *o.concertation;
@@ -137,6 +137,7 @@ void check_events(Run& run, const Organisme& o)
     if (!o.concertation) return;
     const Concertation& c = *o.concertation;
     for (const Event& e : c.evenements) {
+        if (flawed(run, o, c.file, e.pos)) continue; // a misspelt key may hold its date or proof
         if (e.date.value && *e.date.value > run.as_of)
             run.report("Q323", c.file, e.date.pos,
                        run.say("événement daté du {}, après la date de référence {}",

@@ -15,6 +15,7 @@ namespace quali::core::rules_detail {
 struct Unreadable {
     bool rules = false;                    // quali.yaml: its settings are unknown
     bool framework = false;                // referentiel: the built-in example framework stands in
+    bool committee = false;                // comite/membres.yaml failed its schema: its seats are unsure
     bool sessions = false;                 // a session: the order of the decisions is unknown
     std::set<Date> session_dates;          // by file name
     std::set<std::string> auditors;        // by id
@@ -22,6 +23,8 @@ struct Unreadable {
     std::set<std::string> candidatures_of; // organisme slugs
     std::set<std::pair<std::string, Date>> candidatures; // slug, session by file name
 
+    // paths: the files that could not be read; the shared files that failed their schema
+    // (model.flaws) count as unreadable too, their values being unsure.
     static Unreadable from(const Model& model, const std::vector<std::string>& paths);
 };
 
@@ -64,6 +67,14 @@ bool session_missing(const Run& run, const Candidature& c);
 
 // Filed before its window opens (Q361): later dates in the dossier are not reported again.
 bool filed_early(const Run& run, const Candidature& c);
+
+// A file of o (or of the repository) failed its schema somewhere (model.hpp, Flaws): the rules
+// that read it as a whole step aside.
+bool flawed(const Run& run, const Organisme& o, const std::string& file);
+
+// The same, for one list item of the file (an action, an event…): flawed when the flaw is in
+// that item or outside every item.
+bool flawed(const Run& run, const Organisme& o, const std::string& file, Position item);
 
 // A result rated point-d-alerte on a named criterion.
 bool is_alert(const Result& r);

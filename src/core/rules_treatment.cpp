@@ -46,7 +46,7 @@ void check_alert_points(Run& run, const Organisme& o)
 
 void check_situations(Run& run, const Organisme& o)
 {
-    if (!o.autodiagnostic || run.unreadable.rules) return;
+    if (!o.autodiagnostic || run.unreadable.rules || flawed(run, o, o.autodiagnostic->file)) return;
     // A residence the plan cites but the self-diagnosis lacks (Q303) may be the one it meant to treat.
     for (const Action& a : o.paa->actions)
         for (const Text& r : a.situations)
@@ -72,6 +72,7 @@ void check_situations(Run& run, const Organisme& o)
 void check_follow_up(Run& run, const Organisme& o)
 {
     for (const Action& a : o.paa->actions) {
+        if (flawed(run, o, o.paa->file, a.pos)) continue;
         if (a.etat == ActionState::realisee && a.preuves.empty())
             run.report("Q396", o.paa->file, place(a.etat_pos, a.pos),
                        run.say("l'action {} est réalisée mais ne cite aucune preuve (preuves:)",
@@ -90,8 +91,11 @@ void check_follow_up(Run& run, const Organisme& o)
 void check_treatment(Run& run, const Organisme& o)
 {
     if (!o.paa) return;
-    check_alert_points(run, o);
-    check_situations(run, o);
+    // An action that failed its schema may treat the point or the situation under a misspelt key.
+    if (!flawed(run, o, o.paa->file)) {
+        check_alert_points(run, o);
+        check_situations(run, o);
+    }
     check_follow_up(run, o);
 }
 
