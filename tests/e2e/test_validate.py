@@ -180,9 +180,66 @@ def build(args):
 
     @test
     def test_directory_symlink_loop_is_not_followed():
+        # Not followed, and said (Q018): a folder is never skipped without a word.
         with TempRepo(base) as repo:
             os.symlink("..", os.path.join(repo, ORG, "audits", "boucle"))
-            expect_only(repo, [])
+            expect_only(repo, [d("Q018", ORG + "audits/boucle", 1, 1, "warning")])
+
+    # -----------------------------------------------------------------------------------------
+    # Never silent: what the walk does not read is reported (Q018)
+
+    @test
+    def test_q018_symlink_to_a_folder_in_organismes():
+        with TempRepo(base) as repo:
+            elsewhere = os.path.join(os.path.dirname(repo), "ailleurs")
+            lib.copy_tree(os.path.join(repo, ORG), elsewhere)
+            os.symlink(elsewhere, os.path.join(repo, "organismes", "ailleurs"))
+            got = expect_only(repo, [d("Q018", "organismes/ailleurs", 1, 1, "warning")])
+            check("dossier" in got[0]["message"] and got[0].get("hint"), f"message {got[0]}")
+
+    @test
+    def test_q018_stray_file_in_organismes():
+        with TempRepo(base, {"write": {"organismes/notes.txt": "à trier\n", "organismes/.gitkeep": "",
+                                       "LISEZMOI.md": "# Dépôt\n"}}) as repo:
+            got = expect_only(repo, [d("Q018", "organismes/notes.txt", 1, 1, "warning")])
+            check("dossier d'organisme" in got[0]["message"], f"message {got[0]['message']!r}")
+
+    @test
+    def test_q018_symlink_to_a_file_in_organismes():
+        with TempRepo(base, {"write": {"notes.txt": "à trier\n"}}) as repo:
+            os.symlink("../notes.txt", os.path.join(repo, "organismes", "notes"))
+            expect_only(repo, [d("Q018", "organismes/notes", 1, 1, "warning")])
+
+    @test
+    def test_q018_fifos():
+        with TempRepo(base) as repo:
+            os.mkfifo(os.path.join(repo, "organismes", "tube"))
+            os.mkfifo(os.path.join(repo, ORG, "tube"))
+            expect_only(repo, [d("Q018", "organismes/tube", 1, 1, "warning"),
+                               d("Q018", ORG + "tube", 1, 1, "warning")])
+
+    @test
+    def test_q018_hidden_folders():
+        # .git anywhere and the tools' hidden folders at the root are their own business; a
+        # hidden folder elsewhere may hide the user's files: said.
+        patch = {"write": {ORG + ".brouillons/paa.yaml": "actions: []\n", ".foo/x.yaml": "a: 1\n",
+                           ".github/workflows/ci.yaml": "on: push\n", ORG + ".git/HEAD": "ref\n",
+                           "organismes/.cache/x.yaml": "a: 1\n"}}
+        with TempRepo(base, patch) as repo:
+            expect_only(repo, [d("Q018", ORG + ".brouillons", 1, 1, "warning"),
+                               d("Q018", "organismes/.cache", 1, 1, "warning")])
+
+    @test
+    def test_q018_folder_too_deep():
+        with TempRepo(base, {"write": {ORG + "a/b/c/d/e/f/x.yaml": "a: 1\n"}}) as repo:
+            expect_only(repo, [d("Q018", ORG + "a/b/c/d/e/f", 1, 1, "warning")])
+
+    @test
+    def test_q018_in_lang_en():
+        with TempRepo(base, {"write": {"organismes/notes.txt": "x\n"}}) as repo:
+            run = run_quali(quali, ["--lang", "en", "validate", ".", "--as-of", AS_OF], repo)
+            check("organismes/notes.txt:1:1: warning[Q018]:" in run.stdout and "not read" in run.stdout,
+                  f"output {run.stdout!r}")
 
     @test
     def test_q205_proof_through_symlink_leaving_the_folder():
@@ -231,7 +288,8 @@ def build(args):
                     check(set(n) == {"file", "line", "column", "message"}, f"note keys {sorted(n)}")
             got = sorted((g["code"], g["severity"]) for g in diags)
             check(got == [("Q002", "error"), ("Q011", "warning")], f"diagnostics {got}")
-            check(out["summary"] == {"files": 12, "errors": 1, "warnings": 1}, f"summary {out['summary']}")
+            check(out["summary"] == {"files": 12, "errors": 1, "warnings": 1},
+                  f"summary {out['summary']}")
         run = run_quali(quali, ["validate", "--as-of", AS_OF, "--format", "json"], base)
         check(run.json() == {"diagnostics": [], "summary": {"files": 11, "errors": 0, "warnings": 0}},
               f"valid repository: {run.stdout!r}")
