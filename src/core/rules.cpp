@@ -123,8 +123,10 @@ Unreadable Unreadable::from(const Model& model, const std::vector<std::string>& 
 {
     Unreadable u;
     std::vector<std::string> all = paths;
+    // A flawed decision makes its own organisme's pathway uncertain only (rules_committee.cpp).
     for (const auto& [file, item] : model.flaws.at)
-        if (all.empty() || all.back() != file) all.push_back(file);
+        if ((all.empty() || all.back() != file) && (!file.starts_with("comite/seances/") || item == std::pair{0, 0}))
+            all.push_back(file);
     for (const std::string& path : all) {
         const auto placement =
             model.standalone ? classify_organisme_path(path) : classify_repository_path(path);
