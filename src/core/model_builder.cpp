@@ -121,6 +121,8 @@ void read_rules(const Node& root, Model& m)
             if (!rows.empty()) rules.calibrage_audit = rows;
         }
     }
+    if (const Node* d = root.find("diagnostics"); d != nullptr && d->is_mapping())
+        m.ignorer = texts(d->find("ignorer"));
     if (const Node* ref = root.find("referent"); ref != nullptr && ref->is_mapping())
         m.referent = Referent{str(ref->find("nom")), str(ref->find("fonction")), str(ref->find("courriel")),
                               str(ref->find("telephone"))};

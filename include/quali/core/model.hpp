@@ -345,6 +345,7 @@ struct Model {
     std::string rules_file;           // "" when the defaults apply
     Rules rules;
     std::optional<Referent> referent;
+    std::vector<Text> ignorer;        // quali.yaml diagnostics.ignorer: warning codes to silence
     Framework framework;
     std::optional<Committee> committee;
     std::vector<Session> sessions;    // by date
