@@ -61,7 +61,8 @@ std::vector<IgnoreRequest> ignore_requests(const ValidateOptions& opt, const Wor
         const core::Model& m = ws.models[i];
         if (m.rules_file.empty()) continue;
         const std::string file = display_path(ws.roots[i].root.dir / m.rules_file);
-        for (const core::Text& t : m.ignorer) out.push_back({t.value, file, t.pos});
+        for (const core::Text& t : m.ignorer)
+            out.push_back({t.value, file, t.pos});
     }
     for (IgnoreRequest& r : out)
         std::transform(r.code.begin(), r.code.end(), r.code.begin(),
@@ -97,8 +98,9 @@ int silence_warnings(std::vector<core::Diagnostic>& diagnostics, const std::vect
             d.message = core::say(lang, "Q019 ne peut pas être masqué : il dit ce qui est demandé à masquer",
                                   "Q019 cannot be silenced: it tells what was asked to be silenced");
         } else {
-            d.message = core::say(lang, "{} est un code d'erreur : il n'est pas masqué, seuls les avertissements "
-                                        "peuvent l'être",
+            d.message = core::say(lang,
+                                  "{} est un code d'erreur : il n'est pas masqué, seuls les avertissements "
+                                  "peuvent l'être",
                                   "{} is an error: it is not silenced, only warnings can be", r.code);
             d.hint = core::say(lang, "corrigez la cause de l'erreur, ou retirez {} de la liste",
                                "fix what causes the error, or take {} off the list", r.code);
@@ -225,9 +227,10 @@ void add_validate(CLI::App& app, Runner& runner)
         ->check(CLI::IsMember({"text", "json", "github"}));
     add_as_of_option(*sub, opt->as_of);
     sub->add_flag("--strict", opt->strict, "Échouer aussi sur les avertissements");
-    sub->add_option("--ignore", opt->ignore,
-                    "Masquer les avertissements de ces codes (ex. --ignore Q016,Q361 ; répétable) ; les erreurs "
-                    "ne sont jamais masquées. Voir aussi « diagnostics: { ignorer: [...] } » dans quali.yaml")
+    sub->add_option(
+           "--ignore", opt->ignore,
+           "Masquer les avertissements de ces codes (ex. --ignore Q016,Q361 ; répétable) ; les erreurs "
+           "ne sont jamais masquées. Voir aussi « diagnostics: { ignorer: [...] } » dans quali.yaml")
         ->delimiter(',')
         ->type_name("CODE[,CODE]");
     CLI::Option* staged = sub->add_flag(

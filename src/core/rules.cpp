@@ -125,7 +125,8 @@ Unreadable Unreadable::from(const Model& model, const std::vector<std::string>& 
     std::vector<std::string> all = paths;
     // A flawed decision makes its own organisme's pathway uncertain only (rules_committee.cpp).
     for (const auto& [file, item] : model.flaws.at)
-        if ((all.empty() || all.back() != file) && (!file.starts_with("comite/seances/") || item == std::pair{0, 0}))
+        if ((all.empty() || all.back() != file) &&
+            (!file.starts_with("comite/seances/") || item == std::pair{0, 0}))
             all.push_back(file);
     for (const std::string& path : all) {
         const auto placement =
@@ -255,7 +256,8 @@ bool audits_certain(const Run& run, const Organisme& o)
 {
     if (run.unreadable.audits_of.contains(o.slug)) return false;
     return std::all_of(o.audits.begin(), o.audits.end(), [&](const Audit& a) {
-        return a.type && !flawed(run, o, a.file) && std::all_of(a.resultats.begin(), a.resultats.end(), [&](const Result& r) {
+        return a.type && !flawed(run, o, a.file) &&
+               std::all_of(a.resultats.begin(), a.resultats.end(), [&](const Result& r) {
                    return r.evaluation &&
                           (!is_alert(r) || run.model.framework.criterion(r.critere.value) != nullptr);
                });

@@ -303,7 +303,7 @@ std::vector<Diagnostic> SchemaSet::validate(FileKind kind, const Node& root, Lan
     struct Keyed {
         const Node* node;
         std::string key;
-        std::size_t index;  // in out
+        std::size_t index; // in out
     };
     std::vector<Keyed> missing, unknown;
     valijson::ValidationResults::Error error;

@@ -136,19 +136,29 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
         const bool link = it->is_symlink(ec);
         const bool is_dir = it->is_directory(ec) && !link;
         const int level = it.depth() + depth;
-        const bool in_organismes = kind == RootKind::repository && level == 1 && rel.starts_with("organismes/");
+        const bool in_organismes =
+            kind == RootKind::repository && level == 1 && rel.starts_with("organismes/");
         if (is_dir) {
             if (skipped_silently(name, level)) {
                 it.disable_recursion_pending();
                 continue;
             }
             if (name.starts_with(".") || level > 6) {
-                out.diagnostics.push_back(name.starts_with(".")
-                    ? not_walked(rel, say(lang, "dossier caché « {} » : il n'est pas lu", "hidden folder \"{}\": not read", name),
-                                 say(lang, "renommez-le sans le point initial s'il contient des fichiers du dépôt, sinon retirez-le",
-                                     "rename it without the leading dot if it holds files of the repository, else remove it"))
-                    : not_walked(rel, say(lang, "dossier trop profond (plus de 6 niveaux) : il n'est pas lu", "folder too deep (more than 6 levels): not read"),
-                                 say(lang, "rapprochez ses fichiers de la racine du dépôt", "move its files nearer the repository's root")));
+                out.diagnostics.push_back(
+                    name.starts_with(".")
+                        ? not_walked(rel,
+                                     say(lang, "dossier caché « {} » : il n'est pas lu",
+                                         "hidden folder \"{}\": not read", name),
+                                     say(lang,
+                                         "renommez-le sans le point initial s'il contient des fichiers du "
+                                         "dépôt, sinon retirez-le",
+                                         "rename it without the leading dot if it holds files of the "
+                                         "repository, else remove it"))
+                        : not_walked(rel,
+                                     say(lang, "dossier trop profond (plus de 6 niveaux) : il n'est pas lu",
+                                         "folder too deep (more than 6 levels): not read"),
+                                     say(lang, "rapprochez ses fichiers de la racine du dépôt",
+                                         "move its files nearer the repository's root")));
                 it.disable_recursion_pending();
                 continue;
             }
@@ -165,30 +175,38 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
             }
             continue;
         }
-        if (name.starts_with(".")) continue;  // .gitkeep, .gitignore, an editor's swap file
+        if (name.starts_with(".")) continue; // .gitkeep, .gitignore, an editor's swap file
         if (core::is_yaml_name(name)) {
             out.found.push_back({std::move(rel)});
         } else if (name.ends_with(".yml")) {
             out.diagnostics.push_back(yml_ignored(rel, name, lang));
         } else if (link && fs::is_directory(p, ec)) {
-            out.diagnostics.push_back(not_walked(rel,
-                say(lang, "lien symbolique vers un dossier : il n'est pas suivi, ses fichiers ne sont pas vérifiés",
+            out.diagnostics.push_back(not_walked(
+                rel,
+                say(lang,
+                    "lien symbolique vers un dossier : il n'est pas suivi, ses fichiers ne sont pas vérifiés",
                     "symbolic link to a folder: not followed, its files are not checked"),
                 say(lang, "mettez le dossier lui-même à cet endroit au lieu d'un lien",
                     "put the folder itself here instead of a link")));
         } else if (in_organismes) {
-            out.diagnostics.push_back(not_walked(rel,
-                link ? say(lang, "le lien symbolique « {} » n'est pas un dossier d'organisme : il n'est pas lu",
+            out.diagnostics.push_back(not_walked(
+                rel,
+                link ? say(lang,
+                           "le lien symbolique « {} » n'est pas un dossier d'organisme : il n'est pas lu",
                            "symbolic link \"{}\" is no organisme folder: not read", name)
                      : say(lang, "« {} » n'est pas un dossier d'organisme : il n'est pas lu",
                            "\"{}\" is no organisme folder: not read", name),
-                say(lang, "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la racine du dépôt, par exemple)",
-                    "organismes/ holds organisme folders only: move it (to the repository's root, for instance)")));
+                say(lang,
+                    "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la racine du "
+                    "dépôt, par exemple)",
+                    "organismes/ holds organisme folders only: move it (to the repository's root, for "
+                    "instance)")));
         } else if (!link && !it->is_regular_file(ec)) {
-            out.diagnostics.push_back(not_walked(rel,
-                say(lang, "ni fichier ni dossier (tube, socket ou périphérique) : il n'est pas lu",
-                    "neither a file nor a folder (pipe, socket or device): not read"),
-                say(lang, "supprimez-le du dépôt", "remove it from the repository")));
+            out.diagnostics.push_back(
+                not_walked(rel,
+                           say(lang, "ni fichier ni dossier (tube, socket ou périphérique) : il n'est pas lu",
+                               "neither a file nor a folder (pipe, socket or device): not read"),
+                           say(lang, "supprimez-le du dépôt", "remove it from the repository")));
         }
     }
 }
@@ -197,7 +215,7 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
 // warnings; symbolic links are listed so that reading them reports them.
 void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, Walked& out)
 {
-    std::set<std::string> reported;  // hidden or too deep folders, said once each
+    std::set<std::string> reported; // hidden or too deep folders, said once each
     const auto consider = [&](const std::string& rel) {
         std::vector<std::string> parts;
         for (std::size_t start = 0;;) {
@@ -212,12 +230,16 @@ void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, Walked& o
             if (skipped_silently(dir, level)) return;
             if (dir.starts_with(".") || level > 6) {
                 std::string folder;
-                for (std::size_t k = 0; k <= i; ++k) folder += (k == 0 ? "" : "/") + parts[k];
+                for (std::size_t k = 0; k <= i; ++k)
+                    folder += (k == 0 ? "" : "/") + parts[k];
                 if (reported.insert(folder).second)
-                    out.diagnostics.push_back(not_walked(folder,
-                        dir.starts_with(".") ? say(lang, "dossier caché « {} » : il n'est pas lu", "hidden folder \"{}\": not read", dir)
-                                             : say(lang, "dossier trop profond (plus de 6 niveaux) : il n'est pas lu",
-                                                   "folder too deep (more than 6 levels): not read"),
+                    out.diagnostics.push_back(not_walked(
+                        folder,
+                        dir.starts_with(".")
+                            ? say(lang, "dossier caché « {} » : il n'est pas lu",
+                                  "hidden folder \"{}\": not read", dir)
+                            : say(lang, "dossier trop profond (plus de 6 niveaux) : il n'est pas lu",
+                                  "folder too deep (more than 6 levels): not read"),
                         {}));
                 return;
             }
@@ -228,11 +250,15 @@ void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, Walked& o
         if (core::is_yaml_name(name)) out.found.push_back({rel});
         else if (name.ends_with(".yml")) out.diagnostics.push_back(yml_ignored(rel, name, lang));
         else if (kind == RootKind::repository && parts.size() == 2 && parts[0] == "organismes")
-            out.diagnostics.push_back(not_walked(rel,
-                say(lang, "« {} » n'est pas un dossier d'organisme : il n'est pas lu",
-                    "\"{}\" is no organisme folder: not read", name),
-                say(lang, "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la racine du dépôt, par exemple)",
-                    "organismes/ holds organisme folders only: move it (to the repository's root, for instance)")));
+            out.diagnostics.push_back(
+                not_walked(rel,
+                           say(lang, "« {} » n'est pas un dossier d'organisme : il n'est pas lu",
+                               "\"{}\" is no organisme folder: not read", name),
+                           say(lang,
+                               "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la "
+                               "racine du dépôt, par exemple)",
+                               "organismes/ holds organisme folders only: move it (to the repository's root, "
+                               "for instance)")));
     };
     for (const std::string& rel : snapshot.files) consider(rel);
     for (const std::string& rel : snapshot.links) consider(rel);

@@ -30,11 +30,12 @@ using DateAt = At<std::optional<Date>>;
 // defect gives one diagnostic. An object is a list item of a file (an action, a result, an
 // event, a decision…), by its position; a flaw outside every list item flaws the file itself.
 struct Flaws {
-    std::set<std::pair<std::string, std::pair<int, int>>> at;  // file, item's line and column ({0, 0}: the file)
+    // file, and the item's line and column ({0, 0}: the file itself)
+    std::set<std::pair<std::string, std::pair<int, int>>> at;
 
     void add(const std::string& file, Position item);
-    bool in_file(const std::string& file) const;              // anywhere in the file
-    bool of_file(const std::string& file) const;              // outside every list item
+    bool in_file(const std::string& file) const; // anywhere in the file
+    bool of_file(const std::string& file) const; // outside every list item
     bool of_item(const std::string& file, Position item) const;
 };
 
