@@ -2,8 +2,11 @@
 #include "commands/git.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
+#include "quali/core/embedded.hpp"
 #include "quali/render/diagnostics.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <ostream>
 #include <set>
@@ -20,7 +23,99 @@ struct ValidateOptions {
     bool staged = false;             // the copies in git's index, not the working files
     bool changed = false;            // report on what changed since changed_rev only
     std::string changed_rev;         // "" means HEAD
+    std::vector<std::string> ignore; // warning codes to silence (--ignore Q016,Q361)
 };
+
+// What docs/codes.md (built into quali) says of a code: documented at all, and a warning.
+struct CodeInfo {
+    bool known = false;
+    bool warning = false;
+};
+
+CodeInfo code_info(const std::string& code)
+{
+    const auto doc = core::embedded_file("codes.md");
+    if (!doc) return {};
+    const std::string heading = "\n## " + code + " ";
+    const std::size_t start = doc->find(heading);
+    if (start == std::string_view::npos) return {};
+    const std::size_t end = doc->find("\n## ", start + 1);
+    const std::string_view section = doc->substr(start, end == std::string_view::npos ? end : end - start);
+    return {true, section.find("\nGravité : avertissement") != std::string_view::npos};
+}
+
+// A request to silence a code: from the command line (file "--ignore", no position) or from a
+// repository's quali.yaml (diagnostics.ignorer).
+struct IgnoreRequest {
+    std::string code;
+    std::string file;
+    core::Position pos;
+};
+
+std::vector<IgnoreRequest> ignore_requests(const ValidateOptions& opt, const Workspace& ws)
+{
+    std::vector<IgnoreRequest> out;
+    for (const std::string& code : opt.ignore)
+        if (!code.empty()) out.push_back({code, "--ignore", {}});
+    for (std::size_t i = 0; i < ws.models.size() && i < ws.roots.size(); ++i) {
+        const core::Model& m = ws.models[i];
+        if (m.rules_file.empty()) continue;
+        const std::string file = display_path(ws.roots[i].root.dir / m.rules_file);
+        for (const core::Text& t : m.ignorer)
+            out.push_back({t.value, file, t.pos});
+    }
+    for (IgnoreRequest& r : out)
+        std::transform(r.code.begin(), r.code.end(), r.code.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return out;
+}
+
+// Silences the warnings asked for; an error code, or a code quali does not know, is not
+// silenced and is reported (Q019). Q019 itself is never silenced: it says what was asked.
+// Returns the number of warnings left out.
+int silence_warnings(std::vector<core::Diagnostic>& diagnostics, const std::vector<IgnoreRequest>& requests,
+                     core::Lang lang)
+{
+    std::set<std::string> silenced;
+    std::vector<core::Diagnostic> notices;
+    for (const IgnoreRequest& r : requests) {
+        const CodeInfo info = code_info(r.code);
+        if (info.known && info.warning && r.code != "Q019") {
+            silenced.insert(r.code);
+            continue;
+        }
+        core::Diagnostic d;
+        d.severity = core::Severity::warning;
+        d.code = "Q019";
+        d.file = r.file;
+        d.pos = r.pos;
+        if (!info.known) {
+            d.message = core::say(lang, "code « {} » inconnu : rien n'est masqué pour lui",
+                                  "unknown code \"{}\": nothing is silenced for it", r.code);
+            d.hint = core::say(lang, "la liste des codes : docs/codes.md (quali explain CODE)",
+                               "the list of codes: docs/codes.md (quali explain CODE)");
+        } else if (r.code == "Q019") {
+            d.message = core::say(lang, "Q019 ne peut pas être masqué : il dit ce qui est demandé à masquer",
+                                  "Q019 cannot be silenced: it tells what was asked to be silenced");
+        } else {
+            d.message = core::say(lang,
+                                  "{} est un code d'erreur : il n'est pas masqué, seuls les avertissements "
+                                  "peuvent l'être",
+                                  "{} is an error: it is not silenced, only warnings can be", r.code);
+            d.hint = core::say(lang, "corrigez la cause de l'erreur, ou retirez {} de la liste",
+                               "fix what causes the error, or take {} off the list", r.code);
+        }
+        notices.push_back(std::move(d));
+    }
+    const auto before = diagnostics.size();
+    std::erase_if(diagnostics, [&](const core::Diagnostic& d) {
+        return d.severity == core::Severity::warning && silenced.contains(d.code);
+    });
+    const int count = static_cast<int>(before - diagnostics.size());
+    diagnostics.insert(diagnostics.end(), notices.begin(), notices.end());
+    core::sort_diagnostics(diagnostics);
+    return count;
+}
 
 io::Root root_for(const std::vector<std::string>& paths, const Context& ctx)
 {
@@ -82,11 +177,12 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
             return 0;
         }
     }
-    const Workspace ws = load_workspace(paths, ctx, true, as_of, snapshot ? &*snapshot : nullptr, true);
+    Workspace ws = load_workspace(paths, ctx, true, as_of, snapshot ? &*snapshot : nullptr, true);
+    const int silenced = silence_warnings(ws.diagnostics, ignore_requests(opt, ws), ctx.lang);
     const core::DiagnosticCounts counts = core::count(ws.diagnostics);
 
     if (opt.format == "json") {
-        ctx.out << render::diagnostics_json(ws.diagnostics, ws.files_checked);
+        ctx.out << render::diagnostics_json(ws.diagnostics, ws.files_checked, silenced);
     } else if (opt.format == "github") {
         ctx.out << render::diagnostics_github(ws.diagnostics);
     } else {
@@ -98,7 +194,7 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
         ctx.out << render::diagnostics_text(ws.diagnostics, style,
                                             [&](const std::string& f, int l) { return ws.source_line(f, l); });
         if (!ctx.quiet || counts.errors + counts.warnings > 0)
-            ctx.out << render::summary_text(ws.diagnostics, ws.files_checked, style);
+            ctx.out << render::summary_text(ws.diagnostics, ws.files_checked, style, silenced);
         if (!ctx.quiet && opt.staged)
             ctx.out << core::say(ctx.lang, "Vérifié : les copies indexées (git add), pas les fichiers de travail.\n",
                                  "Checked: the staged copies (git add), not the working files.\n");
@@ -131,6 +227,12 @@ void add_validate(CLI::App& app, Runner& runner)
         ->check(CLI::IsMember({"text", "json", "github"}));
     add_as_of_option(*sub, opt->as_of);
     sub->add_flag("--strict", opt->strict, "Échouer aussi sur les avertissements");
+    sub->add_option(
+           "--ignore", opt->ignore,
+           "Masquer les avertissements de ces codes (ex. --ignore Q016,Q361 ; répétable) ; les erreurs "
+           "ne sont jamais masquées. Voir aussi « diagnostics: { ignorer: [...] } » dans quali.yaml")
+        ->delimiter(',')
+        ->type_name("CODE[,CODE]");
     CLI::Option* staged = sub->add_flag(
         "--staged", opt->staged,
         "Vérifier ce qui va être commité : les copies de l'index git (git add), pas les fichiers de travail "

@@ -224,11 +224,20 @@ bool unreadable_by_rules(const io::SourceFile& f)
     return f.placement && (f.root == nullptr || !f.root->is_mapping() || has_type_error(f));
 }
 
+// A diagnostic of the file's schema (Q101-Q107): the rules step aside where it is.
+bool schema_error(const core::Diagnostic& d)
+{
+    return d.code.size() == 4 && d.code.starts_with("Q10") && d.code[3] >= '1' && d.code[3] <= '7';
+}
+
 // What the model reads of a file, if anything.
 std::optional<core::ModelInput> model_input(const io::SourceFile& f)
 {
     if (!f.placement || f.root == nullptr || rules_skip(f)) return std::nullopt;
-    return core::ModelInput{f.path, *f.placement, f.root};
+    core::ModelInput in{f.path, *f.placement, f.root, {}};
+    for (const core::Diagnostic& d : f.diagnostics)
+        if (schema_error(d)) in.schema_errors.push_back(d.pos);
+    return in;
 }
 
 void add_inputs(std::vector<core::ModelInput>& inputs, const io::SourceFile& f)

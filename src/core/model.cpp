@@ -5,6 +5,27 @@
 
 namespace quali::core {
 
+void Flaws::add(const std::string& file, Position item)
+{
+    at.insert({file, {item.line, item.column}});
+}
+
+bool Flaws::in_file(const std::string& file) const
+{
+    const auto it = at.lower_bound({file, {0, 0}});
+    return it != at.end() && it->first == file;
+}
+
+bool Flaws::of_file(const std::string& file) const
+{
+    return at.contains({file, {0, 0}});
+}
+
+bool Flaws::of_item(const std::string& file, Position item) const
+{
+    return at.contains({file, {item.line, item.column}});
+}
+
 int Rules::minimum_audit_days(int logements) const
 {
     for (const CalibrationRow& row : calibrage_audit)

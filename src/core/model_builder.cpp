@@ -161,6 +161,8 @@ void read_rules(const Node& root, Model& m)
         }
         read_required_pieces(r->find("pieces_requises"), rules);
     }
+    if (const Node* d = root.find("diagnostics"); d != nullptr && d->is_mapping())
+        m.ignorer = texts(d->find("ignorer"));
     if (const Node* ref = root.find("referent"); ref != nullptr && ref->is_mapping())
         m.referent = Referent{str(ref->find("nom")), str(ref->find("fonction")), str(ref->find("courriel")),
                               str(ref->find("telephone"))};
@@ -436,6 +438,57 @@ void read_visa(const std::string& path, const Node& root, Organisme& o)
     o.visas.push_back(std::move(v));
 }
 
+// The list item (a mapping in a sequence) nearest around the place p, found in the tree below
+// node; *found is set when p is node's or below it. {0, 0}: none, the flaw is the file's.
+Position item_around(const Node& node, Position p, Position item, bool& found)
+{
+    if (node.pos == p) {
+        found = true;
+        return item;
+    }
+    if (node.is_mapping()) {
+        for (const Entry& e : node.entries) {
+            if (e.key_pos == p) {
+                found = true;
+                return item;
+            }
+            if (e.value == nullptr) continue;
+            const Position inner = item_around(*e.value, p, item, found);
+            if (found) return inner;
+        }
+    } else if (node.is_sequence()) {
+        for (const Node* i : node.items) {
+            const Position inner = item_around(*i, p, i->is_mapping() ? i->pos : item, found);
+            if (found) return inner;
+        }
+    }
+    return item;
+}
+
+// True when p is the key or inside the value of one of these entries of root.
+bool under(const Node& root, Position p, std::initializer_list<std::string_view> keys)
+{
+    for (const std::string_view key : keys) {
+        const Entry* e = root.find_entry(key);
+        if (e == nullptr) continue;
+        bool found = e->key_pos == p;
+        if (!found && e->value != nullptr) item_around(*e->value, p, {}, found);
+        if (found) return true;
+    }
+    return false;
+}
+
+void add_flaws(const ModelInput& in, Flaws& flaws)
+{
+    for (const Position p : in.schema_errors) {
+        // quali.yaml: the rules read its settings only, not the referent nor the diagnostics.
+        if (in.placement.kind == FileKind::quali && under(*in.root, p, {"referent", "diagnostics"})) continue;
+        bool found = false;
+        const Position item = item_around(*in.root, p, {}, found);
+        flaws.add(in.path, found ? item : Position{});
+    }
+}
+
 } // namespace
 
 ModelBuilder::ModelBuilder(std::string standalone_slug) : m_slug(std::move(standalone_slug))
@@ -449,6 +502,10 @@ void ModelBuilder::add(const ModelInput& in)
     Model& m = m_model;
     const Node& root = *in.root;
     const std::string& slug = m.standalone ? m_slug : in.placement.organisme;
+    if (!in.schema_errors.empty()) {
+        const bool shared = !m.standalone && in.placement.organisme.empty();
+        add_flaws(in, shared ? m.flaws : organisme_for(m, m_index, slug).flaws);
+    }
     switch (in.placement.kind) {
     case FileKind::quali:
         m.rules_file = in.path;

@@ -109,6 +109,7 @@ Organisme summary(const Organisme& o)
         r.pos = c.pos;
     }
     s.visas = o.visas;
+    s.flaws = o.flaws;
     return s;
 }
 
@@ -150,7 +151,13 @@ std::optional<Organisme> judged_organisme(const Organisme& o, const Unreadable& 
 Unreadable Unreadable::from(const Model& model, const std::vector<std::string>& paths)
 {
     Unreadable u;
-    for (const std::string& path : paths) {
+    std::vector<std::string> all = paths;
+    // A flawed decision makes its own organisme's pathway uncertain only (rules_committee.cpp).
+    for (const auto& [file, item] : model.flaws.at)
+        if ((all.empty() || all.back() != file) &&
+            (!file.starts_with("comite/seances/") || item == std::pair{0, 0}))
+            all.push_back(file);
+    for (const std::string& path : all) {
         const auto placement =
             model.standalone ? classify_organisme_path(path) : classify_repository_path(path);
         if (!placement) continue;
@@ -165,7 +172,8 @@ Unreadable Unreadable::from(const Model& model, const std::vector<std::string>& 
             u.framework = true;
             break;
         case FileKind::membres:
-            break; // no committee: its rules are not applied anyway
+            u.committee = true; // no committee, or one whose seats are unsure
+            break;
         case FileKind::seance:
             u.sessions = true;
             if (dated) u.session_dates.insert(*dated);
@@ -264,6 +272,16 @@ bool filed_early(const Run& run, const Candidature& c)
     return *c.depot.value < filing_window(run.model.rules, *c.seance.value).opens;
 }
 
+bool flawed(const Run& run, const Organisme& o, const std::string& file)
+{
+    return o.flaws.in_file(file) || run.model.flaws.in_file(file);
+}
+
+bool flawed(const Run& run, const Organisme& o, const std::string& file, Position item)
+{
+    return o.flaws.of_file(file) || o.flaws.of_item(file, item) || run.model.flaws.of_file(file);
+}
+
 bool is_alert(const Result& r)
 {
     return r.evaluation == Evaluation::point_d_alerte && !r.critere.value.empty();
@@ -273,7 +291,8 @@ bool audits_certain(const Model& model, const Unreadable& unreadable, const Orga
 {
     if (unreadable.audits_of.contains(o.slug)) return false;
     return std::all_of(o.audits.begin(), o.audits.end(), [&](const Audit& a) {
-        return a.type && std::all_of(a.resultats.begin(), a.resultats.end(), [&](const Result& r) {
+        return a.type && !o.flaws.in_file(a.file) && !model.flaws.in_file(a.file) &&
+               std::all_of(a.resultats.begin(), a.resultats.end(), [&](const Result& r) {
                    return r.evaluation && (!is_alert(r) || model.framework.criterion(r.critere.value) != nullptr);
                });
     });

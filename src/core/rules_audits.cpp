@@ -31,9 +31,9 @@ void note_auditor(Run& run, Diagnostic& d, const Auditor& a)
 }
 
 // The auditor's status and approvals were all read: their approval can be judged.
-bool readable(const Auditor& a)
+bool readable(const Run& run, const Auditor& a)
 {
-    return a.statut != AuditorStatus::unknown &&
+    return a.statut != AuditorStatus::unknown && !run.unreadable.auditors.contains(a.id) &&
            std::all_of(a.agrements.begin(), a.agrements.end(),
                        [](const Approval& ap) { return ap.debut.value && ap.fin.value; });
 }
@@ -46,8 +46,8 @@ bool plan_in_order(const Audit& a)
 void check_approval(Run& run, const Audit& a)
 {
     const Auditor* who = run.model.auditor(a.auditeur.value);
-    if (who == nullptr || !readable(*who) || !plan_in_order(a)) return; // Q302, Q350
-    if (future_audit_date(run, a)) return;                              // Q356
+    if (who == nullptr || !readable(run, *who) || !plan_in_order(a)) return; // Q302, Q350
+    if (future_audit_date(run, a)) return;                                   // Q356
     const Date from = *a.debut.value, to = *a.fin.value;
     if (who->approved_between(from, to)) return;
     Diagnostic& d = run.report(
@@ -108,7 +108,7 @@ void check_plan(Run& run, const Organisme& o, const Audit& a)
 
 void check_engagement(Run& run, const Organisme& o)
 {
-    if (!o.engagement.value || after_as_of(run, o.engagement.value)) return; // Q354
+    if (!o.engagement.value || flawed(run, o, o.file) || after_as_of(run, o.engagement.value)) return; // Q354
     const auto first =
         std::find_if(o.audits.begin(), o.audits.end(), [](const Audit& a) { return a.date().has_value(); });
     if (first == o.audits.end() || *o.engagement.value <= *first->date()) return;
@@ -145,6 +145,7 @@ std::vector<const Audit*> covered_audits(const Organisme& o, const Candidature& 
 
 void check_validation(Run& run, const Organisme& o, const Candidature& c)
 {
+    if (flawed(run, o, c.file)) return; // a misspelt key may hold the validation, or its dates
     if (!c.validation) {
         Diagnostic& d = run.report("Q334", c.file, c.pos,
                                    run.say("candidature sans validation de l'auditeur",
@@ -158,7 +159,7 @@ void check_validation(Run& run, const Organisme& o, const Candidature& c)
     const Date when = *v.date.value;
     if (!run.model.standalone)
         if (const Auditor* who = run.model.auditor(v.auditeur.value);
-            who != nullptr && readable(*who) && !who->approved_between(when, when)) {
+            who != nullptr && readable(run, *who) && !who->approved_between(when, when)) {
             Diagnostic& d =
                 run.report("Q331", c.file, v.auditeur.pos,
                            run.say("validation du {} par {}, qui n'est pas un auditeur agréé à cette date",
@@ -209,6 +210,7 @@ void check_validation(Run& run, const Organisme& o, const Candidature& c)
 void check_audits(Run& run, const Organisme& o)
 {
     for (const Audit& a : o.audits) {
+        if (flawed(run, o, a.file)) continue; // a misspelt key may hold its plan or its signature
         if (!run.model.standalone) check_approval(run, a);
         check_plan(run, o, a);
     }

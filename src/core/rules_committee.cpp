@@ -82,7 +82,7 @@ void check_session(Run& run, const Session& s)
         return;
     }
     for (const Decision& dec : s.decisions) {
-        if (!dec.votes) continue;
+        if (!dec.votes || run.model.flaws.of_item(s.file, dec.pos)) continue;
         const Votes& v = *dec.votes;
         const long long cast = 0LL + v.pour + v.contre + v.abstention; // no overflow on huge counts
         if (cast > present)
@@ -142,8 +142,8 @@ class DecisionChecker {
                     follow(s, dec, *guess, when, *dec.kind, true);
             return;
         }
-        if (!dec.kind) {
-            standing(*o).uncertain = true; // unreadable decision (Q104)
+        if (!dec.kind || m_run.model.flaws.of_item(s.file, dec.pos)) {
+            standing(*o).uncertain = true; // unreadable decision (Q104), or one that failed its schema
             return;
         }
         const DecisionKind kind = *dec.kind;

@@ -53,8 +53,9 @@ void check_steps(Run& run, const Organisme& o)
     const std::vector<Reached> steps = reached_steps(o);
     if (steps.empty()) return;
     // Without concertation.yaml (unreadable and already reported; an absent one is judged
-    // empty) or with an event whose step or nature could not be read, the steps are not checked.
-    if (!o.concertation || !events_readable(*o.concertation)) return;
+    // empty), with an event whose step or nature could not be read, or with a key that failed
+    // its schema, the steps are not checked.
+    if (!o.concertation || !events_readable(*o.concertation) || flawed(run, o, o.concertation->file)) return;
     const Concertation& c = *o.concertation;
     for (const Reached& r : steps) {
         if (has_step(c, r.step)) continue;
@@ -92,7 +93,7 @@ void check_steps(Run& run, const Organisme& o)
 // or before its own.
 void check_candidatures(Run& run, const Organisme& o)
 {
-    if (!o.concertation || !events_readable(*o.concertation) ||
+    if (!o.concertation || !events_readable(*o.concertation) || flawed(run, o, o.concertation->file) ||
         !has_step(*o.concertation, Step::candidature) || run.unreadable.candidatures_of.contains(o.slug))
         return; // Q320, or a candidature that could not be read
     const Concertation& c = *o.concertation;
@@ -143,6 +144,7 @@ void check_events(Run& run, const Organisme& o)
     if (!o.concertation) return;
     const Concertation& c = *o.concertation;
     for (const Event& e : c.evenements) {
+        if (flawed(run, o, c.file, e.pos)) continue; // a misspelt key may hold its date or proof
         // An event with its proof took place; one without proof dated after the reference
         // date is a plan (DOMAIN.md §5.4).
         const bool planned = after_as_of(run, e.date.value);

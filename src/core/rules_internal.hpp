@@ -16,6 +16,7 @@ namespace quali::core::rules_detail {
 struct Unreadable {
     bool rules = false;                    // quali.yaml: its settings are unknown
     bool framework = false;                // referentiel: the built-in example framework stands in
+    bool committee = false;                // comite/membres.yaml failed its schema: its seats are unsure
     bool sessions = false;                 // a session: the order of the decisions is unknown
     std::set<Date> session_dates;          // by file name
     std::set<std::string> auditors;        // by id
@@ -26,6 +27,8 @@ struct Unreadable {
     // file is not here: it is judged as an empty one (judged_organisme).
     std::set<std::string> autodiagnostic_of, paa_of, concertation_of;
 
+    // paths: the files that could not be read; the shared files that failed their schema
+    // (model.flaws) count as unreadable too, their values being unsure.
     static Unreadable from(const Model& model, const std::vector<std::string>& paths);
 };
 
@@ -68,6 +71,14 @@ bool session_missing(const Run& run, const Candidature& c);
 
 // Filed before its window opens (Q361): later dates in the dossier are not reported again.
 bool filed_early(const Run& run, const Candidature& c);
+
+// A file of o (or of the repository) failed its schema somewhere (model.hpp, Flaws): the rules
+// that read it as a whole step aside.
+bool flawed(const Run& run, const Organisme& o, const std::string& file);
+
+// The same, for one list item of the file (an action, an event…): flawed when the flaw is in
+// that item or outside every item.
+bool flawed(const Run& run, const Organisme& o, const std::string& file, Position item);
 
 // A result rated point-d-alerte on a named criterion.
 bool is_alert(const Result& r);

@@ -91,7 +91,9 @@ void check_auditors(Run& run, const Organisme& o)
 
 void check_residences(Run& run, const Organisme& o)
 {
-    if (!o.autodiagnostic) return; // no stock rating to refer to (missing or unreadable)
+    // No stock rating to refer to (missing or unreadable), or one that failed its schema (a
+    // misspelt key may hold the residence meant).
+    if (!o.autodiagnostic || flawed(run, o, o.autodiagnostic->file)) return;
     const SelfDiagnosis& s = *o.autodiagnostic;
     std::vector<std::string> ids;
     for (const Residence& r : s.residences)
@@ -131,6 +133,7 @@ void check_alert_points(Run& run, const Organisme& o)
         }
     }
     for (const Action& act : o.paa->actions) {
+        if (flawed(run, o, o.paa->file, act.pos)) continue;
         const bool closed = act.etat == ActionState::realisee || act.etat == ActionState::abandonnee;
         for (const Text& p : act.points_alerte) {
             if (p.value.empty() || run.model.framework.criterion(p.value) == nullptr) continue; // Q301
@@ -161,7 +164,7 @@ void check_alert_points(Run& run, const Organisme& o)
 
 void check_seats(Run& run)
 {
-    if (!run.model.committee) return; // no comite/membres.yaml to refer to
+    if (!run.model.committee || run.unreadable.committee) return; // no comite/membres.yaml to refer to
     const Committee& c = *run.model.committee;
     std::vector<std::string> ids;
     for (const Seat& s : c.sieges)

@@ -62,6 +62,7 @@ void check_situations(Run& run, const Organisme& o)
 void check_follow_up(Run& run, const Organisme& o)
 {
     for (const Action& a : o.paa->actions) {
+        if (flawed(run, o, o.paa->file, a.pos)) continue;
         if (a.etat == ActionState::realisee && a.preuves.empty())
             run.report("Q396", o.paa->file, place(a.etat_pos, a.pos),
                        run.say("l'action {} est réalisée mais ne cite aucune preuve (preuves:)",
@@ -82,6 +83,8 @@ std::optional<std::vector<const Result*>> untreated_alert_points(const Model& mo
 {
     const Audit* latest = o.latest_diagnostic();
     if (latest == nullptr || !audits_certain(model, unreadable, o)) return std::nullopt;
+    // An action that failed its schema may treat the point under a misspelt key.
+    if (o.flaws.in_file(paa.file)) return std::nullopt;
     // A criterion the plan cites but the framework lacks (Q301) may be the one it meant to treat.
     for (const Action& a : paa.actions)
         for (const Text& p : a.points_alerte)
@@ -98,6 +101,8 @@ std::optional<std::vector<const Residence*>> untreated_situations(const Model& m
                                                                   const Organisme& o, const Paa& paa)
 {
     if (!o.autodiagnostic || unreadable.rules) return std::nullopt;
+    // A misspelt key of the plan or of the self-diagnosis may hold the situation or its rating.
+    if (o.flaws.in_file(paa.file) || o.flaws.in_file(o.autodiagnostic->file)) return std::nullopt;
     // A residence the plan cites but the self-diagnosis lacks (Q303) may be the one it meant to treat.
     for (const Action& a : paa.actions)
         for (const Text& r : a.situations)

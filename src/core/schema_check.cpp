@@ -298,6 +298,14 @@ std::vector<Diagnostic> SchemaSet::validate(FileKind kind, const Node& root, Lan
 
     const json& doc = m_impl->documents[i];
     std::set<const Node*> unknown_done;
+    // A misspelt key is one defect: its Q103 names the required key it stands for, whose Q102
+    // is then dropped (matched once every error is known: valijson reports them in any order).
+    struct Keyed {
+        const Node* node;
+        std::string key;
+        std::size_t index; // in out
+    };
+    std::vector<Keyed> missing, unknown;
     valijson::ValidationResults::Error error;
     while (results.popError(error)) {
         const std::string& text = error.description;
@@ -333,6 +341,7 @@ std::vector<Diagnostic> SchemaSet::validate(FileKind kind, const Node& root, Lan
             if (!at.key.empty())
                 d.message += say(lang, " dans {}", " in {}", what(at, lang));
             d.hint = say(lang, "ajoutez « {}: … »", "add \"{}: …\"", key);
+            missing.push_back({at.node, key, out.size()});
         } else if (starts(text, "Object contains a property that could not be validated")) {
             if (!unknown_done.insert(at.node).second) continue;
             const auto known = property_names(at.schema);
@@ -347,6 +356,7 @@ std::vector<Diagnostic> SchemaSet::validate(FileKind kind, const Node& root, Lan
                 else if (!known.empty())
                     u.hint = say(lang, "clés possibles ici : {}", "keys allowed here: {}",
                                  quoted_list(json(known)));
+                unknown.push_back({at.node, e.key, out.size()});
                 out.push_back(std::move(u));
             }
             continue;
@@ -401,7 +411,22 @@ std::vector<Diagnostic> SchemaSet::validate(FileKind kind, const Node& root, Lan
         }
         out.push_back(std::move(d));
     }
-    return out;
+    if (missing.empty() || unknown.empty()) return out;
+    std::vector<bool> dropped(out.size(), false);
+    for (const Keyed& u : unknown) {
+        std::vector<std::string> candidates;
+        for (const Keyed& m : missing)
+            if (m.node == u.node && !dropped[m.index]) candidates.push_back(m.key);
+        const auto near = closest(u.key, candidates);
+        if (!near) continue;
+        out[u.index].hint = say(lang, "vouliez-vous dire « {} » ?", "did you mean \"{}\"?", *near);
+        for (const Keyed& m : missing)
+            if (m.node == u.node && m.key == *near) dropped[m.index] = true;
+    }
+    std::vector<Diagnostic> kept;
+    for (std::size_t k = 0; k < out.size(); ++k)
+        if (!dropped[k]) kept.push_back(std::move(out[k]));
+    return kept;
 }
 
 } // namespace quali::core

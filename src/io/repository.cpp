@@ -80,6 +80,21 @@ Diagnostic yml_ignored(const std::string& rel, const std::string& name, Lang lan
         core::Severity::warning);
 }
 
+// Something the walk does not read, said with its path (Q018): quali never skips a folder
+// without a word. What it leaves out silently is listed in docs/codes.md (Q018).
+Diagnostic not_walked(const std::string& rel, std::string message, std::string hint)
+{
+    return file_error(rel, "Q018", std::move(message), std::move(hint), core::Severity::warning);
+}
+
+// Folders left out without a word: git's own, the proofs (documents, not YAML), and at the
+// root the templates, a build output and the tools' hidden folders (.github, .vscode…).
+bool skipped_silently(const std::string& name, int level)
+{
+    if (name == ".git" || name == "preuves") return true;
+    return level == 0 && (name.starts_with(".") || name == "modeles" || name == "build");
+}
+
 // A candidate YAML file found by the walk, before reading: its path relative to the root
 // ('/'-separated). Only the relative path is kept: a repository has tens of thousands of them.
 struct Found {
@@ -118,15 +133,36 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
         const fs::path& p = it->path();
         const std::string name = p.filename().string();
         std::string rel = relative_string(p, root);
-        const bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
+        const bool link = it->is_symlink(ec);
+        const bool is_dir = it->is_directory(ec) && !link;
+        const int level = it.depth() + depth;
+        const bool in_organismes =
+            kind == RootKind::repository && level == 1 && rel.starts_with("organismes/");
         if (is_dir) {
-            const int level = it.depth() + depth;
-            if (name.starts_with(".") || name == "preuves" || name == "modeles" || name == "build" ||
-                level > 6) {
+            if (skipped_silently(name, level)) {
                 it.disable_recursion_pending();
                 continue;
             }
-            const bool organisme = kind == RootKind::repository && level == 1 && rel.starts_with("organismes/");
+            if (name.starts_with(".") || level > 6) {
+                out.diagnostics.push_back(
+                    name.starts_with(".")
+                        ? not_walked(rel,
+                                     say(lang, "dossier caché « {} » : il n'est pas lu",
+                                         "hidden folder \"{}\": not read", name),
+                                     say(lang,
+                                         "renommez-le sans le point initial s'il contient des fichiers du "
+                                         "dépôt, sinon retirez-le",
+                                         "rename it without the leading dot if it holds files of the "
+                                         "repository, else remove it"))
+                        : not_walked(rel,
+                                     say(lang, "dossier trop profond (plus de 6 niveaux) : il n'est pas lu",
+                                         "folder too deep (more than 6 levels): not read"),
+                                     say(lang, "rapprochez ses fichiers de la racine du dépôt",
+                                         "move its files nearer the repository's root")));
+                it.disable_recursion_pending();
+                continue;
+            }
+            const bool organisme = in_organismes;
             if (organisme) out.organismes.insert(name);
             if (core::is_yaml_name(name) || name.ends_with(".yml")) {
                 out.diagnostics.push_back(file_error(rel, "Q010",
@@ -139,11 +175,38 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
             }
             continue;
         }
-        if (name.starts_with(".")) continue;
+        if (name.starts_with(".")) continue; // .gitkeep, .gitignore, an editor's swap file
         if (core::is_yaml_name(name)) {
             out.found.push_back({std::move(rel)});
         } else if (name.ends_with(".yml")) {
             out.diagnostics.push_back(yml_ignored(rel, name, lang));
+        } else if (link && fs::is_directory(p, ec)) {
+            out.diagnostics.push_back(not_walked(
+                rel,
+                say(lang,
+                    "lien symbolique vers un dossier : il n'est pas suivi, ses fichiers ne sont pas vérifiés",
+                    "symbolic link to a folder: not followed, its files are not checked"),
+                say(lang, "mettez le dossier lui-même à cet endroit au lieu d'un lien",
+                    "put the folder itself here instead of a link")));
+        } else if (in_organismes) {
+            out.diagnostics.push_back(not_walked(
+                rel,
+                link ? say(lang,
+                           "le lien symbolique « {} » n'est pas un dossier d'organisme : il n'est pas lu",
+                           "symbolic link \"{}\" is no organisme folder: not read", name)
+                     : say(lang, "« {} » n'est pas un dossier d'organisme : il n'est pas lu",
+                           "\"{}\" is no organisme folder: not read", name),
+                say(lang,
+                    "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la racine du "
+                    "dépôt, par exemple)",
+                    "organismes/ holds organisme folders only: move it (to the repository's root, for "
+                    "instance)")));
+        } else if (!link && !it->is_regular_file(ec)) {
+            out.diagnostics.push_back(
+                not_walked(rel,
+                           say(lang, "ni fichier ni dossier (tube, socket ou périphérique) : il n'est pas lu",
+                               "neither a file nor a folder (pipe, socket or device): not read"),
+                           say(lang, "supprimez-le du dépôt", "remove it from the repository")));
         }
     }
 }
@@ -152,6 +215,7 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
 // warnings; symbolic links are listed so that reading them reports them.
 void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, Walked& out)
 {
+    std::set<std::string> reported; // hidden or too deep folders, said once each
     const auto consider = [&](const std::string& rel) {
         std::vector<std::string> parts;
         for (std::size_t start = 0;;) {
@@ -162,13 +226,39 @@ void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, Walked& o
         }
         for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
             const std::string& dir = parts[i];
-            if (dir.starts_with(".") || dir == "preuves" || dir == "modeles" || dir == "build" || i > 6) return;
+            const int level = static_cast<int>(i);
+            if (skipped_silently(dir, level)) return;
+            if (dir.starts_with(".") || level > 6) {
+                std::string folder;
+                for (std::size_t k = 0; k <= i; ++k)
+                    folder += (k == 0 ? "" : "/") + parts[k];
+                if (reported.insert(folder).second)
+                    out.diagnostics.push_back(not_walked(
+                        folder,
+                        dir.starts_with(".")
+                            ? say(lang, "dossier caché « {} » : il n'est pas lu",
+                                  "hidden folder \"{}\": not read", dir)
+                            : say(lang, "dossier trop profond (plus de 6 niveaux) : il n'est pas lu",
+                                  "folder too deep (more than 6 levels): not read"),
+                        {}));
+                return;
+            }
             if (kind == RootKind::repository && i == 1 && parts[0] == "organismes") out.organismes.insert(dir);
         }
         const std::string& name = parts.back();
         if (name.starts_with(".")) return;
         if (core::is_yaml_name(name)) out.found.push_back({rel});
         else if (name.ends_with(".yml")) out.diagnostics.push_back(yml_ignored(rel, name, lang));
+        else if (kind == RootKind::repository && parts.size() == 2 && parts[0] == "organismes")
+            out.diagnostics.push_back(
+                not_walked(rel,
+                           say(lang, "« {} » n'est pas un dossier d'organisme : il n'est pas lu",
+                               "\"{}\" is no organisme folder: not read", name),
+                           say(lang,
+                               "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la "
+                               "racine du dépôt, par exemple)",
+                               "organismes/ holds organisme folders only: move it (to the repository's root, "
+                               "for instance)")));
     };
     for (const std::string& rel : snapshot.files) consider(rel);
     for (const std::string& rel : snapshot.links) consider(rel);

@@ -132,12 +132,17 @@ std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics, const T
     return out;
 }
 
-std::string summary_text(const std::vector<Diagnostic>& diagnostics, int files_checked, const TextStyle& style)
+std::string summary_text(const std::vector<Diagnostic>& diagnostics, int files_checked,
+                         const TextStyle& style, int silenced)
 {
     const core::DiagnosticCounts c = core::count(diagnostics);
     const Lang lang = style.lang;
-    const std::string checked = lang == Lang::en ? plural(files_checked, "file checked", "files checked", Lang::en)
-                                                 : plural(files_checked, "fichier vérifié", "fichiers vérifiés");
+    std::string checked = lang == Lang::en ? plural(files_checked, "file checked", "files checked", Lang::en)
+                                           : plural(files_checked, "fichier vérifié", "fichiers vérifiés");
+    if (silenced > 0)
+        checked +=
+            ", " + (lang == Lang::en ? plural(silenced, "warning silenced", "warnings silenced", Lang::en)
+                                     : plural(silenced, "avertissement masqué", "avertissements masqués"));
     if (c.errors == 0 && c.warnings == 0)
         return say(lang, "Aucun problème ({}).\n", "No problem ({}).\n", checked);
     const std::string errors = lang == Lang::en ? plural(c.errors, "error", "errors", Lang::en) : plural(c.errors, "erreur", "erreurs");
@@ -147,7 +152,7 @@ std::string summary_text(const std::vector<Diagnostic>& diagnostics, int files_c
     return say(lang, "{}, {} dans {} ({}).\n", "{}, {} in {} ({}).\n", errors, warnings, files, checked);
 }
 
-std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics, int files_checked)
+std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics, int files_checked, int silenced)
 {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const Diagnostic& d : diagnostics) {
@@ -170,7 +175,8 @@ std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics, int fil
     const core::DiagnosticCounts c = core::count(diagnostics);
     nlohmann::ordered_json root;
     root["diagnostics"] = std::move(list);
-    root["summary"] = {{"files", files_checked}, {"errors", c.errors}, {"warnings", c.warnings}};
+    root["summary"] = {
+        {"files", files_checked}, {"errors", c.errors}, {"warnings", c.warnings}, {"silenced", silenced}};
     return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -155,6 +155,19 @@ def test_staged_ignores_untracked_files_and_wants_staged_proofs():
 
 
 @suite.test
+def test_staged_says_what_it_does_not_read():
+    # The index walk, like the folder walk, reports a stray file in organismes/ (Q018).
+    with TempRepo() as work:
+        repo = fresh(work)
+        write(repo, "organismes/notes.txt", "à trier\n")
+        write(repo, "organismes/habitat-loire/.brouillons/paa.yaml", "actions: []\n")
+        git(repo, "add", "-A")
+        run = run_quali(QUALI, ["validate", "--staged", "--format", "json"], repo)
+        check({("organismes/notes.txt", "Q018"), ("organismes/habitat-loire/.brouillons", "Q018")} <= codes(run),
+              run.stdout)
+
+
+@suite.test
 def test_editing_a_signed_piece_is_refused_at_commit_with_the_file_named():
     with TempRepo(EXAMPLE) as repo:
         example_repo(repo)

@@ -180,9 +180,123 @@ def build(args):
 
     @test
     def test_directory_symlink_loop_is_not_followed():
+        # Not followed, and said (Q018): a folder is never skipped without a word.
         with TempRepo(base) as repo:
             os.symlink("..", os.path.join(repo, ORG, "audits", "boucle"))
-            expect_only(repo, [])
+            expect_only(repo, [d("Q018", ORG + "audits/boucle", 1, 1, "warning")])
+
+    # -----------------------------------------------------------------------------------------
+    # Never silent: what the walk does not read is reported (Q018)
+
+    @test
+    def test_q018_symlink_to_a_folder_in_organismes():
+        with TempRepo(base) as repo:
+            elsewhere = os.path.join(os.path.dirname(repo), "ailleurs")
+            lib.copy_tree(os.path.join(repo, ORG), elsewhere)
+            os.symlink(elsewhere, os.path.join(repo, "organismes", "ailleurs"))
+            got = expect_only(repo, [d("Q018", "organismes/ailleurs", 1, 1, "warning")])
+            check("dossier" in got[0]["message"] and got[0].get("hint"), f"message {got[0]}")
+
+    @test
+    def test_q018_stray_file_in_organismes():
+        with TempRepo(base, {"write": {"organismes/notes.txt": "à trier\n", "organismes/.gitkeep": "",
+                                       "LISEZMOI.md": "# Dépôt\n"}}) as repo:
+            got = expect_only(repo, [d("Q018", "organismes/notes.txt", 1, 1, "warning")])
+            check("dossier d'organisme" in got[0]["message"], f"message {got[0]['message']!r}")
+
+    @test
+    def test_q018_symlink_to_a_file_in_organismes():
+        with TempRepo(base, {"write": {"notes.txt": "à trier\n"}}) as repo:
+            os.symlink("../notes.txt", os.path.join(repo, "organismes", "notes"))
+            expect_only(repo, [d("Q018", "organismes/notes", 1, 1, "warning")])
+
+    @test
+    def test_q018_fifos():
+        with TempRepo(base) as repo:
+            os.mkfifo(os.path.join(repo, "organismes", "tube"))
+            os.mkfifo(os.path.join(repo, ORG, "tube"))
+            expect_only(repo, [d("Q018", "organismes/tube", 1, 1, "warning"),
+                               d("Q018", ORG + "tube", 1, 1, "warning")])
+
+    @test
+    def test_q018_hidden_folders():
+        # .git anywhere and the tools' hidden folders at the root are their own business; a
+        # hidden folder elsewhere may hide the user's files: said.
+        patch = {"write": {ORG + ".brouillons/paa.yaml": "actions: []\n", ".foo/x.yaml": "a: 1\n",
+                           ".github/workflows/ci.yaml": "on: push\n", ORG + ".git/HEAD": "ref\n",
+                           "organismes/.cache/x.yaml": "a: 1\n"}}
+        with TempRepo(base, patch) as repo:
+            expect_only(repo, [d("Q018", ORG + ".brouillons", 1, 1, "warning"),
+                               d("Q018", "organismes/.cache", 1, 1, "warning")])
+
+    @test
+    def test_q018_folder_too_deep():
+        with TempRepo(base, {"write": {ORG + "a/b/c/d/e/f/x.yaml": "a: 1\n"}}) as repo:
+            expect_only(repo, [d("Q018", ORG + "a/b/c/d/e/f", 1, 1, "warning")])
+
+    @test
+    def test_q018_in_lang_en():
+        with TempRepo(base, {"write": {"organismes/notes.txt": "x\n"}}) as repo:
+            run = run_quali(quali, ["--lang", "en", "validate", ".", "--as-of", AS_OF], repo)
+            check("organismes/notes.txt:1:1: warning[Q018]:" in run.stdout and "not read" in run.stdout,
+                  f"output {run.stdout!r}")
+
+    # -----------------------------------------------------------------------------------------
+    # Noise control: --ignore and quali.yaml diagnostics.ignorer silence warnings only (Q019)
+
+    TWO_WARNINGS = {"write": {"notes.yaml": "a: 1\n", "organismes/notes.txt": "x\n"}}  # Q011, Q018
+
+    @test
+    def test_ignore_silences_warnings():
+        with TempRepo(base, TWO_WARNINGS) as repo:
+            run = run_quali(quali, ["validate", ".", "--as-of", AS_OF, "--ignore", "Q011,q018", "--format", "json"],
+                            repo)
+            out = run.json()
+            check(run.code == 0 and out["diagnostics"] == [], f"exit {run.code}, {out['diagnostics']}")
+            check(out["summary"]["silenced"] == 2 and out["summary"]["warnings"] == 0, f"summary {out['summary']}")
+            run = run_quali(quali, ["validate", ".", "--as-of", AS_OF, "--ignore", "Q011", "--ignore", "Q018"], repo)
+            check(run.code == 0 and run.stdout == "Aucun problème (12 fichiers vérifiés, 2 avertissements masqués).\n",
+                  f"text {run.stdout!r}")
+            run = run_quali(quali, ["validate", ".", "--as-of", AS_OF, "--ignore", "Q018", "--strict"], repo)
+            check(run.code == 1 and "[Q011]" in run.stdout and "[Q018]" not in run.stdout
+                  and "1 avertissement masqué)" in run.stdout, f"strict, one left: {run.code} {run.stdout!r}")
+            run = run_quali(quali, ["validate", ".", "--as-of", AS_OF, "--ignore", "Q011,Q018", "--strict"], repo)
+            check(run.code == 0, f"--strict fails on silenced warnings: {run.stdout!r}")
+            run = run_quali(quali, ["--lang", "en", "validate", ".", "--as-of", AS_OF, "--ignore", "Q011"], repo)
+            check("(12 files checked, 1 warning silenced)" in run.stdout, f"English {run.stdout!r}")
+            run = run_quali(quali, ["validate", ".", "--as-of", AS_OF, "--ignore", "Q011", "--format", "github"], repo)
+            check(run.code == 0 and "Q011" not in run.stdout and "Q018" in run.stdout, f"github {run.stdout!r}")
+
+    @test
+    def test_ignore_never_hides_an_error():
+        patch = {"edit": [{"file": ORG + "organisme.yaml", "replace": "logements:", "with": "logement:"}]}
+        with TempRepo(base, patch) as repo:
+            with open(os.path.join(repo, ORG, "organisme.yaml"), encoding="utf-8") as f:
+                line = f.read().split("logement:")[0].count("\n") + 1
+            run, got = lib.validate_json(quali, repo, ["--as-of", AS_OF, "--ignore", "Q103,Q999"])
+            problems = lib.compare_diagnostics([
+                d("Q103", ORG + "organisme.yaml", line, 1),
+                {"code": "Q019", "file": "--ignore", "line": 0, "column": 0, "severity": "warning",
+                 "message_contains": ["Q103", "code d'erreur"]},
+                {"code": "Q019", "file": "--ignore", "line": 0, "column": 0, "severity": "warning",
+                 "message_contains": ["Q999", "inconnu"]}], got)
+            check(not problems and run.code == 1, f"exit {run.code}: {problems}")
+            check(run.json()["summary"]["silenced"] == 0, f"summary {run.json()['summary']}")
+            run = run_quali(quali, ["validate", ".", "--as-of", AS_OF, "--ignore", "Q103"], repo)
+            check(run.code == 1 and "--ignore: avertissement[Q019]:" in run.stdout, f"text {run.stdout!r}")
+
+    @test
+    def test_quali_yaml_ignorer():
+        patch = dict(TWO_WARNINGS)
+        patch["edit"] = [{"file": "quali.yaml", "replace": "version: 1\n",
+                          "with": "version: 1\ndiagnostics:\n  ignorer: [Q011, Q360]\n"}]
+        with TempRepo(base, patch) as repo:
+            run, got = lib.validate_json(quali, repo, ["--as-of", AS_OF, "--ignore", "Q018"])
+            problems = lib.compare_diagnostics([
+                {"code": "Q019", "file": "quali.yaml", "line": 5, "column": 19, "severity": "warning",
+                 "message_contains": ["Q360"]}], got)
+            check(not problems and run.code == 0 and run.json()["summary"]["silenced"] == 2,
+                  f"exit {run.code}: {problems} {run.stdout[-200:]!r}")
 
     @test
     def test_q205_proof_through_symlink_leaving_the_folder():
@@ -231,15 +345,17 @@ def build(args):
                     check(set(n) == {"file", "line", "column", "message"}, f"note keys {sorted(n)}")
             got = sorted((g["code"], g["severity"]) for g in diags)
             check(got == [("Q002", "error"), ("Q011", "warning")], f"diagnostics {got}")
-            check(out["summary"] == {"files": 12, "errors": 1, "warnings": 1}, f"summary {out['summary']}")
+            check(out["summary"] == {"files": 12, "errors": 1, "warnings": 1, "silenced": 0},
+                  f"summary {out['summary']}")
         run = run_quali(quali, ["validate", "--as-of", AS_OF, "--format", "json"], base)
-        check(run.json() == {"diagnostics": [], "summary": {"files": 11, "errors": 0, "warnings": 0}},
+        check(run.json() == {"diagnostics": [], "summary": {"files": 11, "errors": 0, "warnings": 0, "silenced": 0}},
               f"valid repository: {run.stdout!r}")
         # A lone organisme folder: the text output adds a line on the rules not checked; the
         # JSON output stays one object.
         with TempRepo(os.path.join(base, "organismes", "habitat-test"), name="habitat-test") as lone:
             run = run_quali(quali, ["validate", "--as-of", AS_OF, "--format", "json"], lone)
-            check(run.json() == {"diagnostics": [], "summary": {"files": 6, "errors": 0, "warnings": 0}},
+            check(run.json() == {"diagnostics": [], "summary": {"files": 6, "errors": 0, "warnings": 0,
+                                                                "silenced": 0}},
                   f"lone organisme folder: {run.stdout!r}")
 
     @test

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,20 @@ struct At {
 
 using Text = At<std::string>;
 using DateAt = At<std::optional<Date>>;
+
+// Where files failed their schema (a misspelt key, a value of the wrong type…), as the builder
+// found them: a rule that would read a value there steps aside for that object, so that one
+// defect gives one diagnostic. An object is a list item of a file (an action, a result, an
+// event, a decision…), by its position; a flaw outside every list item flaws the file itself.
+struct Flaws {
+    // file, and the item's line and column ({0, 0}: the file itself)
+    std::set<std::pair<std::string, std::pair<int, int>>> at;
+
+    void add(const std::string& file, Position item);
+    bool in_file(const std::string& file) const; // anywhere in the file
+    bool of_file(const std::string& file) const; // outside every list item
+    bool of_item(const std::string& file, Position item) const;
+};
 
 // --- quali.yaml -----------------------------------------------------------------------------
 
@@ -350,6 +365,7 @@ struct Organisme {
     std::optional<Concertation> concertation;
     std::vector<Candidature> candidatures;   // by session date, then file name
     std::vector<Visa> visas;                 // by file name
+    Flaws flaws;                             // of this folder's files
 
     // The latest diagnostic audit (initial or renewal), or null.
     const Audit* latest_diagnostic() const;
@@ -361,11 +377,13 @@ struct Model {
     std::string rules_file;           // "" when the defaults apply
     Rules rules;
     std::optional<Referent> referent;
+    std::vector<Text> ignorer;        // quali.yaml diagnostics.ignorer: warning codes to silence
     Framework framework;
     std::optional<Committee> committee;
     std::vector<Session> sessions;    // by date
     std::vector<Auditor> auditors;    // by id
     std::vector<Organisme> organismes;  // by slug
+    Flaws flaws;                      // of the files outside organisme folders
 
     // Lookups: through the index once index() has run (build_model runs it; it keeps the first
     // of equal keys, as a scan finds), else, or when the indexed item has moved, a linear scan.

@@ -13,6 +13,9 @@ struct ModelInput {
     std::string path;     // relative to the root; "" for the built-in framework
     Placement placement;
     const Node* root = nullptr;
+    // Where the file failed its schema (the diagnostics' positions): the model keeps them as
+    // Flaws, by the list item holding each (see model.hpp).
+    std::vector<Position> schema_errors = {};
 };
 
 // Builds a model file by file, so that each file's tree can be released once it is added

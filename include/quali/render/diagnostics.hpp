@@ -24,13 +24,16 @@ struct TextStyle {
 std::string diagnostics_text(const std::vector<core::Diagnostic>& diagnostics, const TextStyle& style,
                              const SourceLines& lines);
 
-// "3 erreurs, 2 avertissements dans 2 fichiers (41 fichiers vérifiés)"
+// "3 erreurs, 2 avertissements dans 2 fichiers (41 fichiers vérifiés)", and the warnings
+// silenced by validate --ignore or quali.yaml (", 2 avertissements masqués") when there are.
 std::string summary_text(const std::vector<core::Diagnostic>& diagnostics, int files_checked,
-                         const TextStyle& style);
+                         const TextStyle& style, int silenced = 0);
 
 // {"diagnostics":[{"file","line","column","severity","code","message"}],
-//  "summary":{"files":N,"errors":N,"warnings":N}} — files counts the files checked.
-std::string diagnostics_json(const std::vector<core::Diagnostic>& diagnostics, int files_checked);
+//  "summary":{"files":N,"errors":N,"warnings":N,"silenced":N}} — files counts the files
+// checked, silenced the warnings left out (validate --ignore, quali.yaml diagnostics.ignorer).
+std::string diagnostics_json(const std::vector<core::Diagnostic>& diagnostics, int files_checked,
+                             int silenced = 0);
 
 // One "::error file=…,line=…,col=…,title=…::message" line per diagnostic.
 std::string diagnostics_github(const std::vector<core::Diagnostic>& diagnostics);

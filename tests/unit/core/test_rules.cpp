@@ -1,5 +1,6 @@
 #include "quali/core/model_builder.hpp"
 #include "quali/core/rules.hpp"
+#include "quali/core/value_checks.hpp"
 #include "quali/io/builtin.hpp"
 #include "quali/io/yaml_reader.hpp"
 
@@ -51,6 +52,7 @@ std::string read_file(const fs::path& p)
 struct Repo {
     std::map<std::string, std::string> files;
     std::string standalone_slug; // set for a lone organisme folder
+    bool schema = false;         // the model is told where files fail their schema, as quali validate's is
 
     static Repo load(const fs::path& dir)
     {
@@ -116,6 +118,10 @@ struct Repo {
             parsed.push_back(io::parse_yaml(text, lang));
             REQUIRE_MESSAGE(parsed.back().diagnostics.empty(), path);
             inputs.push_back({path, *placement, parsed.back().tree->root()});
+            if (schema)
+                for (const core::Diagnostic& d :
+                     core::check_document(placement->kind, *parsed.back().tree->root(), nullptr, lang))
+                    if (d.code.starts_with("Q10")) inputs.back().schema_errors.push_back(d.pos);
         }
         return core::build_model(inputs, standalone_slug);
     }
@@ -280,6 +286,34 @@ TEST_SUITE("core::rules")
         repo.edit(oj + "paa.yaml", "etat: en-cours", "etat: abandonnee");
         CHECK(found(repo.check()) == Codes{"Q310 " + oj + "audits/2025-09-15-diagnostic-hqs.yaml:11",
                                            "Q311 " + oj + "autodiagnostic.yaml:3"});
+    }
+
+    // --- one defect, one diagnostic -----------------------------------------------------------
+
+    TEST_CASE("a rule steps aside for an object that failed its schema")
+    {
+        // Each typo, read by a tolerant model, would look like a missing value to a rule; told
+        // where the schema failed, the rule steps aside and the typo's Q103 stays alone.
+        struct Typo {
+            std::string file, from, to;
+            Codes without_schema;
+        };
+        const std::vector<Typo> typos{
+            {oj + "paa.yaml", "traite: { points_alerte:", "traite: { point_alerte:",
+             {"Q310 " + oj + "audits/2025-09-15-diagnostic-hqs.yaml:11"}},
+            {oj + "concertation.yaml", "information, preuve: preuves/ccl-2025-07-08.pdf",
+             "information, preuv: preuves/ccl-2025-07-08.pdf", {"Q324 " + oj + "concertation.yaml:2"}},
+            {oj + "candidatures/2026-06-18.yaml", "validation_auditeur:", "validation_auditeurs:",
+             {"Q334 " + oj + "candidatures/2026-06-18.yaml:1"}},
+        };
+        for (const Typo& t : typos) {
+            CAPTURE(t.to);
+            Repo repo = Repo::base();
+            repo.edit(t.file, t.from, t.to);
+            CHECK(found(repo.check()) == t.without_schema);
+            repo.schema = true;
+            CHECK(found(repo.check()) == Codes{});
+        }
     }
 
     TEST_CASE("the complex-situation threshold comes from quali.yaml")

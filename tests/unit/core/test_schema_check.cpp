@@ -80,6 +80,28 @@ TEST_SUITE("core::schema_check")
         CHECK(d->hint.find("« region »") != std::string::npos);
     }
 
+    TEST_CASE("a misspelt required key is one diagnostic: the unknown key, naming the key meant")
+    {
+        const auto c = check(FileKind::organisme, replace(std::string(organisme), "logements:", "logement:"));
+        REQUIRE(c.diagnostics.size() == 1);
+        CHECK(c.diagnostics[0].code == "Q103");
+        CHECK(c.diagnostics[0].pos == Position{6, 1});
+        CHECK(c.diagnostics[0].hint.find("« logements »") != std::string::npos);
+        // Nested: the required date of the engagement, misspelt inside its block.
+        const auto e = check(FileKind::organisme, replace(std::string(organisme), "{ date:", "{ dtae:"));
+        REQUIRE(e.diagnostics.size() == 1);
+        CHECK(e.diagnostics[0].code == "Q103");
+        CHECK(e.diagnostics[0].hint.find("« date »") != std::string::npos);
+    }
+
+    TEST_CASE("a required key missing beside an unrelated unknown key is still reported")
+    {
+        const auto c = check(FileKind::organisme,
+                             replace(std::string(organisme), "logements: 18450\n", "remarque: x\n"));
+        CHECK(find(c, "Q102") != nullptr);
+        CHECK(find(c, "Q103") != nullptr);
+    }
+
     TEST_CASE("a value outside an enumeration lists the allowed values")
     {
         const auto c = check(FileKind::organisme, replace(std::string(organisme), "famille: OPH", "famille: HLM"));
