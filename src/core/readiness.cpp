@@ -203,7 +203,15 @@ private:
                 aide, unapproved->file, unapproved->auditeur.pos);
             return;
         }
-        const std::string reported = m_unreadable.audits_of.contains(m_o.slug) ? "fichier" : "";
+        // An audit whose type or another key failed its schema may be the one required: its own
+        // diagnostic speaks. A signature dated after the reference date is Q356's.
+        const bool flawed_audit = std::any_of(m_o.audits.begin(), m_o.audits.end(), [&](const Audit& a) {
+            return !a.type || m_o.flaws.in_file(a.file);
+        });
+        std::string reported = m_unreadable.audits_of.contains(m_o.slug) || flawed_audit ? "fichier" : "";
+        if (reported.empty() && latest != nullptr && latest->signature && latest->signature->date.value &&
+            *latest->signature->date.value > m_as_of)
+            reported = "Q356";
         if (latest == nullptr) {
             add(PieceKind::audit, "Q374", reported.empty() && cited_audit_missing(type) ? "Q206" : reported, say("aucun {} dans audits/", "no {} in audits/", label), aide,
                 organisme_path(m_o, "audits"));
@@ -238,7 +246,7 @@ private:
                 say("pas d'autodiagnostic (autodiagnostic.yaml absent)", "no self-diagnosis (autodiagnostic.yaml missing)"),
                 aide, file);
         } else if (m_o.autodiagnostic->residences.empty()) {
-            add(PieceKind::autodiagnostic, "Q375", "",
+            add(PieceKind::autodiagnostic, "Q375", m_o.flaws.in_file(m_o.autodiagnostic->file) ? "fichier" : "",
                 say("l'autodiagnostic ne cote aucune résidence", "the self-diagnosis rates no residence"), aide, file);
         }
     }
@@ -259,7 +267,8 @@ private:
         }
         const Paa& plan = *m_o.paa;
         if (plan.actions.empty()) {
-            add(PieceKind::paa, "Q376", "", say("le PAA n'a aucune action", "the PAA has no action"), aide, file, plan.pos);
+            add(PieceKind::paa, "Q376", m_o.flaws.in_file(plan.file) ? "fichier" : "",
+                say("le PAA n'a aucune action", "the PAA has no action"), aide, file, plan.pos);
             return;
         }
         if (const auto points = untreated_alert_points(m_model, m_unreadable, m_o, plan); points && !points->empty()) {
@@ -296,8 +305,12 @@ private:
                 "add to concertation.yaml an event \"etape: {}\" dated on or before {}, with its proof "
                 "(preuve: preuves/…)",
                 to_string(step), ref_text());
+        // A key of the file that failed its schema may hold the missing event: its own diagnostic speaks.
+        const bool flawed = m_o.concertation && m_o.flaws.in_file(m_o.concertation->file);
         const auto missing = [&](std::string signale_par, std::string message, Position pos = {}) {
-            add(PieceKind::concertation, "Q377", std::move(signale_par), std::move(message), aide, file, pos).etape = step;
+            add(PieceKind::concertation, "Q377", flawed ? std::string("fichier") : std::move(signale_par), std::move(message),
+                aide, file, pos)
+                .etape = step;
         };
         if (m_unreadable.concertation_of.contains(m_o.slug)) {
             missing("fichier", say("concertation illisible (étape {})", "unreadable concertation (step {})", label));

@@ -177,7 +177,8 @@ void check_coverage(Run& run, const Organisme& o)
     const bool certain = audits_certain(run, o);
     const Audit* diagnostic = nullptr; // the latest before the audit at hand (audits are by date)
     for (const Audit& a : o.audits) {
-        if (a.signature) {
+        // A key that failed its schema may hold the results or the signature: its diagnostic speaks.
+        if (a.signature && !flawed(run, o, a.file)) {
             check_motifs(run, a);
             if (a.is_diagnostic()) check_diagnostic(run, a);
             if (a.is_verification() && certain && a.date()) check_verification(run, a, diagnostic);

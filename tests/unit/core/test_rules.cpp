@@ -425,9 +425,10 @@ TEST_SUITE("core::rules")
         const core::RuleReport en = repo.check("2026-06-10", core::Lang::en);
         CHECK(en.diagnostics[0].message ==
               "incomplete HQS® diagnostic: 4 of the framework's 5 criteria have no result");
-        // The same audit not signed yet is a draft.
+        // The same audit not signed yet is a draft: not judged, but the candidature waiting for it
+        // is incomplete.
         repo.edit(audit, "signature: { date: 2025-10-03, auditeur: jeanne-durand }\n", "");
-        CHECK(found(repo.check()) == Codes{});
+        CHECK(found(repo.check()) == Codes{"Q374 " + oj + "candidatures/2026-06-18.yaml:2"});
     }
 
     TEST_CASE("an unknown criterion in a diagnostic gives Q301, not also a missing criterion")
@@ -460,6 +461,11 @@ TEST_SUITE("core::rules")
         CHECK(found(repo.check()) == Codes{});
     }
 
+    // regles.pieces_requises of a repository whose labellisation rests on an implementation audit.
+    const std::string implementation_audit_required =
+        "  pieces_requises:\n    labellisation: { audit: mise-en-oeuvre, autodiagnostic: true, paa: true,\n"
+        "                     concertation: [verification, candidature] }\n";
+
     TEST_CASE("a verification or implementation audit rates every alert point of the diagnostic before it")
     {
         Repo repo = Repo::base();
@@ -474,6 +480,8 @@ TEST_SUITE("core::rules")
               "HQS® du 2024-03-04 : T1.2, T2.2");
         REQUIRE(r.diagnostics[0].notes.size() == 1);
         CHECK(r.diagnostics[0].notes[0].file == ht + "audits/2024-03-04-diagnostic-hqs.yaml");
+        // The repository asks for an implementation audit for the labellisation.
+        repo.edit("quali.yaml", "  quorum: 0.5\n", "  quorum: 0.5\n" + implementation_audit_required);
         repo.edit(verification, "type: verification", "type: mise-en-oeuvre");
         r = repo.check();
         REQUIRE(found(r) == Codes{"Q344 " + verification + ":7"});
@@ -495,6 +503,7 @@ TEST_SUITE("core::rules")
         CHECK(core::to_string(core::AuditType::mise_en_oeuvre) == "mise-en-oeuvre");
         Repo repo = Repo::base();
         repo.edit(ht + "concertation.yaml", "etape: verification", "etape: diagnostic");
+        repo.edit("quali.yaml", "  quorum: 0.5\n", "  quorum: 0.5\n" + implementation_audit_required);
         repo.edit(ht + "audits/2025-10-06-verification.yaml", "type: verification", "type: mise-en-oeuvre");
         CHECK(codes(repo.check()) == Codes{"Q320"});
     }
@@ -528,8 +537,9 @@ TEST_SUITE("core::rules")
                                 "Q354 " + oj + "organisme.yaml:8"});
         CHECK(r.diagnostics[0].message ==
               "séance du 2026-06-18 avec des décisions, après la date de référence 2026-06-10");
-        // As of a later day, every fact is in the past: the only defects left are the order of the dates.
-        CHECK(codes(repo.check("2026-12-31")) == Codes{"Q360", "Q332", "Q333", "Q353"});
+        // As of a later day, every fact is in the past: the only defects left are the order of the
+        // dates (the diagnostic signed after the filing also leaves the candidature incomplete).
+        CHECK(codes(repo.check("2026-12-31")) == Codes{"Q374", "Q360", "Q332", "Q333", "Q353"});
     }
 
     TEST_CASE("plans may lie ahead: an unsigned audit, an event without proof, a session without decisions")
