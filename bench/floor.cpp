@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The parse-only floor of the benchmark: loads every *.yaml file under a folder with yaml-cpp
 // (YAML::LoadFile), on one thread, and does nothing else. quali's own run is compared to it.
 //   quali_parse_floor FOLDER   prints the number of files loaded (and of files that failed)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Writes a valid quali repository of N organismes, deterministically, for benchmarks.
 
 Same N and seed, same bytes. Realistic sizes: an evaluation framework of 50 criteria, three

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """ctest bench.smoke: the benchmark's generator still writes a valid repository.
 
 Generates N = 5 organismes with bench/gen.py in a temporary folder and checks that

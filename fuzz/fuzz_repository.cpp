@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // libFuzzer target: a small repository in memory whose files come from the input, through the
 // whole of quali validate (file checks, model, the label's rules) and the pathway and deadline
 // engines behind quali status and quali deadlines.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // libFuzzer target: one file's bytes through every file-level check, as quali validate runs
 // them: core::check_text, io::parse_yaml, then core::check_document for each kind of file.
 // Nothing may crash, hang, leak or trip a sanitizer, whatever the bytes.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Sets quali up on a fresh Debian 12 machine, as root, and runs it.
 #   scripts/bootstrap.sh run    install, build, validate the example repository
 #   scripts/bootstrap.sh test   install, build, run the whole test suite

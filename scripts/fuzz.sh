@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Fuzzes quali with libFuzzer under AddressSanitizer and UndefinedBehaviorSanitizer (clang):
 # one file through every file-level check, and a small repository through validate, status and
 # deadlines (fuzz/). Seeds come from examples/ and tests/data/. Fails on any crash, leak,

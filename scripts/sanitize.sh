@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Builds quali and its whole test suite with AddressSanitizer and UndefinedBehaviorSanitizer
 # (build-asan, -DQUALI_SANITIZE=ON) and runs every ctest test there: the unit tests and the
 # end-to-end suites then run the instrumented binary. Any sanitizer report fails the run.

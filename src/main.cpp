@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali: the Quali'Hlm label as code. Builds the command line, runs the chosen subcommand,
 // and turns environment errors into one line and exit code 2.
 #include "commands/registry.hpp"

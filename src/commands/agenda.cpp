@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali agenda SEANCE: the agenda of a committee session, as the référent presents it: the
 // session and its convened seats, the dossiers filed for it grouped by requested decision with
 // their instruction summary, then the late, early, incomplete and expected-but-missing ones

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali bilan ANNEE: the référent's yearly mini-bilan, the map of how the label works (seed §2):
 // organismes and movements, committees, durations, strong and alert points by theme, PAA
 // actions, concertation, auditors, data quality — in Markdown, HTML with its charts, or JSON

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // What every subcommand shares: the options common to all, the environment it runs in, and
 // the error type for problems of the environment (exit code 2).

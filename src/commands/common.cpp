@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "commands/command.hpp"
 
 #include "quali/core/calendar_date.hpp"

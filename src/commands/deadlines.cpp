@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali deadlines: every upcoming or overdue deadline of the repository, sorted by date, as a
 // table, JSON or an iCalendar file to import into a calendar (docs/echeances.md).
 #include "quali/core/deadlines.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali diff REV: what changed since a git revision, dossier by dossier — the files added,
 // modified or removed, the PAA actions whose état changed, the committee's new decisions.
 // What the référent reads before a committee. Text, Markdown or JSON.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali dossier SLUG: the full instruction sheet of one organisme (pathway history, audits, the
 // improvement plan as a table, the concertation timeline, the validation result, next steps).
 #include "commands/registry.hpp"

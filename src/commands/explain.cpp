@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali explain CODE: the documentation of a diagnostic code, as written in docs/codes.md.
 #include "commands/registry.hpp"
 #include "quali/core/embedded.hpp"

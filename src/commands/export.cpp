@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali export --table T: one flat table of the repository (organismes, PAA actions, committee
 // decisions, audits, deadlines) for a spreadsheet, in CSV (RFC 4180, or French Excel's dialect)
 // or JSON (docs/bilan.md §10).

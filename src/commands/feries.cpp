@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali feries ANNEE [--jusqu-a ANNEE] [--zone Z] [--format text|json]: the public holidays
 // the working-day count uses, so that a référent can check them against the official list.
 #include "commands/registry.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "commands/git.hpp"
 
 #include "quali/io/git_objects.hpp"

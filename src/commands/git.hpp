@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // quali's use of git: the real git binary, run with argument vectors (no libgit2, no shell).
 // Everything a command needs: the index as a snapshot (validate --staged), what changed since

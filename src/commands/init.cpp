@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali init: a new repository, ready for the référent — rules with their defaults in comments,
 // the example framework, the committee to fill in, an example auditor, a short README, git
 // with a pre-commit hook that refuses a commit holding an error.

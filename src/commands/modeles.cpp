@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "commands/modeles.hpp"
 
 #include "quali/core/embedded.hpp"

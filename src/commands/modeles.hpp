@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // What quali init and quali new share: the templates of data/modeles/ (compiled into the
 // binary), filled by replacing {{name}} placeholders, and the creation of new files, which

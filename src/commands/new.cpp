@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali new organisme|audit|candidature|seance|auditeur (and paa|concertation|autodiagnostic,
 // new_living.cpp): creates the files of a dossier from
 // the templates of data/modeles/, with a French comment on each field. Never overwrites a file.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // What the subcommands of quali new share (new.cpp, new_living.cpp): finding the repository
 // and the organisme's folder, loading its model, and creating a file from a template while

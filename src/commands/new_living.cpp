@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali new paa|concertation|autodiagnostic: the dossier's living files, which the organisme
 // keeps up to date along the pathway. The PAA starts with one action per alert point of the
 // latest diagnostic and per complex situation of the autodiagnostic, so nothing is retyped;

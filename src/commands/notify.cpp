@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali notify SEANCE: the letters after a committee session (seed: « information post-comité
 // adressée à l'organisme »), one per decision, in Markdown and HTML: the decision, the votes,
 // conditions and derogation, and the calendar of the next step from the pathway engine. The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The subcommands, as rows of a table (ninja's subtools).
 #include "commands/command.hpp"

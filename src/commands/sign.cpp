@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali sign: the auditor validates and signs the candidature documents (DOMAIN.md §1). Writes
 // candidatures/SEANCE.visa.yaml next to the candidature: the SHA-256 and the git blob id of the
 // candidature and of every piece it lists (computed here, without git), optionally signed with

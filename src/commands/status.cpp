@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali status [SLUG…]: where each organisme stands in the label's pathway as of a date, what
 // it must obtain next, by when, and the session to aim for (docs/echeances.md).
 #include "commands/registry.hpp"

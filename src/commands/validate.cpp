@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // quali validate: every file against its schema and value checks, reported like a compiler.
 #include "commands/git.hpp"
 #include "commands/registry.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "commands/workspace.hpp"
 
 #include "quali/core/model_builder.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Loads what the user pointed at (a repository, an organisme folder, files) and runs the
 // file-level checks; shared by every command that reads a repository.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "quali/core/export.hpp"
 
 #include "quali/core/deadlines.hpp"

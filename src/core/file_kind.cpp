@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "quali/core/file_kind.hpp"
 
 #include "quali/core/calendar_date.hpp"

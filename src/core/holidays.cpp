@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Public holidays of France by zone, and working-day arithmetic.
 //
 // Sources. The list is the Code du travail's: art. L3133-1 (the eleven national holidays),

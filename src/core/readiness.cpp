@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The pieces each requested decision needs (DOMAIN.md §5.1, docs/regles.md « Pièces
 // requises »): a signed audit of the right type by an approved auditor, the autodiagnostic,
 // the PAA treating every alert point and complex situation, and concertation events with

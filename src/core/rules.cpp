@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The entry point of the label's rules: runs every family on the model, and the helpers the
 // families share (see rules_internal.hpp). The families live in rules_*.cpp.
 #include "rules_internal.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Rules 5, 6 and 7, audits and the auditor's validation (Q330-Q334, Q340, Q350-Q353): an
 // approved auditor, a plan calibrated to the stock, dates in order, a validation that comes
 // after the audits it covers and before the filing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Rules 10 and 11, the committee (Q380-Q383, Q390-Q392): a session that decides has its
 // quorum and its chair, votes fit the seats present, and each decision answers a candidature
 // and follows the pathway (DOMAIN.md §1), read from the sessions' decisions in date order.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Rule 4, tenants informed and associated at every step (Q320-Q324). The steps an organisme
 // has reached, and what shows it: engagement (its engagement date), diagnostic (a
 // diagnostic-hqs audit), paa (paa.yaml has actions), candidature (a candidature file),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Audits cover the framework (Q341-Q344, DOMAIN.md §5.2): a signed HQS® diagnostic gives a
 // result for every criterion of the framework, says why it could not rate one (motif), and
 // leaves at most non_evalue_max of them unrated; a signed verification or PAA implementation

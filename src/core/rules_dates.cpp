@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Facts are not dated after the reference date (Q354-Q359, Q393; Q323 for concertation
 // events, in rules_concertation.cpp; DOMAIN.md §5.4): what the dossier records as done — an
 // engagement, a self-diagnosis, a signed audit, a filing, an auditor's validation or visa, a

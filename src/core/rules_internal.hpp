@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Shared by the rule families (rules_*.cpp): the run's context, how a rule reports, and the
 // few facts several families need so that one defect gives one diagnostic.

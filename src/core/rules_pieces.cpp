@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Rule 13, the pieces each requested decision needs (Q374-Q377, DOMAIN.md §5.1): each piece
 // the readiness judgement finds missing is an error on the candidature file, unless another
 // rule or the unreadable file already reports the same defect (MissingPiece::signale_par).

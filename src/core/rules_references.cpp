@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Rule 1, references resolve (Q301-Q306): every id a file cites names something the
 // repository holds. Pieces and proofs that do not exist are Q206, reported with the file.
 #include "rules_internal.hpp"

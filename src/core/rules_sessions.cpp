@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Rules 8 and 9, filing and sessions (Q360, Q361, Q370-Q373): a candidature names a session
 // that exists, once per organisme, is named after it, and is filed inside the session's window
 // (DOMAIN.md §1: the fenetre_depot_jours days preceding the session, calendar or working days).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Rules 2, 3 and 12, the action plan (Q310, Q311, Q395, Q396): every alert point of the
 // latest diagnostic and every complex situation is treated by a live action, and the plan is
 // followed up. An absent paa.yaml is judged as an empty one; an unreadable one is not judged.

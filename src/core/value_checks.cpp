@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "quali/core/value_checks.hpp"
 
 #include "quali/core/calendar_date.hpp"

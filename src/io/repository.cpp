@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "quali/io/repository.hpp"
 
 #include "quali/core/text_checks.hpp"

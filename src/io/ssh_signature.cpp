@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "quali/io/ssh_signature.hpp"
 
 #include "quali/io/process.hpp"

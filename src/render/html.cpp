@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "quali/render/html.hpp"
 
 namespace quali::render {

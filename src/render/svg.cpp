@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "quali/render/svg.hpp"
 
 #include "quali/render/html.hpp"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Shared helpers of quali's end-to-end suites (standard library only).
 
 - run_quali(): runs the binary with a timeout, a memory limit and a time budget, and fails the

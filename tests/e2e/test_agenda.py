@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """quali agenda, quali dossier and quali notify, end to end.
 
 Runs the real binary on the hand-computed scenarios of tests/data/agenda/ (each folder: a small

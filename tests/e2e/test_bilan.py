@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """quali bilan and quali export against figures counted by hand (tests/data/bilan/LISEZMOI.md).
 
 - the bilan's JSON equals tests/data/bilan/depot-2025/expected.json (2025, as of 2025-12-31),

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """quali feries, end to end: every zone, every year 1900-2200, against a public reference.
 
 The reference is Debian's python3-holidays (France and its subdivisions). It and quali

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """quali and git, end to end, in real git repositories: the pre-commit hook of quali init,
 validate --staged (the index, not the working files), validate --changed[=REV], quali diff,
 init --hook, and the pre-commit framework's hook definitions.

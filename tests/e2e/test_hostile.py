@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Hostile input: whatever the files hold, quali answers with a clear diagnostic, never crashes.
 
 Each case derives a repository from tests/data/rules/_base (a small valid one) in a temporary

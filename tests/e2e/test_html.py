@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """The HTML documents (agenda, instruction sheet, letters) in a real browser.
 
 Renders every HTML document of quali for a repository whose values are hostile (an organisme

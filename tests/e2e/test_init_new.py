@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """quali init and quali new, end to end, as a new user would try them.
 
 A fresh repository, then each kind of file quali new creates: what it writes validates (no

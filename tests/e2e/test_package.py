@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """The Debian package, end to end: cpack -G DEB in the build folder makes a .deb whose control
 fields are right (French description, dependencies computed by dpkg-shlibdeps), which holds
 the binary, the schemas, the man page and the bash and zsh completions, and which installs into

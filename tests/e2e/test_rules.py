@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """quali validate and the label's rules, end to end: one defect, exactly its diagnostics.
 
 tests/data/rules/_base is a small valid repository. Every other folder there is one case: its

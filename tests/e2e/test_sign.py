@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """quali sign and the checks of the auditor's sign-off (Q397 to Q405), end to end.
 
 Signs the candidature of rhone-saone-logis for the session of 2026-06-18 in a copy of

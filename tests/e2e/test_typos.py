@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """One defect, one diagnostic: a single key typo gives exactly one diagnostic, Q103, at the typo.
 
 Each case copies examples/depot (free of diagnostics on 2026-06-10), misspells one key of one

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """quali validate end to end: every bad input gives its diagnostic at the right place.
 
 Cases. tests/data/validate/_base is a small, complete, valid repository (valid on 2026-06-10).

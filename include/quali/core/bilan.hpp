@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The référent's yearly mini-bilan (seed §2: « réalise un mini-bilan annuel » ; the USH wants
 // « une cartographie de son fonctionnement, en précisant les points forts et les points

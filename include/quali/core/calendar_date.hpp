@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Calendar dates: strict ISO parsing, month arithmetic and French formatting. All day
 // arithmetic of the label (windows, deadlines) goes through here and holidays.hpp.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Every dated obligation of a repository as of a day: filing windows of the planned sessions,
 // each organisme's next step, the improvement actions due, the auditors' approvals ending

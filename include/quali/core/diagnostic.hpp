@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // A diagnostic is data: what went wrong, where, and how to fix it. Validation collects all of
 // them and goes on; nothing here prints.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // quali's own document tree: what the YAML reader produces, with a source position on every
 // node. Nothing above the I/O layer ever sees the YAML library's types.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Flat tables of the repository for spreadsheets (quali export): one row per organisme, PAA
 // action, committee decision, audit or deadline, every cell a string, columns named in French

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // What a file of the repository is, from its place in the layout (DOMAIN.md §2).
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // French public holidays by zone, and the working-day arithmetic built on them: the one place
 // where the label counts days for the filing window (`decompte: ouvre`, DOMAIN.md §1).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The référent's papers around a committee session, as data (seed: the référent « instruit les
 // dossiers candidats et les restitue en comité de labellisation » ; « information post-comité

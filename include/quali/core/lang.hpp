@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The user's language. People read French by default; machines read codes and JSON keys.
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The repository as typed data: what every rule, the pathway engine and the reports read.
 // Built from the document trees by build_model (model_builder.cpp), tolerant of files that

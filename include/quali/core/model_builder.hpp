@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Turns the parsed files of a repository into the typed Model.
 #include "quali/core/file_kind.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The pathway engine: where an organisme stands in the label's pathway as of a date, and what
 // it must obtain next, by when (DOMAIN.md §1, docs/echeances.md). Pure functions of the model

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Whether a candidature holds the pieces its requested decision needs, and why not
 // (DOMAIN.md §5.1, docs/regles.md « Pièces requises »). One answer for quali validate (Q374 to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The label's rules across files (DOMAIN.md §1), run on the loaded model. Each rule has a
 // stable code (Q3xx) documented in docs/codes.md and docs/regles.md.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Validates a document tree against the JSON Schema of its file kind (schemas/, embedded in
 // the binary) through valijson, and turns each failure into a diagnostic at the node's place.

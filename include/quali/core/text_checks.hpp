@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Checks on a file's bytes before any YAML parsing: what a YAML parser would misreport or
 // silently accept (binary data, broken UTF-8, git conflict markers, emptiness).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Checks on values that a JSON Schema cannot express: real calendar dates, the SIREN's Luhn
 // checksum, e-mail shape, ids unique within a file, proof paths that stay inside the organisme

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The auditor's sign-off (visa) on a candidature, written by quali sign: the SHA-256 and the
 // git blob id of the candidature and of each piece as the auditor saw them, optionally signed

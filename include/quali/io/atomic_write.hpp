@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Writing a file so that readers see the old content or the new one, never a half: the bytes
 // go to a temporary file in the same folder, are flushed to disk, then renamed over the target

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Data compiled into the binary that needs the YAML reader: the example evaluation framework
 // used when no repository surrounds an organisme folder (or it has no referentiel).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // SHA-256 fingerprints and git blob ids of files, for the auditor's sign-off (quali sign,
 // checks Q397, Q404), computed by OpenSSL's libcrypto: no home-made cryptography, no git.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Questions to git's object database for the auditor's sign-off (DOMAIN.md §5.3): are the signed
 // versions still there, and which commit holds them. The real git binary, run with argument

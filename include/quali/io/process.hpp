@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Running another program (git, ssh-keygen) with an argument vector, never through a shell:
 // no quoting to get wrong, no file name read as an option or a command.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Finding and loading a repository (or a lone organisme folder) from disk: every YAML file is
 // read once, checked at byte level, parsed into quali's tree, and given its place in the layout.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Files as another source holds them than the working tree: git's index, for
 // quali validate --staged (what the next commit holds, not what the editor saved).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // OpenSSH signatures for the auditor's sign-off, made and checked by the real ssh-keygen
 // (-Y sign, -Y verify), run with argument vectors; quali itself does no cryptography.

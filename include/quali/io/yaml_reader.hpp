@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The one place that knows the YAML library: bytes in, quali's document tree out, with a
 // position on every node and a diagnostic for every problem (never an exception).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The mini-bilan's outputs: the JSON of every figure (quali bilan --format json), the data tree
 // its templates see (data/modeles/bilan.{md,html}.mustache, docs/bilan.md §9), and the document

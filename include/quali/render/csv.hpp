@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // CSV for spreadsheets (quali export): RFC 4180 in UTF-8, or the dialect French Excel opens
 // with a double click. Every cell that a spreadsheet would read as a formula is neutralised

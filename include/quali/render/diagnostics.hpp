@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Renders diagnostics: compiler-style text (with the source line and a caret on a terminal),
 // one JSON object, or GitHub workflow commands.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // HTML output: escaping every value that reports put into a page, text or attribute alike.
 #include <string>

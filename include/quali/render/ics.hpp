@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // iCalendar (RFC 5545) export of deadlines: one all-day event per deadline, so that a
 // calendar application subscribed to or importing the file shows what is due when.

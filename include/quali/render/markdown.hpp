@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Markdown (CommonMark) output: escaping the values that reports put into text and tables, so
 // that an organisme named "A | B" or "<script>" shows as written and never as markup.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Charts drawn as plain SVG for the HTML mini-bilan: horizontal bars by theme, the pathway
 // funnel and the committees' timeline. No script, no style sheet, no external reference (not

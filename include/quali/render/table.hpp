@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Aligned text tables for the terminal: columns as wide as their widest cell, measured in
 // characters (not bytes, so that "échéance" lines up), two spaces between columns.

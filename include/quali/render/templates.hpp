@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The committee's papers (agenda, instruction sheet, letter) as documents: the data tree of
 // each (what --format json prints, and what the templates see), and the rendering of a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The mini-bilan's figures against counts made by hand on a small repository built in code
 // (docs/bilan.md gives each definition; default rules: 15-day window, validity 36 months).
 #include "quali/core/bilan.hpp"

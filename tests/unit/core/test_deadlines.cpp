@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The deadline list: what it holds, in which order, and what stays the same when a date moves.
 #include "quali/core/deadlines.hpp"
 

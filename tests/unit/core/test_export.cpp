@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The flat tables of quali export: stable columns, deterministic order, cells as text.
 #include "quali/core/export.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Expected values are worked out by hand from the calendar and the Code du travail (Easter
 // dates checked against dateutil's independent implementation), never from the code itself.
 #include "quali/core/holidays.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The committee's papers as data: the agenda's sections, the validation result of an
 // organisme, the improvement plan's figures and the letters' next step, on small models built
 // in code (default rules: 15-day window, 12-month steps). See docs/comite.md.

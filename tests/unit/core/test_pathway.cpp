@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The pathway engine against deadlines computed by hand from DOMAIN.md §1 (default rules:
 // preparation 12 months, attribution 12, validity 36, verification every 12, window 15 days).
 #include "quali/core/pathway.hpp"

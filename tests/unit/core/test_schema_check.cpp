@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "quali/core/schema_check.hpp"
 #include "quali/core/value_checks.hpp"
 #include "quali/io/yaml_reader.hpp"

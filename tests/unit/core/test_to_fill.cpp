@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The marker « À COMPLÉTER » of quali init / quali new templates (Q016), in value_checks.cpp.
 #include "quali/core/value_checks.hpp"
 #include "quali/io/yaml_reader.hpp"

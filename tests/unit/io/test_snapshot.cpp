@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Loading a root from a snapshot (git's index, for validate --staged) instead of the disk.
 #include "quali/io/repository.hpp"
 #include "quali/io/snapshot.hpp"

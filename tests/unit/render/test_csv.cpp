@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // CSV for spreadsheets: RFC 4180 quoting and line ends, French Excel's dialect, and cells that a
 // spreadsheet would run as formulas neutralised.
 #include "quali/render/csv.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // iCalendar export: RFC 5545 escaping, folding, stable UIDs, all-day events.
 #include "quali/render/ics.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Markdown and HTML escaping: a value never becomes markup, whatever it holds.
 #include "quali/render/html.hpp"
 #include "quali/render/markdown.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The bilan's charts: plain SVG, escaped text, fixed sizes and numbers written the same way on
 // every run.
 #include "quali/render/svg.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Logic-less templates: values escaped for the format whatever the tag, lists with their
 // helpers, no partial nor delimiter change, and the built-in templates valid.
 #include "quali/render/templates.hpp"
