@@ -106,6 +106,13 @@ const core::Organisme* organisme_in(const core::Model& model, const io::Root& ro
     return model.organisme(slug);
 }
 
+// A path relative to the root made relative to the organisme folder.
+std::string in_folder(const core::Organisme& o, const std::string& path)
+{
+    if (o.folder.empty()) return path;
+    return path.starts_with(o.folder + "/") ? path.substr(o.folder.size() + 1) : path;
+}
+
 } // namespace authoring
 
 namespace {
@@ -264,12 +271,6 @@ int run_audit(const NewOptions& opt, const Context& ctx)
 
 // --- candidature ----------------------------------------------------------------------------
 
-// A path relative to the root made relative to the organisme folder.
-std::string in_folder(const core::Organisme& o, const std::string& path)
-{
-    if (o.folder.empty()) return path;
-    return path.starts_with(o.folder + "/") ? path.substr(o.folder.size() + 1) : path;
-}
 
 int run_candidature(const NewOptions& opt, const Context& ctx)
 {

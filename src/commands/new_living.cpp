@@ -5,6 +5,7 @@
 // the concertation starts with one event per step already reached. Never overwrites a file.
 #include "commands/modeles.hpp"
 #include "commands/new_common.hpp"
+#include "quali/core/readiness.hpp"
 
 #include <fmt/format.h>
 
@@ -22,6 +23,24 @@ using core::say;
 
 struct LivingOptions {
     std::string depot, slug;
+};
+
+// The organisme a living file is written for: its folder, and the model it is prepared from.
+struct Target {
+    io::Root root;
+    fs::path folder;
+    core::Model model;
+    const core::Organisme* organisme = nullptr;  // null when organisme.yaml could not be modelled
+
+    Target(const LivingOptions& opt, const Context& ctx)
+        : root(root_of(opt.depot, ctx, false)), folder(organisme_folder(root, opt.slug, ctx)),
+          model(model_of_root(root, ctx)), organisme(organisme_in(model, root, opt.slug))
+    {
+    }
+    Target(const Target&) = delete;
+    Target& operator=(const Target&) = delete;
+
+    std::string slug(const LivingOptions& opt) const { return organisme != nullptr ? organisme->slug : opt.slug; }
 };
 
 // A free text made fit for the end of a YAML comment line: one line, at most `max` code points.
@@ -91,10 +110,9 @@ std::string action_text(int number, std::string_view why, std::string_view trait
 
 int run_paa(const LivingOptions& opt, const Context& ctx)
 {
-    const io::Root root = root_of(opt.depot, ctx, false);
-    const fs::path folder = organisme_folder(root, opt.slug, ctx);
-    const core::Model model = model_of_root(root, ctx);
-    const core::Organisme* o = organisme_in(model, root, opt.slug);
+    const Target t(opt, ctx);
+    const core::Model& model = t.model;
+    const core::Organisme* o = t.organisme;
 
     std::string actions;
     int number = 0;
@@ -143,49 +161,26 @@ int run_paa(const LivingOptions& opt, const Context& ctx)
     if (number == 0) actions = action_text(1, "Une action à compléter", "", "transversale");
     actions.pop_back();
     const std::string text = fill_modele("modele-paa.yaml", {{"aujourdhui", core::iso(ctx.today)},
-                                                             {"slug", o != nullptr ? o->slug : opt.slug},
+                                                             {"slug", t.slug(opt)},
                                                              {"origine", origine},
                                                              {"actions", actions}});
-    create_and_report(folder / "paa.yaml", text, core::FileKind::paa, ctx);
+    create_and_report(t.folder / "paa.yaml", text, core::FileKind::paa, ctx);
     return 0;
-}
-
-// The steps of the pathway the organisme has reached, in order, each with what shows it.
-std::vector<std::pair<core::Step, std::string>> steps_reached(const core::Organisme* o, const fs::path& folder)
-{
-    std::vector<std::pair<core::Step, std::string>> out;
-    if (o == nullptr) return out;
-    if (o->engagement.value) out.emplace_back(core::Step::engagement, "engagement du " + core::iso(*o->engagement.value));
-    const auto audit_of = [&](core::AuditType t) -> const core::Audit* {
-        for (const core::Audit& a : o->audits)
-            if (a.type == t) return &a;
-        return nullptr;
-    };
-    if (const core::Audit* a = audit_of(core::AuditType::diagnostic))
-        out.emplace_back(core::Step::diagnostic, "diagnostic " + fs::path(a->file).filename().string());
-    std::error_code ec;
-    if (fs::is_regular_file(folder / "paa.yaml", ec)) out.emplace_back(core::Step::paa, "paa.yaml");
-    if (!o->candidatures.empty())
-        out.emplace_back(core::Step::candidature, "candidature " + fs::path(o->candidatures.front().file).filename().string());
-    if (const core::Audit* a = audit_of(core::AuditType::verification))
-        out.emplace_back(core::Step::verification, "audit " + fs::path(a->file).filename().string());
-    if (const core::Audit* a = audit_of(core::AuditType::renouvellement))
-        out.emplace_back(core::Step::renouvellement, "diagnostic " + fs::path(a->file).filename().string());
-    return out;
 }
 
 int run_concertation(const LivingOptions& opt, const Context& ctx)
 {
-    const io::Root root = root_of(opt.depot, ctx, false);
-    const fs::path folder = organisme_folder(root, opt.slug, ctx);
-    const core::Model model = model_of_root(root, ctx);
-    const core::Organisme* o = organisme_in(model, root, opt.slug);
-    auto steps = steps_reached(o, folder);
-    if (steps.empty()) steps.emplace_back(core::Step::engagement, "première étape du parcours");
+    const Target t(opt, ctx);
+    const core::Organisme* o = t.organisme;
+    std::vector<std::pair<core::Step, std::string>> steps;
+    if (o != nullptr)
+        for (const core::ReachedStep& r : core::reached_steps(*o))
+            steps.emplace_back(r.step, "étape franchie : " + in_folder(*o, r.file));
+    if (steps.empty()) steps.emplace_back(core::Step::engagement, "la première étape du parcours");
     std::string events;
     for (const auto& [step, why] : steps) {
         events += field("  - ", "date", marker, "date de la réunion ou du courrier (AAAA-MM-JJ)");
-        events += field("    ", "etape", core::to_string(step), "étape franchie : " + why);
+        events += field("    ", "etape", core::to_string(step), why);
         events += field("    ", "instance", "CCL", "CCL, associations, conseil-administration ou autre");
         events += field("    ", "nature", step == core::Step::paa ? "association" : "information",
                         "information ou association");
@@ -194,23 +189,21 @@ int run_concertation(const LivingOptions& opt, const Context& ctx)
     }
     events.pop_back();
     const std::string text = fill_modele("modele-concertation.yaml", {{"aujourdhui", core::iso(ctx.today)},
-                                                                      {"slug", o != nullptr ? o->slug : opt.slug},
+                                                                      {"slug", t.slug(opt)},
                                                                       {"evenements", events}});
-    create_and_report(folder / "concertation.yaml", text, core::FileKind::concertation, ctx);
+    create_and_report(t.folder / "concertation.yaml", text, core::FileKind::concertation, ctx);
     return 0;
 }
 
 int run_autodiagnostic(const LivingOptions& opt, const Context& ctx)
 {
-    const io::Root root = root_of(opt.depot, ctx, false);
-    const fs::path folder = organisme_folder(root, opt.slug, ctx);
-    const core::Model model = model_of_root(root, ctx);
-    const core::Organisme* o = organisme_in(model, root, opt.slug);
+    const Target t(opt, ctx);
+    const core::Model& model = t.model;
     const std::string text =
         fill_modele("modele-autodiagnostic.yaml", {{"aujourdhui", core::iso(ctx.today)},
-                                                   {"slug", o != nullptr ? o->slug : opt.slug},
+                                                   {"slug", t.slug(opt)},
                                                    {"seuil", std::to_string(model.rules.cotation_situation_complexe)}});
-    create_and_report(folder / "autodiagnostic.yaml", text, core::FileKind::autodiagnostic, ctx);
+    create_and_report(t.folder / "autodiagnostic.yaml", text, core::FileKind::autodiagnostic, ctx);
     return 0;
 }
 

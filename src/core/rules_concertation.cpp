@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Rule 4, tenants informed and associated at every step (Q320-Q324). The steps an organisme
-// has reached, and what shows it: engagement (its engagement date), diagnostic (a
-// diagnostic-hqs audit), paa (paa.yaml has actions), candidature (a candidature file),
-// verification (a verification or mise-en-oeuvre audit), renouvellement (a
-// diagnostic-hqs-renouvellement audit).
+// Rule 4, tenants informed and associated at every step (Q320-Q324), and the steps an
+// organisme has reached (core::reached_steps, readiness.hpp).
 #include "rules_internal.hpp"
 
 #include <algorithm>
 
-namespace quali::core::rules_detail {
+namespace quali::core {
 
-std::vector<Reached> reached_steps(const Organisme& o)
+std::vector<ReachedStep> reached_steps(const Organisme& o)
 {
-    std::vector<Reached> steps;
+    std::vector<ReachedStep> steps;
     if (o.engagement.value) steps.push_back({Step::engagement, o.file, o.engagement.pos});
     const auto first_audit = [&](auto is) { return std::find_if(o.audits.begin(), o.audits.end(), is); };
     if (auto a = first_audit([](const Audit& x) { return x.type == AuditType::diagnostic; });
@@ -29,6 +26,8 @@ std::vector<Reached> reached_steps(const Organisme& o)
         steps.push_back({Step::renouvellement, a->file, a->type_pos});
     return steps;
 }
+
+namespace rules_detail {
 
 bool has_proof(const Event& e)
 {
@@ -179,4 +178,6 @@ void check_concertation(Run& run, const Organisme& o)
     check_events(run, o);
 }
 
-} // namespace quali::core::rules_detail
+} // namespace rules_detail
+
+} // namespace quali::core

@@ -114,13 +114,9 @@ std::optional<std::vector<const Result*>> untreated_alert_points(const Model& mo
 std::optional<std::vector<const Residence*>> untreated_situations(const Model& model, const Unreadable& unreadable,
                                                                   const Organisme& o, const Paa& paa);
 
-// A step of the pathway the organisme has reached, and what shows it (rule Q320).
-struct Reached {
-    Step step;
-    std::string file;
-    Position pos;
-};
-std::vector<Reached> reached_steps(const Organisme& o);
+// The steps reached (readiness.hpp), by the name the rules use.
+using Reached = ReachedStep;
+using core::reached_steps;
 
 // Every concertation event's step and nature were read.
 bool events_readable(const Concertation& c);

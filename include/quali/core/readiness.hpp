@@ -14,6 +14,18 @@
 
 namespace quali::core {
 
+// A step of the pathway the organisme has reached, and the file and place that show it:
+// engagement (its engagement date), diagnostic (a diagnostic-hqs audit), paa (paa.yaml has
+// actions), candidature (a candidature file), verification (a verification or mise-en-oeuvre
+// audit), renouvellement (a diagnostic-hqs-renouvellement audit). Rule Q320 asks a
+// concertation event for each; quali new concertation prepares one.
+struct ReachedStep {
+    Step step;
+    std::string file;
+    Position pos;
+};
+std::vector<ReachedStep> reached_steps(const Organisme& o);
+
 enum class PieceKind : std::uint8_t { audit, autodiagnostic, paa, concertation };
 
 // The stable code: audit | autodiagnostic | paa | concertation.

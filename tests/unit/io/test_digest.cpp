@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../temp_dir.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -16,17 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A private temporary folder, removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "quali-digest-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using quali::testing::TempDir;
 
 void write(const fs::path& p, std::string_view bytes)
 {
