@@ -47,7 +47,12 @@ if [ "$mode" = run ]; then
   # The example repository's reference date: see examples/depot/LISEZMOI.md.
   build/quali validate examples/depot --as-of 2026-06-10
 else
-  ctest --test-dir build --output-on-failure -j "$(nproc)"
+  # Every optional tool is installed above: a suite skipped for a missing one fails the run.
+  ctest --test-dir build --output-on-failure -j "$(nproc)" | tee build/ctest.log
+  if grep -q "(Skipped)\|Not Run" build/ctest.log; then
+    echo "Des tests n'ont pas tourné (outil manquant) : la commande de test exige toute la suite." >&2
+    exit 1
+  fi
   # Then the whole suite again under AddressSanitizer + UBSan, and a short fuzzing run
   # (QUALI_FUZZ_SECONDS per target, 60 by default). bench/run is not part of the tests.
   bash scripts/sanitize.sh

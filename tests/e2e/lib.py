@@ -7,10 +7,11 @@
   edited, removed…) described as JSON, so that each test case folder stays tiny;
 - compare_diagnostics(): the exact set of diagnostics expected (code, file, line, column,
   severity, and optionally notes, message and hint fragments) against quali's JSON output;
-- Golden: compares an output with tests/golden/<suite>/<name>.txt, or rewrites it when the
-  suite runs with --update-golden (or QUALI_APPROVE=1 in the environment);
-- Suite: named test functions, `ok NAME` / `FAIL NAME: reason` per test, and the final line
-  `N passed, M failed` (exit status 1 when M > 0).
+- Golden: compares an output with tests/golden/<suite>/<name>; a mismatch writes
+  <name>.received and fails (a person approves by renaming it);
+- Suite: named test functions, `ok NAME` / `FAIL NAME: reason` / `SKIP NAME: reason` per test,
+  and the final line `N passed, M failed` (exit status 1 when M > 0, else 77 when a test was
+  skipped for a missing optional tool — ctest's skip code — else 0); require() skips a test.
 """
 import argparse
 import json
@@ -410,30 +411,36 @@ def agenda_disagreements(quali, folder, as_of):
 
 
 class Golden:
-    """Approved outputs under tests/golden/<suite>/. check() compares; with update set (the
-    --update-golden flag or QUALI_APPROVE=1), it rewrites the file instead and passes."""
+    """Approved outputs under tests/golden/<suite>/, as Catch2's approvals: check() compares; on
+    a mismatch (or a missing file) it writes the output beside the approved one as
+    NAME.received and fails. A person approves by renaming NAME.received to NAME after reading
+    the diff; nothing approves by itself, so a run that wrote a .received file never passes."""
 
-    def __init__(self, source, suite, update=False):
+    def __init__(self, source, suite):
         self.dir = os.path.join(source, "tests", "golden", suite)
-        self.update = update or os.environ.get("QUALI_APPROVE") == "1"
 
     def check(self, name, text):
         path = os.path.join(self.dir, name)
-        if self.update:
-            os.makedirs(self.dir, exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
+        received = path + ".received"
+        want = None
+        if os.path.exists(path):
+            with open(path, encoding="utf-8", newline="") as f:
+                want = f.read()
+        if want == text:
+            if os.path.exists(received):
+                os.remove(received)  # a former mismatch, now resolved
             return
-        if not os.path.exists(path):
-            raise Failure(f"no golden file {path}: run with --update-golden (or QUALI_APPROVE=1) to create it")
-        with open(path, encoding="utf-8", newline="") as f:
-            want = f.read()
-        if want != text:
-            import difflib
-            diff = "".join(difflib.unified_diff(want.splitlines(True), text.splitlines(True),
-                                                f"golden/{name}", "actual", n=1))
-            raise Failure(f"output differs from {path} (re-approve with --update-golden if the change "
-                          f"is intended):\n{diff}")
+        os.makedirs(self.dir, exist_ok=True)
+        with open(received, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        if want is None:
+            raise Failure(f"no approved output {path}: the output is in {received}; read it, then approve with "
+                          f"mv {received} {path}")
+        import difflib
+        diff = "".join(difflib.unified_diff(want.splitlines(True), text.splitlines(True),
+                                            f"golden/{name}", "received", n=1))
+        raise Failure(f"output differs from {path}; written to {received} (approve, if the change is "
+                      f"intended, with mv {received} {path}):\n{diff}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -444,8 +451,6 @@ def arguments(description, extra=None):
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--quali", required=True, help="the quali binary")
     parser.add_argument("--source", required=True, help="the source tree (tests/, docs/, examples/)")
-    parser.add_argument("--update-golden", action="store_true",
-                        help="rewrite the golden files with the current outputs (also: QUALI_APPROVE=1)")
     parser.add_argument("tests", nargs="*", help="only the tests whose name contains one of these")
     if extra:
         extra(parser)
@@ -455,8 +460,23 @@ def arguments(description, extra=None):
     return args
 
 
+class Skipped(Exception):
+    """A test that cannot run here: an optional tool (a browser, a parser) is missing."""
+
+
+def require(ok, what):
+    """Skips the test unless ok; what names the missing tool and how to install it."""
+    if not ok:
+        raise Skipped(what)
+
+
+SKIP_CODE = 77  # ctest's SKIP_RETURN_CODE (tests/CMakeLists.txt): the suite did not run whole
+
+
 class Suite:
-    """Named test functions, run in order of registration."""
+    """Named test functions, run in order of registration. Exit status: 1 when a test failed,
+    else 77 when one was skipped (an optional tool is missing: ctest shows the suite as
+    skipped, and the README's test command, which installs every tool, fails on a skip), else 0."""
 
     def __init__(self):
         self.tests = []
@@ -471,7 +491,7 @@ class Suite:
         return fn
 
     def run(self, only=()):
-        passed = failed = 0
+        passed = failed = skipped = 0
         for name, fn in self.tests:
             if only and not any(o in name for o in only):
                 continue
@@ -479,6 +499,9 @@ class Suite:
                 note = fn()
                 passed += 1
                 print(f"ok   {name}" + (f" ({note})" if isinstance(note, str) and note else ""), flush=True)
+            except Skipped as e:
+                skipped += 1
+                print(f"SKIP {name}: {e}", flush=True)
             except Failure as e:
                 failed += 1
                 print(f"FAIL {name}: {e}", flush=True)
@@ -486,5 +509,5 @@ class Suite:
                 failed += 1
                 print(f"FAIL {name}: {type(e).__name__}: {e}", flush=True)
                 traceback.print_exc(file=sys.stdout)
-        print(f"{passed} passed, {failed} failed", flush=True)
-        return 1 if failed else 0
+        print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""), flush=True)
+        return 1 if failed else SKIP_CODE if skipped else 0

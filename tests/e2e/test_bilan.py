@@ -22,7 +22,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Suite, TempRepo, arguments, check, run_quali  # noqa: E402
+from lib import Suite, TempRepo, arguments, check, require, run_quali  # noqa: E402
 
 args = arguments(__doc__.splitlines()[0])
 QUALI, SOURCE = args.quali, args.source
@@ -252,7 +252,7 @@ class Dom(html.parser.HTMLParser):
 
 def chromium(*argv, timeout=120):
     browser = shutil.which("chromium") or "/usr/bin/chromium"
-    check(os.path.exists(browser), "chromium is not installed (apt-get install -y chromium)")
+    require(os.path.exists(browser), "chromium is not installed (apt-get install -y chromium)")
     profile = tempfile.mkdtemp(prefix="quali-e2e-chromium-")
     try:
         proc = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",

@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Failure, Suite, TempRepo, arguments, check, run_quali  # noqa: E402
+from lib import Failure, Suite, TempRepo, arguments, check, require, run_quali  # noqa: E402
 
 ARGS = arguments(__doc__.splitlines()[0])
 QUALI = ARGS.quali
@@ -94,8 +94,7 @@ def codes(run):
 
 @suite.test
 def test_the_hook_lets_a_valid_commit_through_and_refuses_an_invalid_one():
-    if shutil.which("git") is None:
-        raise Failure("git is missing")
+    require(shutil.which("git") is not None, "git is missing (apt-get install git)")
     with TempRepo() as work:
         repo = fresh(work)
         check(commits(repo) == 1, "the first commit (warnings only) was refused")

@@ -22,7 +22,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Failure, Suite, TempRepo, arguments, check, run_quali  # noqa: E402
+from lib import Failure, Suite, TempRepo, arguments, check, require, run_quali  # noqa: E402
 
 args = arguments(__doc__)
 QUALI, SOURCE = args.quali, args.source
@@ -122,8 +122,7 @@ def check_document(path, expect_texts, what):
 
 def dom_of(path):
     """The DOM Chromium built for the file, serialized (--dump-dom)."""
-    if CHROMIUM is None:
-        raise Failure("chromium is not installed (apt-get install chromium; scripts/bootstrap.sh test installs it)")
+    require(CHROMIUM is not None, "chromium is not installed (apt-get install chromium; scripts/bootstrap.sh test installs it)")
     profile = tempfile.mkdtemp(prefix="quali-chromium-")
     try:
         proc = subprocess.run(
@@ -206,8 +205,8 @@ def documents():
 
 @suite.test
 def test_chromium_is_installed():
-    check(CHROMIUM is not None, "chromium is not installed (apt-get install chromium; scripts/bootstrap.sh test "
-                                "installs it)")
+    require(CHROMIUM is not None, "chromium is not installed (apt-get install chromium; scripts/bootstrap.sh test "
+                                  "installs it)")
 
 
 def add_file_tests(name):

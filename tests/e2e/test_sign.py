@@ -18,7 +18,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Failure, Suite, TempRepo, arguments, check, run_quali  # noqa: E402
+from lib import Failure, Suite, TempRepo, arguments, check, require, run_quali  # noqa: E402
 
 ARGS = arguments(__doc__.splitlines()[0])
 QUALI = ARGS.quali
@@ -83,8 +83,7 @@ def commit(repo, message):
 
 
 def need_git():
-    if shutil.which("git") is None:
-        raise Failure("git is missing (apt-get install git)")
+    require(shutil.which("git") is not None, "git is missing (apt-get install git)")
 
 
 def read(repo, rel):
@@ -403,8 +402,7 @@ def declare_key(repo, public):
 
 @suite.test
 def test_an_openssh_signed_visa_is_verified_with_the_auditors_declared_key():
-    if not have_ssh_keygen():
-        raise Failure("ssh-keygen is missing (apt-get install openssh-client)")
+    require(have_ssh_keygen(), "ssh-keygen is missing (apt-get install openssh-client)")
     with TempRepo(EXAMPLE) as repo:
         work = os.path.dirname(repo)
         key, public = keypair(work, "sophie")
@@ -439,8 +437,7 @@ def test_an_openssh_signed_visa_is_verified_with_the_auditors_declared_key():
 
 @suite.test
 def test_an_older_signed_visa_without_blob_ids_keeps_a_valid_signature():
-    if not have_ssh_keygen():
-        raise Failure("ssh-keygen is missing (apt-get install openssh-client)")
+    require(have_ssh_keygen(), "ssh-keygen is missing (apt-get install openssh-client)")
     with TempRepo(EXAMPLE) as repo:
         work = os.path.dirname(repo)
         key, public = keypair(work, "sophie")
@@ -466,8 +463,7 @@ def test_an_older_signed_visa_without_blob_ids_keeps_a_valid_signature():
 
 @suite.test
 def test_an_unsigned_visa_of_an_auditor_with_a_key_is_an_error():
-    if not have_ssh_keygen():
-        raise Failure("ssh-keygen is missing (apt-get install openssh-client)")
+    require(have_ssh_keygen(), "ssh-keygen is missing (apt-get install openssh-client)")
     with TempRepo(EXAMPLE) as repo:
         sign(repo)
         _, public = keypair(os.path.dirname(repo), "sophie")

@@ -16,13 +16,10 @@ directory, no file written, no colours when piped, quali explain) has its own te
 Every run of quali must finish within 2 s, under a 1 GiB address-space limit (lib.run_quali).
 
 Golden outputs. tests/golden/validate/ holds the full output of a few representative cases.
-When an output changes on purpose, re-approve the files and review the diff:
+A mismatch writes the output beside the approved file as NAME.received and fails; when the
+change is intended, read the diff and approve by renaming it (tests/golden/README.md).
 
-    python3 tests/e2e/test_validate.py --quali build/quali --source . --update-golden
-    # or: QUALI_APPROVE=1 ctest --test-dir build -R e2e.test_validate
-    git diff tests/golden/
-
-Usage: test_validate.py --quali BINARY --source SOURCE_DIR [--update-golden] [TEST…]
+Usage: test_validate.py --quali BINARY --source SOURCE_DIR [TEST…]
 (TEST: run only the tests whose name contains it).
 """
 import json
@@ -42,7 +39,7 @@ def build(args):
     quali, source = args.quali, args.source
     cases_dir = os.path.join(source, "tests", "data", "validate")
     base = os.path.join(cases_dir, "_base")
-    golden = lib.Golden(source, "validate", args.update_golden)
+    golden = lib.Golden(source, "validate")
     suite = lib.Suite()
     test = suite.test
 
