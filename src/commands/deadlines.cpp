@@ -60,8 +60,8 @@ std::string render_text(const std::vector<core::Deadline>& list, core::Date as_o
     }
     std::string out = table.str();
     if (!ctx.quiet)
-        out += "\n" + say(lang, "Au {} : {} échéance(s), dont {} en retard.\n",
-                          "As of {}: {} deadline(s), {} overdue.\n", core::iso(as_of), list.size(), late);
+        out += "\n" + say(lang, "Au {} : {}, dont {} en retard.\n", "As of {}: {}, {} overdue.\n", core::iso(as_of),
+                          core::count_of(lang, list.size(), "échéance", "échéances", "deadline", "deadlines"), late);
     return out;
 }
 
@@ -90,11 +90,11 @@ int run_deadlines(const DeadlinesOptions& opt, const Context& ctx)
     if (core::count(ws.diagnostics).errors > 0 && !ctx.quiet)
         ctx.err << say(
             ctx.lang,
-            "quali: attention : {} erreur(s) dans le dépôt, les échéances peuvent être incomplètes "
+            "quali: attention : {} dans le dépôt, les échéances peuvent être incomplètes "
             "(voir quali validate)\n",
-            "quali: warning: {} error(s) in the repository, deadlines may be incomplete (see quali "
+            "quali: warning: {} in the repository, deadlines may be incomplete (see quali "
             "validate)\n",
-            core::count(ws.diagnostics).errors);
+            core::count_of(ctx.lang, core::count(ws.diagnostics).errors, "erreur", "erreurs", "error", "errors"));
 
     const std::vector<core::Deadline> list = core::deadlines(model, as_of, opt.within, ctx.lang);
     std::string bytes;
@@ -118,8 +118,10 @@ int run_deadlines(const DeadlinesOptions& opt, const Context& ctx)
             say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", opt.output, ec.message()));
     }
     if (!ctx.quiet)
-        ctx.err << say(ctx.lang, "{} échéance(s) écrite(s) dans {}\n", "{} deadline(s) written to {}\n",
-                       list.size(), opt.output);
+        ctx.err << say(ctx.lang, "{} dans {}\n", "{} to {}\n",
+                       core::count_of(ctx.lang, list.size(), "échéance écrite", "échéances écrites", "deadline written",
+                                      "deadlines written"),
+                       opt.output);
     return 0;
 }
 

@@ -142,19 +142,16 @@ int run_paa(const LivingOptions& opt, const Context& ctx)
         }
     const int situations = number - alerts;
 
-    const auto plural = [](int n, std::string_view one, std::string_view many) {
-        return fmt::format("{} {}", n, n == 1 ? one : many);
-    };
     if (latest != nullptr)
-        origine = fmt::format("Actions préparées : {} du diagnostic {}{}", plural(alerts, "point d'alerte", "points d'alerte"),
+        origine = fmt::format("Actions préparées : {} du diagnostic {}{}", core::count_of(core::Lang::fr, alerts, "point d'alerte", "points d'alerte"),
                               fs::path(latest->file).filename().string(),
                               o->autodiagnostic ? fmt::format(", {} de autodiagnostic.yaml",
-                                                              plural(situations, "situation complexe", "situations complexes"))
+                                                              core::count_of(core::Lang::fr, situations, "situation complexe", "situations complexes"))
                                                 : std::string(" (pas encore d'autodiagnostic.yaml)"));
     else
         origine = o != nullptr && o->autodiagnostic
                       ? fmt::format("Pas encore de diagnostic HQS® : {} de autodiagnostic.yaml.",
-                                    plural(situations, "action préparée pour une situation complexe",
+                                    core::count_of(core::Lang::fr, situations, "action préparée pour une situation complexe",
                                            "actions préparées pour les situations complexes"))
                       : std::string("Ni diagnostic HQS® ni autodiagnostic encore : une action à compléter.");
     if (latest != nullptr) origine += ".";

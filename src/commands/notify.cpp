@@ -148,9 +148,10 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
         ctx.out << shown << '\n';
     }
     if (!ctx.quiet)
-        ctx.err << say(ctx.lang, "{} courrier(s) de la séance du {} écrit(s) ({} fichier(s))\n",
-                       "{} letter(s) of the session of {} written ({} file(s))\n", targets.size() / 2,
-                       opt.seance, targets.size());
+        ctx.err << say(ctx.lang, "{} de la séance du {} ({})\n", "{} of the session of {} ({})\n",
+                       core::count_of(ctx.lang, targets.size() / 2, "courrier écrit", "courriers écrits",
+                                      "letter written", "letters written"),
+                       opt.seance, core::count_of(ctx.lang, targets.size(), "fichier", "fichiers", "file", "files"));
     return 0;
 }
 

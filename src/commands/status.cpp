@@ -144,10 +144,10 @@ void warn_if_invalid(const Workspace& ws, const Context& ctx)
     if (counts.errors == 0 || ctx.quiet) return;
     ctx.err << say(
         ctx.lang,
-        "quali: attention : {} erreur(s) dans le dépôt, les résultats peuvent être incomplets "
+        "quali: attention : {} dans le dépôt, les résultats peuvent être incomplets "
         "(voir quali validate)\n",
-        "quali: warning: {} error(s) in the repository, results may be incomplete (see quali validate)\n",
-        counts.errors);
+        "quali: warning: {} in the repository, results may be incomplete (see quali validate)\n",
+        core::count_of(ctx.lang, counts.errors, "erreur", "erreurs", "error", "errors"));
 }
 
 int run_status(const StatusOptions& opt, const Context& ctx)
@@ -191,8 +191,10 @@ int run_status(const StatusOptions& opt, const Context& ctx)
     ctx.out << table.str();
     if (ctx.quiet) return 0;
     ctx.out << '\n'
-            << say(lang, "Au {} : {} organisme(s), {} en retard.", "As of {}: {} organisme(s), {} overdue.",
-                   core::iso(as_of), chosen.size(), late)
+            << say(lang, "Au {} : {}, {} en retard.", "As of {}: {}, {} overdue.",
+                   core::iso(as_of), core::count_of(lang, chosen.size(), "organisme", "organismes", "organisme",
+                                                    "organismes"),
+                   late)
             << '\n';
     const auto planned = core::planned_sessions(model, as_of);
     if (!planned.empty()) {

@@ -167,10 +167,11 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
         const std::string rev = opt.changed_rev.empty() ? std::string("HEAD") : opt.changed_rev;
         const io::Root root = root_for(paths, ctx);
         paths = changed_selection(root, rev, ctx);
-        changed_note = core::say(ctx.lang, "Changements depuis {} : {} dossier(s) ou fichier(s) vérifié(s) (le dépôt "
-                                           "entier est chargé).\n",
-                                 "Changes since {}: {} folder(s) or file(s) checked (the whole repository is loaded).\n",
-                                 rev, paths.size());
+        changed_note = core::say(ctx.lang, "Changements depuis {} : {} (le dépôt entier est chargé).\n",
+                                 "Changes since {}: {} (the whole repository is loaded).\n", rev,
+                                 core::count_of(ctx.lang, paths.size(), "dossier ou fichier vérifié",
+                                                "dossiers ou fichiers vérifiés", "folder or file checked",
+                                                "folders or files checked"));
         if (paths.empty()) {
             if (opt.format == "json") ctx.out << render::diagnostics_json({}, 0);
             else if (opt.format == "text" && !ctx.quiet)

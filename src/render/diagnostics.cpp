@@ -80,12 +80,6 @@ std::string printable(std::string_view s)
     return out;
 }
 
-// French keeps the singular for 0 and 1 ("0 erreur"); English only for 1 ("0 errors").
-std::string plural(int n, std::string_view one, std::string_view many, Lang lang = Lang::fr)
-{
-    const bool singular = lang == Lang::en ? n == 1 : n <= 1;
-    return fmt::format("{} {}", n, singular ? one : many);
-}
 
 std::string github_escape(std::string_view s, bool property)
 {
@@ -138,18 +132,17 @@ std::string summary_text(const std::vector<Diagnostic>& diagnostics, int files_c
 {
     const core::DiagnosticCounts c = core::count(diagnostics);
     const Lang lang = style.lang;
-    std::string checked = lang == Lang::en ? plural(files_checked, "file checked", "files checked", Lang::en)
-                                           : plural(files_checked, "fichier vérifié", "fichiers vérifiés");
+    std::string checked =
+        core::count_of(lang, files_checked, "fichier vérifié", "fichiers vérifiés", "file checked", "files checked");
     if (silenced > 0)
-        checked +=
-            ", " + (lang == Lang::en ? plural(silenced, "warning silenced", "warnings silenced", Lang::en)
-                                     : plural(silenced, "avertissement masqué", "avertissements masqués"));
+        checked += ", " + core::count_of(lang, silenced, "avertissement masqué", "avertissements masqués",
+                                         "warning silenced", "warnings silenced");
     if (c.errors == 0 && c.warnings == 0)
         return say(lang, "Aucun problème ({}).\n", "No problem ({}).\n", checked);
-    const std::string errors = lang == Lang::en ? plural(c.errors, "error", "errors", Lang::en) : plural(c.errors, "erreur", "erreurs");
+    const std::string errors = core::count_of(lang, c.errors, "erreur", "erreurs", "error", "errors");
     const std::string warnings =
-        lang == Lang::en ? plural(c.warnings, "warning", "warnings", Lang::en) : plural(c.warnings, "avertissement", "avertissements");
-    const std::string files = lang == Lang::en ? plural(c.files, "file", "files", Lang::en) : plural(c.files, "fichier", "fichiers");
+        core::count_of(lang, c.warnings, "avertissement", "avertissements", "warning", "warnings");
+    const std::string files = core::count_of(lang, c.files, "fichier", "fichiers", "file", "files");
     return say(lang, "{}, {} dans {} ({}).\n", "{}, {} in {} ({}).\n", errors, warnings, files, checked);
 }
 

@@ -299,6 +299,8 @@ J validation_j(const core::ValidationSummary& v)
     j["avertissements"] = v.avertissements;
     j["erreurs_dossier"] = v.erreurs_dossier;
     j["sans_probleme"] = v.diagnostics.empty();
+    j["resume"] = core::count_of(core::Lang::fr, v.erreurs, "erreur", "erreurs") + ", " +
+                  core::count_of(core::Lang::fr, v.avertissements, "avertissement", "avertissements");
     J list = J::array();
     for (const core::Diagnostic& d : v.diagnostics)
         list.push_back(diagnostic_j(d));
@@ -319,10 +321,18 @@ J audit_j(const core::Model& model, const core::AuditSummary& s, bool details)
     const core::Auditor* who = model.auditor(a.auditeur.value);
     j["auditeur_nom"] = who != nullptr && !who->nom.empty() ? J(who->nom) : opt_str(a.auditeur.value);
     j["jours"] = a.jours ? J(*a.jours) : J(nullptr);
+    j["jours_texte"] = a.jours ? J(core::count_of(core::Lang::fr, *a.jours, "jour", "jours")) : J(nullptr);
     j["points_forts"] = s.points_forts;
     j["conformes"] = s.conformes;
     j["points_alerte"] = s.points_alerte;
     j["non_evalues"] = s.non_evalues;
+    const std::string strong_text = core::count_of(core::Lang::fr, s.points_forts, "point fort", "points forts");
+    const std::string alert_text =
+        core::count_of(core::Lang::fr, s.points_alerte, "point d'alerte", "points d'alerte");
+    j["points_texte"] = strong_text + ", " + alert_text;
+    j["resultats_texte"] = fmt::format("{}, {}, {}, {}", strong_text,
+                                       core::count_of(core::Lang::fr, s.conformes, "conforme", "conformes"), alert_text,
+                                       core::count_of(core::Lang::fr, s.non_evalues, "non évalué", "non évalués"));
     put_date(j, "signature", a.signature ? a.signature->date.value : std::nullopt);
     j["cite"] = s.cite;
     if (details) {
@@ -355,6 +365,11 @@ J paa_j(const core::PaaSummary& p)
     j["realisees"] = p.realisees;
     j["abandonnees"] = p.abandonnees;
     j["etat_inconnu"] = p.etat_inconnu;
+    j["resume"] = fmt::format("{} : {}, {} en cours, {}, {}",
+                              core::count_of(core::Lang::fr, p.actions(), "action", "actions"),
+                              core::count_of(core::Lang::fr, p.prevues, "prévue", "prévues"), p.en_cours,
+                              core::count_of(core::Lang::fr, p.realisees, "réalisée", "réalisées"),
+                              core::count_of(core::Lang::fr, p.abandonnees, "abandonnée", "abandonnées"));
     j["points_alerte_total"] = p.points_alerte.size();
     j["points_alerte_traites"] = p.points_alerte.size() - p.points_alerte_non_traites.size();
     j["points_alerte_non_traites"] = p.points_alerte_non_traites;
@@ -387,6 +402,15 @@ int count_if_steps(const std::vector<core::StepCoverage>& steps, bool covered)
     return static_cast<int>(std::count_if(steps.begin(), steps.end(), [&](const core::StepCoverage& s) {
         return s.atteinte && (!covered || s.couverte());
     }));
+}
+
+// « 3 étapes couvertes sur 4 franchies », « 1 étape couverte sur 1 franchie ».
+std::string steps_text(const std::vector<core::StepCoverage>& steps)
+{
+    const int reached = count_if_steps(steps, false);
+    return fmt::format("{} sur {} {}", core::count_of(core::Lang::fr, count_if_steps(steps, true), "étape couverte",
+                                                     "étapes couvertes"),
+                       reached, reached < 2 ? "franchie" : "franchies");
 }
 
 J candidature_j(const core::Model& model, const core::Candidature& c, std::optional<Date> seance,
@@ -530,6 +554,7 @@ nlohmann::ordered_json agenda_tree(const core::Model& model, const core::Agenda&
             d["concertation_franchies"] = concertation_j(reached);
             d["etapes_atteintes"] = count_if_steps(f.concertation, false);
             d["etapes_couvertes"] = count_if_steps(f.concertation, true);
+            d["etapes_texte"] = steps_text(f.concertation);
             d["validation"] = validation_j(f.validation);
             d["decisions_anterieures"] = decisions_j(f.decisions);
             d["parcours"] = pathway_j(f.parcours);
@@ -652,6 +677,7 @@ nlohmann::ordered_json dossier_tree(const core::Model& model, const core::Instru
     root["concertation"] = concertation_j(s.concertation);
     root["etapes_atteintes"] = count_if_steps(s.concertation, false);
     root["etapes_couvertes"] = count_if_steps(s.concertation, true);
+    root["etapes_texte"] = steps_text(s.concertation);
     J events = J::array();
     if (o.concertation) {
         std::vector<const core::Event*> sorted;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace quali::core {
@@ -17,6 +18,27 @@ std::string say(Lang lang, fmt::format_string<Args...> fr, fmt::format_string<Ar
 {
     return lang == Lang::en ? fmt::format(en, std::forward<Args>(args)...)
                             : fmt::format(fr, std::forward<Args>(args)...);
+}
+
+// A count and its noun with a real plural: « 0 erreur », « 1 erreur », « 3 erreurs » (French
+// keeps the singular below 2), "1 error", "0 errors" (English only for 1). Never « (s) ».
+template <typename Number>
+std::string count_of(Lang lang, Number n, std::string_view one, std::string_view many)
+{
+    const bool singular = lang == Lang::en ? n == 1 : n < 2;
+    std::string number = fmt::format("{}", n);
+    if (lang == Lang::fr)
+        for (char& c : number)
+            if (c == '.') c = ',';
+    return fmt::format("{} {}", number, singular ? one : many);
+}
+
+// The same, with the nouns of both languages.
+template <typename Number>
+std::string count_of(Lang lang, Number n, std::string_view fr_one, std::string_view fr_many, std::string_view en_one,
+                     std::string_view en_many)
+{
+    return lang == Lang::en ? count_of(lang, n, en_one, en_many) : count_of(lang, n, fr_one, fr_many);
 }
 
 } // namespace quali::core
