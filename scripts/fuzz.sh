@@ -9,14 +9,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-${QUALI_FUZZ_SECONDS:-60}}
 
+# The build of scripts/sanitize.sh (build-asan, clang, -DQUALI_BUILD_FUZZ=ON): configured and
+# built here too when this script runs alone.
 CC=${CC_FUZZ:-clang} CXX=${CXX_FUZZ:-clang++}
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER="$CC" -DCMAKE_CXX_COMPILER="$CXX" \
-  -DQUALI_SANITIZE=ON -DQUALI_BUILD_FUZZ=ON -DQUALI_BUILD_TESTS=OFF -DQUALI_BUILD_BENCH=OFF \
-  -DQUALI_WERROR=OFF >/dev/null
-cmake --build build-fuzz --target fuzz_validate_file fuzz_repository
+  -DQUALI_SANITIZE=ON -DQUALI_BUILD_FUZZ=ON -DQUALI_WERROR=OFF -DQUALI_BUILD_BENCH=OFF >/dev/null
+cmake --build build-asan --target fuzz_validate_file fuzz_repository
 
-work=build-fuzz/corpus
+work=build-asan/corpus
 rm -rf "$work" && mkdir -p "$work/file" "$work/repository" "$work/new-file" "$work/new-repository"
 # One file: every YAML file of the examples and of the test cases.
 find examples tests/data -name '*.yaml' -type f -size -64k -print0 |
@@ -48,15 +49,15 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
 for target in file repository; do
   echo "== fuzz_${target/file/validate_file} : ${seconds} s"
-  bin=build-fuzz/fuzz/fuzz_validate_file
-  [ "$target" = repository ] && bin=build-fuzz/fuzz/fuzz_repository
-  if ! "$bin" "${opts[@]}" -artifact_prefix="build-fuzz/crash-$target-" "$work/new-$target" "$work/$target" \
-       > "build-fuzz/fuzz-$target.log" 2>&1; then
+  bin=build-asan/fuzz/fuzz_validate_file
+  [ "$target" = repository ] && bin=build-asan/fuzz/fuzz_repository
+  if ! "$bin" "${opts[@]}" -artifact_prefix="build-asan/crash-$target-" "$work/new-$target" "$work/$target" \
+       > "build-asan/fuzz-$target.log" 2>&1; then
     status=1
-    echo "ÉCHEC : voir build-fuzz/fuzz-$target.log et build-fuzz/crash-$target-*"
-    tail -40 "build-fuzz/fuzz-$target.log"
+    echo "ÉCHEC : voir build-asan/fuzz-$target.log et build-asan/crash-$target-*"
+    tail -40 "build-asan/fuzz-$target.log"
   else
-    grep -E "stat::number_of_executed_units|Done [0-9]+ runs" "build-fuzz/fuzz-$target.log" | tail -2
+    grep -E "stat::number_of_executed_units|Done [0-9]+ runs" "build-asan/fuzz-$target.log" | tail -2
   fi
 done
 if [ "$status" -eq 0 ]; then echo "fuzz : aucun plantage"; fi
