@@ -187,12 +187,12 @@ std::string json_type_of(const Node& n, Lang lang)
     case ScalarType::floating: return say(lang, "un nombre ({})", "a number ({})", n.text);
     case ScalarType::string: break;
     }
-    return say(lang, "un texte", "a text");
+    return say(lang, "un texte", "text");
 }
 
 std::string type_word(const std::string& t, Lang lang)
 {
-    if (t == "string") return say(lang, "un texte", "a text");
+    if (t == "string") return say(lang, "un texte", "text");
     if (t == "integer") return say(lang, "un nombre entier", "an integer");
     if (t == "number") return say(lang, "un nombre", "a number");
     if (t == "boolean") return say(lang, "un booléen (true ou false)", "a boolean (true or false)");
