@@ -111,8 +111,9 @@ void step_deadline(const Organisme& o, const Pathway& p, Lang lang, std::vector<
                         "{}: {} to be obtained from the committee by {}", name_of(o), step, iso(*p.echeance));
     if (p.derogation)
         d.description +=
-            say(lang, " (dérogation du comité du {} : {})", " (derogation granted by the committee on {}: {})",
-                iso(p.derogation->seance), p.derogation->objet);
+            say(lang, " (dérogation du comité du {} : {})",
+                " (derogation granted by the committee on {}: {})", iso(p.derogation->seance),
+                p.derogation->objet);
     if (p.seance_visee && p.fenetre_depot)
         d.description += say(lang, " ; séance visée : {}, dépôt {}", "; target session: {}, filing {}",
                              iso(*p.seance_visee), window_text(*p.fenetre_depot, lang));

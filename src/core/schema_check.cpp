@@ -265,7 +265,8 @@ SchemaSet::SchemaSet() : m_impl(std::make_unique<Impl>())
         const auto i = static_cast<std::size_t>(kind);
         const std::string name = std::string(kind_name(kind)) + ".schema.json";
         const auto text = embedded_file(name);
-        if (!text) throw BilingualError("schéma intégré manquant : " + name, "built-in schema missing: " + name);
+        if (!text)
+            throw BilingualError("schéma intégré manquant : " + name, "built-in schema missing: " + name);
         m_impl->documents[i] = json::parse(*text);
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
         valijson::adapters::NlohmannJsonAdapter adapter(m_impl->documents[i]);

@@ -118,7 +118,8 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
     std::error_code ec;
     auto it = fs::recursive_directory_iterator(start, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
-        if (depth == 0) throw fs::filesystem_error(say(lang, "lecture du dossier", "reading the folder"), start, ec);
+        if (depth == 0)
+            throw fs::filesystem_error(say(lang, "lecture du dossier", "reading the folder"), start, ec);
         out.diagnostics.push_back(file_error(relative_string(start, root), "Q010",
             say(lang, "dossier illisible : {}", "unreadable folder: {}", ec.message())));
         return;

@@ -71,7 +71,8 @@ TEST_SUITE("io::yaml_reader")
         const auto p = io::parse_yaml("contact: { nom: Claire Martin, courriel: c@x.fr\n", core::Lang::en);
         REQUIRE(p.diagnostics.size() == 1);
         CHECK(p.diagnostics[0].code == "Q001");
-        CHECK(p.diagnostics[0].message == "invalid YAML syntax: closing brace \"}\" missing: is the file truncated?");
+        CHECK(p.diagnostics[0].message ==
+              "invalid YAML syntax: closing brace \"}\" missing: is the file truncated?");
         const auto colon = io::parse_yaml("nom: Habitat\n  logements: 12\n", core::Lang::en);
         REQUIRE(has_code(colon, "Q001"));
         CHECK(colon.diagnostics[0].message.find("illegal map value") == std::string::npos);
