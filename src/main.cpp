@@ -160,8 +160,10 @@ int main(int argc, char** argv)
         return 2;
     } catch (const std::exception& e) {
         std::cout.flush();
+        const auto* bilingual = dynamic_cast<const quali::core::BilingualError*>(&e);
         fmt::print(stderr, "quali: {}: {}\n",
-                   ctx.lang == quali::core::Lang::fr ? "erreur interne" : "internal error", e.what());
+                   ctx.lang == quali::core::Lang::fr ? "erreur interne" : "internal error",
+                   bilingual != nullptr ? bilingual->text(ctx.lang) : e.what());
         return 3;
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// quali explain CODE: the documentation of a diagnostic code, as written in docs/codes.md.
+// quali explain CODE: the documentation of a diagnostic code, as written in docs/codes.md
+// (French) or docs/codes.en.md (English, with --lang en).
 #include "commands/registry.hpp"
 #include "quali/core/embedded.hpp"
 
@@ -42,11 +43,11 @@ void add_explain(CLI::App& app, Runner& runner)
             std::string wanted = *code;
             std::transform(wanted.begin(), wanted.end(), wanted.begin(),
                            [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-            const auto doc = core::embedded_file("codes.md");
+            const auto doc = core::embedded_file(ctx.lang == core::Lang::en ? "codes.en.md" : "codes.md");
             const std::string text = doc ? section_for(*doc, wanted) : std::string();
             if (text.empty())
                 throw EnvironmentError(core::say(ctx.lang, "code inconnu : {} (la liste : docs/codes.md)",
-                                                 "unknown code: {} (the list: docs/codes.md)", *code));
+                                                 "unknown code: {} (the list: docs/codes.en.md)", *code));
             ctx.out << text;
             return 0;
         };

@@ -36,7 +36,7 @@ std::string step_name(Request r, Lang lang)
     case Request::labellisation:
         return say(lang, "labellisation", "labelling");
     case Request::maintien:
-        return say(lang, "maintien", "maintenance");
+        return say(lang, "maintien", "continuation");
     case Request::renouvellement:
         return say(lang, "renouvellement", "renewal");
     }
@@ -86,11 +86,11 @@ void filing_deadlines(const Model& model, Date as_of, Lang lang, std::vector<Dea
         d.date = w.closes;
         d.type = DeadlineType::depot;
         d.titre = say(lang, "Clôture des dépôts pour le comité du {}",
-                      "Filing closes for the committee of {}", iso(*s->date));
+                      "Filing closes for the committee session of {}", iso(*s->date));
         const std::string place = s->lieu.empty() ? std::string() : " (" + s->lieu + ")";
         d.description =
             say(lang, "Dépôt des dossiers pour le comité de labellisation du {}{} : fenêtre {} inclus",
-                "Filing of the dossiers for the labelling committee of {}{}: window {} inclusive",
+                "Filing of dossiers for the labelling committee session of {}{}: window {} inclusive",
                 iso(*s->date), place, window_text(w, lang));
         if (r.decompte == Counting::working) d.description += say(lang, " (jours ouvrés)", " (working days)");
         d.cle = "depot|" + iso(*s->date);
@@ -108,11 +108,12 @@ void step_deadline(const Organisme& o, const Pathway& p, Lang lang, std::vector<
     d.organisme = o.slug;
     d.titre = say(lang, "{} : {}", "{}: {}", name_of(o), step);
     d.description = say(lang, "{} : {} à obtenir du comité au plus tard le {}",
-                        "{}: {} to obtain from the committee by {}", name_of(o), step, iso(*p.echeance));
+                        "{}: {} to be obtained from the committee by {}", name_of(o), step, iso(*p.echeance));
     if (p.derogation)
         d.description +=
-            say(lang, " (dérogation du comité du {} : {})", " (derogation of the committee of {}: {})",
-                iso(p.derogation->seance), p.derogation->objet);
+            say(lang, " (dérogation du comité du {} : {})",
+                " (derogation granted by the committee on {}: {})", iso(p.derogation->seance),
+                p.derogation->objet);
     if (p.seance_visee && p.fenetre_depot)
         d.description += say(lang, " ; séance visée : {}, dépôt {}", "; target session: {}, filing {}",
                              iso(*p.seance_visee), window_text(*p.fenetre_depot, lang));
@@ -161,7 +162,7 @@ void approval_deadlines(const Model& model, Lang lang, std::vector<Deadline>& ou
         if (last->debut.value)
             d.description += say(lang, ", accordé le {}", ", granted on {}", iso(*last->debut.value));
         if (a.statut == AuditorStatus::suspendu)
-            d.description += say(lang, " ; agrément suspendu", "; suspended");
+            d.description += say(lang, " ; agrément suspendu", "; approval suspended");
         d.cle = "agrement|" + a.id + "|" + (last->debut.value ? iso(*last->debut.value) : std::string("?"));
         out.push_back(std::move(d));
     }

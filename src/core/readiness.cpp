@@ -32,10 +32,10 @@ namespace {
 
 std::string audit_label(AuditType t, Lang lang)
 {
-    if (t == AuditType::diagnostic) return say(lang, "diagnostic HQS®", "HQS® diagnostic");
+    if (t == AuditType::diagnostic) return say(lang, "diagnostic HQS®", "HQS® diagnosis");
     if (t == AuditType::verification) return say(lang, "audit de vérification", "verification audit");
     if (t == AuditType::renouvellement)
-        return say(lang, "diagnostic HQS® de renouvellement", "HQS® renewal diagnostic");
+        return say(lang, "diagnostic HQS® de renouvellement", "HQS® renewal diagnosis");
     if (to_string(t) == "mise-en-oeuvre") return say(lang, "audit de mise en œuvre", "implementation audit");
     return std::string(to_string(t));
 }
@@ -51,7 +51,7 @@ std::string decision_label(DecisionKind k, Lang lang)
 {
     if (k == DecisionKind::admissible) return say(lang, "d'admissibilité", "admissibility");
     if (k == DecisionKind::labellise) return say(lang, "de labellisation", "labelling");
-    if (k == DecisionKind::maintenu) return say(lang, "de maintien", "maintenance");
+    if (k == DecisionKind::maintenu) return say(lang, "de maintien", "continuation");
     if (k == DecisionKind::renouvele) return say(lang, "de renouvellement", "renewal");
     return std::string(to_string(k));
 }
@@ -190,16 +190,16 @@ private:
         const std::string aide =
             previous ? say("ajoutez un {} (audits/AAAA-MM-JJ-{}.yaml) réalisé après la décision {} du {} et signé "
                            "au plus tard le {}, jour du dépôt",
-                           "add a {} (audits/YYYY-MM-DD-{}.yaml) done after the {} decision of {} and signed "
-                           "on or before {}, the filing date",
+                           "add the {} (audits/YYYY-MM-DD-{}.yaml), carried out after the {} decision of {} and "
+                           "signed on or before {}, the filing date",
                            label, to_string(type), decision_label(previous->kind, m_lang), iso(previous->date),
                            ref_text())
                      : say("ajoutez un {} (audits/AAAA-MM-JJ-{}.yaml) signé au plus tard le {}, jour du dépôt",
-                           "add a {} (audits/YYYY-MM-DD-{}.yaml) signed on or before {}, the filing date", label,
+                           "add the {} (audits/YYYY-MM-DD-{}.yaml), signed on or before {}, the filing date", label,
                            to_string(type), ref_text());
         if (unapproved != nullptr) {
             add(PieceKind::audit, "Q374", unapproved_by,
-                say("l'auditeur de {} ({}) n'est pas agréé à ses dates", "the auditor of {} ({}) is not approved at its dates",
+                say("l'auditeur de {} ({}) n'est pas agréé à ses dates", "the auditor of {} ({}) is not approved on its dates",
                     path_in_folder(m_o, unapproved->file), label),
                 aide, unapproved->file, unapproved->auditeur.pos);
             return;
@@ -227,7 +227,7 @@ private:
                           file, label, iso(*latest->signature->date.value), ref_text());
         else
             message = say("{} ({}, du {}) n'est pas postérieur à la décision {} du {}",
-                          "{} ({}, of {}) is not after the {} decision of {}", file, label,
+                          "{} ({}, dated {}) does not come after the {} decision of {}", file, label,
                           iso_or_unknown(latest->date()), decision_label(previous->kind, m_lang), iso(previous->date));
         add(PieceKind::audit, "Q374", reported, std::move(message), aide, latest->file, latest->type_pos);
     }
@@ -237,7 +237,7 @@ private:
         const std::string file = organisme_path(m_o, "autodiagnostic.yaml");
         const std::string aide = say("écrivez autodiagnostic.yaml : sa date et la cotation de chaque résidence du parc "
                                      "(residences: [{{ id, nom, commune, logements, cotation }}])",
-                                     "write autodiagnostic.yaml: its date and the rating of each residence of the stock "
+                                     "write autodiagnostic.yaml: its date and the rating of each estate of the housing stock "
                                      "(residences: [{{ id, nom, commune, logements, cotation }}])");
         if (m_unreadable.autodiagnostic_of.contains(m_o.slug)) {
             add(PieceKind::autodiagnostic, "Q375", "fichier", say("autodiagnostic illisible", "unreadable self-diagnosis"),
@@ -248,7 +248,7 @@ private:
                 aide, file);
         } else if (m_o.autodiagnostic->residences.empty()) {
             add(PieceKind::autodiagnostic, "Q375", m_o.flaws.in_file(m_o.autodiagnostic->file) ? "fichier" : "",
-                say("l'autodiagnostic ne cote aucune résidence", "the self-diagnosis rates no residence"), aide, file);
+                say("l'autodiagnostic ne cote aucune résidence", "the self-diagnosis rates no estate"), aide, file);
         }
     }
 
@@ -257,7 +257,7 @@ private:
         const std::string file = organisme_path(m_o, "paa.yaml");
         const std::string aide =
             say("écrivez paa.yaml : une action par point d'alerte du dernier diagnostic et par situation complexe (actions:)",
-                "write paa.yaml: one action per alert point of the latest diagnostic and per complex situation (actions:)");
+                "write paa.yaml: one action per alert point of the latest diagnosis and per complex situation (actions:)");
         if (m_unreadable.paa_of.contains(m_o.slug)) {
             add(PieceKind::paa, "Q376", "fichier", say("PAA illisible", "unreadable PAA"), aide, file);
             return;
@@ -276,8 +276,8 @@ private:
             std::string ids;
             for (const Result* r : *points) ids += (ids.empty() ? "" : ", ") + r->critere.value;
             add(PieceKind::paa, "Q376", "Q310",
-                points->size() == 1 ? say("le PAA ne traite pas le point d'alerte {}", "the PAA does not treat alert point {}", ids)
-                                    : say("le PAA ne traite pas les points d'alerte {}", "the PAA does not treat alert points {}", ids),
+                points->size() == 1 ? say("le PAA ne traite pas le point d'alerte {}", "the PAA does not address alert point {}", ids)
+                                    : say("le PAA ne traite pas les points d'alerte {}", "the PAA does not address alert points {}", ids),
                 say("ajoutez une action avec « traite: {{ points_alerte: [{}] }} »",
                     "add an action with \"traite: {{ points_alerte: [{}] }}\"", ids),
                 file, plan.pos);
@@ -288,8 +288,8 @@ private:
             for (const Residence* r : *situations) ids += (ids.empty() ? "" : ", ") + r->id;
             add(PieceKind::paa, "Q376", "Q311",
                 situations->size() == 1
-                    ? say("le PAA ne traite pas la situation complexe {}", "the PAA does not treat complex situation {}", ids)
-                    : say("le PAA ne traite pas les situations complexes {}", "the PAA does not treat complex situations {}", ids),
+                    ? say("le PAA ne traite pas la situation complexe {}", "the PAA does not address complex situation {}", ids)
+                    : say("le PAA ne traite pas les situations complexes {}", "the PAA does not address complex situations {}", ids),
                 say("ajoutez une action avec « traite: {{ situations: [{}] }} »",
                     "add an action with \"traite: {{ situations: [{}] }}\"", ids),
                 file, plan.pos);
@@ -303,7 +303,7 @@ private:
         const std::string aide =
             say("ajoutez à concertation.yaml un événement « etape: {} » daté au plus tard du {}, avec sa preuve "
                 "(preuve: preuves/…)",
-                "add to concertation.yaml an event \"etape: {}\" dated on or before {}, with its proof "
+                "add to concertation.yaml an event \"etape: {}\" dated on or before {}, with its evidence "
                 "(preuve: preuves/…)",
                 to_string(step), ref_text());
         // A key of the file that failed its schema may hold the missing event: its own diagnostic speaks.
@@ -314,7 +314,7 @@ private:
                 .etape = step;
         };
         if (m_unreadable.concertation_of.contains(m_o.slug)) {
-            missing("fichier", say("concertation illisible (étape {})", "unreadable concertation (step {})", label));
+            missing("fichier", say("concertation illisible (étape {})", "unreadable concertation.yaml (step {})", label));
             return;
         }
         static const Concertation none;
@@ -330,16 +330,16 @@ private:
         if (std::any_of(by_filing.begin(), by_filing.end(), [](const Event* e) { return e->preuve && !e->preuve->value.empty(); }))
             return;
         if (!events_readable(c) || undated) {
-            missing("fichier", say("concertation illisible (étape {})", "unreadable concertation (step {})", label), c.pos);
+            missing("fichier", say("concertation illisible (étape {})", "unreadable concertation.yaml (step {})", label), c.pos);
         } else if (of_step.empty()) {
             const std::vector<Reached> reached = reached_steps(m_o);
             const bool is_reached =
                 std::any_of(reached.begin(), reached.end(), [&](const Reached& r) { return r.step == step; });
-            missing(is_reached ? "Q320" : "", say("aucun événement de concertation « {} »", "no \"{}\" concertation event", label),
+            missing(is_reached ? "Q320" : "", say("aucun événement de concertation « {} »", "no \"{}\" consultation event", label),
                     c.pos);
         } else if (!by_filing.empty()) {
             missing("Q324",
-                    say("l'événement de concertation « {} » du {} n'a pas de preuve", "the \"{}\" concertation event of {} has no proof",
+                    say("l'événement de concertation « {} » du {} n'a pas de preuve", "the \"{}\" consultation event of {} has no evidence",
                         label, iso(*by_filing.back()->date.value)),
                     by_filing.back()->pos);
         } else {
@@ -350,7 +350,7 @@ private:
             const bool future = *first->date.value > m_as_of;
             missing(future ? "Q323" : step == Step::candidature ? "Q322" : "",
                     say("aucun événement de concertation « {} » daté au plus tard du dépôt ({}) : le premier est du {}",
-                        "no \"{}\" concertation event dated on or before the filing ({}): the first is of {}", label,
+                        "no \"{}\" consultation event dated on or before the filing ({}): the first one is dated {}", label,
                         ref_text(), iso(*first->date.value)),
                     first->date.pos);
         }

@@ -100,7 +100,7 @@ void check_plan(Run& run, const Organisme& o, const Audit& a)
             Diagnostic& d = run.report(
                 "Q340", a.file, a.jours_pos,
                 run.say("{} jours d'audit prévus, sous le calibrage : au moins {} jours pour {} logements",
-                        "{} audit days planned, below the calibration: at least {} days for {} dwellings",
+                        "{} audit days planned, below the sizing table: at least {} days for {} dwellings",
                         *a.jours, minimum, o.logements));
             add_note(d, o.file, o.logements_pos, run.say("logements gérés", "dwellings managed"));
         }
@@ -115,7 +115,7 @@ void check_engagement(Run& run, const Organisme& o)
     if (first == o.audits.end() || *o.engagement.value <= *first->date()) return;
     Diagnostic& d = run.report("Q353", o.file, o.engagement.pos,
                                run.say("engagement daté du {}, après le premier audit du {}",
-                                       "engagement dated {}, after the first audit on {}",
+                                       "commitment (engagement) dated {}, after the first audit on {}",
                                        iso(*o.engagement.value), iso(*first->date())));
     add_note(d, first->file, place(first->debut.pos, first->plan_pos),
              run.say("premier audit", "first audit"));
@@ -150,7 +150,7 @@ void check_validation(Run& run, const Organisme& o, const Candidature& c)
     if (!c.validation) {
         Diagnostic& d = run.report("Q334", c.file, c.pos,
                                    run.say("candidature sans validation de l'auditeur",
-                                           "candidature without the auditor's validation"));
+                                           "application without the auditor's validation"));
         d.hint = run.say("ajoutez « validation_auditeur: {{ auditeur: <id>, date: AAAA-MM-JJ }} »",
                          "add \"validation_auditeur: {{ auditeur: <id>, date: YYYY-MM-DD }}\"");
         return;

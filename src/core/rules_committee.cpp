@@ -76,7 +76,7 @@ void check_session(Run& run, const Session& s)
         Diagnostic& d =
             run.report("Q392", s.file, where,
                        run.say("ni le président ni le vice-président du comité n'est présent",
-                               "neither the committee's president nor its vice-president is present"));
+                               "neither the committee's chair nor its vice-chair is present"));
         add_note(d, c.file, {},
                  run.say("rôles des titulaires (role: president | vice-president)",
                          "the members' roles (role: president | vice-president)"));
@@ -90,7 +90,7 @@ void check_session(Run& run, const Session& s)
             run.report(
                 "Q391", s.file, place(v.pos, dec.pos),
                 run.say("{} votes exprimés (pour : {}, contre : {}, abstention : {}) pour {} sièges présents",
-                        "{} votes cast (for: {}, against: {}, abstention: {}) for {} seats present", cast,
+                        "{} votes cast (for: {}, against: {}, abstentions: {}) for {} seats present", cast,
                         v.pour, v.contre, v.abstention, present));
     }
 }
@@ -156,11 +156,11 @@ class DecisionChecker {
                 "Q380", s.file, place(dec.organisme.pos, dec.pos),
                 m_run.say("décision « {} » pour {} sans candidature de l'organisme pour la séance "
                           "du {}",
-                          "decision \"{}\" for {} without a candidature of the organisme for the "
+                          "decision \"{}\" for {}, which has no application for the "
                           "session of {}",
                           to_string(kind), o->slug, iso(when)));
             d.hint = m_run.say("candidature attendue : {}/candidatures/{}.yaml",
-                               "expected candidature: {}/candidatures/{}.yaml", o->folder, iso(when));
+                               "expected application: {}/candidatures/{}.yaml", o->folder, iso(when));
             reported = true;
         } else if (c != nullptr && c->demande && !fits(kind, *c->demande)) {
             Diagnostic& d = m_run.report(
@@ -243,7 +243,7 @@ class DecisionChecker {
             add_note(d, p.anchor.session->file, place(p.anchor.decision->kind_pos, p.anchor.decision->pos),
                      p.anchor.decision->derogation
                          ? m_run.say("échéance fixée par dérogation au {}",
-                                     "deadline set by derogation to {}",
+                                     "deadline moved by derogation to {}",
                                      iso_or_unknown(p.anchor.decision->derogation->echeance.value))
                          : m_run.say("décision précédente", "previous decision"));
     }
@@ -264,22 +264,22 @@ class DecisionChecker {
         case DecisionKind::labellise:
             if (!p.admissible)
                 problem = m_run.say("labellisation sans admissibilité préalable",
-                                    "labellisation without a prior admissibility");
+                                    "labelling without a prior admissibility decision");
             else if (!p.label && (missed_deadline = late()))
                 problem = m_run.say("labellisation le {}, après l'échéance du {} (admissibilité du {})",
-                                    "labellisation on {}, after the deadline of {} (admissibility on {})",
+                                    "labelling on {}, after the deadline of {} (admissibility on {})",
                                     iso(when), iso(*p.deadline), iso(*p.admissible));
             start_cycle(p, when);
             break;
         case DecisionKind::maintenu:
             if (!p.label || p.withdrawn)
                 problem = m_run.say("maintien d'un organisme qui n'est pas labellisé",
-                                    "maintien of an organisme that is not labelled");
+                                    "continuation (maintien) of an organisation that is not labelled");
             else if ((missed_deadline = late()))
                 problem = m_run.say(
                     "maintien le {}, après l'échéance du {} : le label n'est plus valide (labellisation du "
                     "{})",
-                    "maintien on {}, after the deadline of {}: the label is no longer valid (labelled on {})",
+                    "continuation on {}, after the deadline of {}: the label is no longer valid (labelled on {})",
                     iso(when), iso(*p.deadline), iso(*p.label));
             if (p.label) {
                 ++p.maintiens;
@@ -289,7 +289,7 @@ class DecisionChecker {
         case DecisionKind::renouvele:
             if (!renewal_diagnostic(o, p, when))
                 problem = m_run.say("renouvellement sans diagnostic HQS® de renouvellement préalable",
-                                    "renewal without a prior renewal HQS® diagnostic");
+                                    "renewal without a prior HQS® renewal diagnosis");
             start_cycle(p, when);
             break;
         case DecisionKind::retire:
@@ -300,7 +300,7 @@ class DecisionChecker {
                               "withdrawal of the label of {}, which is not labelled on that date", o.slug));
                 d.hint = m_run.say(
                     "un retrait ne vise qu'un organisme labellisé ; sinon « refuse » ou « ajourne »",
-                    "only a labelled organisme can be withdrawn; otherwise \"refuse\" or \"ajourne\"");
+                    "only a labelled organisation can have its label withdrawn; otherwise \"refuse\" or \"ajourne\"");
             }
             p = Standing{}; // the label ends; a new pathway starts with an admissibility
             p.withdrawn = true;

@@ -62,11 +62,11 @@ void check_steps(Run& run, const Organisme& o)
         Diagnostic& d =
             run.report("Q320", c.file, c.pos,
                        run.say("étape « {} » franchie sans concertation : aucun événement « etape: {} »",
-                               "step \"{}\" reached without concertation: no event \"etape: {}\"",
+                               "step \"{}\" reached without tenant consultation: no \"etape: {}\" event",
                                to_string(r.step), to_string(r.step)));
         d.hint = run.say("ajoutez à concertation.yaml un événement « etape: {} » avec sa date, son instance, sa "
                          "nature et sa preuve",
-                         "add to concertation.yaml an event \"etape: {}\" with its date, instance, nature and proof",
+                         "add to concertation.yaml an \"etape: {}\" event with its date, instance, nature and preuve",
                          to_string(r.step));
         add_note(
             d, r.file, r.pos,
@@ -81,7 +81,7 @@ void check_steps(Run& run, const Organisme& o)
         Diagnostic& d = run.report(
             "Q321", c.file, c.pos,
             run.say("étape PAA sans événement d'association : les locataires sont seulement informés",
-                    "PAA step without an association event: tenants are only informed"));
+                    "PAA step without an association event: the tenants were only informed"));
         d.hint = run.say(
             "le PAA se construit avec les représentants des locataires : « etape: paa, nature: association »",
             "the PAA is built with the tenants' representatives: \"etape: paa, nature: association\"");
@@ -120,14 +120,14 @@ void check_candidatures(Run& run, const Organisme& o)
         Diagnostic& d = run.report("Q322", cand.file, place(cand.depot.pos, cand.pos),
                                    bounded ? run.say("candidature déposée le {} sans événement de "
                                                      "concertation « candidature » daté du {} au {}",
-                                                     "candidature filed on {} without a \"candidature\" "
-                                                     "concertation event dated from {} to {}",
+                                                     "application filed on {} without a \"candidature\" "
+                                                     "consultation event dated from {} to {}",
                                                      iso(depot), iso(add_days(since, 1)), iso(depot))
                                            : run.say("candidature déposée le {} sans événement de "
                                                      "concertation « candidature » daté au plus tard "
                                                      "du dépôt",
-                                                     "candidature filed on {} without a \"candidature\" "
-                                                     "concertation event dated on or before "
+                                                     "application filed on {} without a \"candidature\" "
+                                                     "consultation event dated on or before "
                                                      "the filing",
                                                      iso(depot)));
         if (after != nullptr)
@@ -135,7 +135,7 @@ void check_candidatures(Run& run, const Organisme& o)
                      run.say("cet événement « candidature » est postérieur au dépôt",
                              "this \"candidature\" event is after the filing"));
         else
-            add_note(d, c.file, c.pos, run.say("événements de concertation", "concertation events"));
+            add_note(d, c.file, c.pos, run.say("événements de concertation", "consultation events"));
     }
 }
 
@@ -152,17 +152,17 @@ void check_events(Run& run, const Organisme& o)
             Diagnostic& d =
                 run.report("Q323", c.file, e.date.pos,
                            run.say("événement daté du {}, après la date de référence {}, avec une preuve",
-                                   "event dated {}, after the reference date {}, with a proof",
+                                   "event dated {}, after the reference date {}, with evidence",
                                    iso(*e.date.value), iso(run.as_of)));
             d.hint = run.say(
                 "un événement à venir n'a pas encore de preuve : corrigez la date, ou retirez "
                 "« preuve » jusqu'à l'événement",
-                "an event to come has no proof yet: fix the date, or remove \"preuve\" until the event");
+                "a future event has no evidence yet: fix the date, or remove \"preuve\" until the event");
         }
         if (!planned && !has_proof(e)) {
             Diagnostic& d = run.report(
                 "Q324", c.file, e.pos,
-                run.say("événement de concertation sans preuve", "concertation event without proof"));
+                run.say("événement de concertation sans preuve", "consultation event without evidence"));
             d.hint = run.say("citez le compte rendu ou le courrier : « preuve: preuves/… »",
                              "cite the minutes or the letter: \"preuve: preuves/…\"");
         }

@@ -20,9 +20,9 @@ std::string audit_name(const Run& run, const Audit& a)
 {
     switch (a.type.value_or(AuditType::diagnostic)) {
     case AuditType::diagnostic:
-        return run.say("diagnostic HQS®", "HQS® diagnostic");
+        return run.say("diagnostic HQS®", "HQS® diagnosis");
     case AuditType::renouvellement:
-        return run.say("diagnostic HQS® de renouvellement", "renewal HQS® diagnostic");
+        return run.say("diagnostic HQS® de renouvellement", "HQS® renewal diagnosis");
     case AuditType::verification:
         return run.say("audit de vérification", "verification audit");
     case AuditType::mise_en_oeuvre:
@@ -58,9 +58,9 @@ void check_motifs(Run& run, const Audit& a)
         Diagnostic& d =
             run.report("Q342", a.file, r.pos,
                        r.critere.value.empty()
-                           ? run.say("critère non évalué sans motif", "criterion not rated without a reason")
+                           ? run.say("critère non évalué sans motif", "criterion not rated, with no reason given")
                            : run.say("critère {} non évalué sans motif",
-                                     "criterion {} not rated without a reason", r.critere.value));
+                                     "criterion {} not rated, with no reason given", r.critere.value));
         d.hint =
             r.constat.empty()
                 ? run.say("ajoutez « motif: … » : pourquoi le critère n'a pas pu être évalué",
@@ -109,7 +109,7 @@ void check_diagnostic(Run& run, const Audit& a)
             fmt::join(missing, ", "));
         if (!framework_file.empty())
             add_note(d, framework_file, {},
-                     run.say("cadre d'évaluation : {} critères", "evaluation framework: {} criteria", total));
+                     run.say("cadre d'évaluation : {} critères", "assessment framework: {} criteria", total));
         else
             d.hint +=
                 run.say(" ; sans referentiel/cadre-evaluation.yaml, quali utilise son cadre d'exemple",
@@ -129,7 +129,7 @@ void check_diagnostic(Run& run, const Audit& a)
                       "{} of {} criteria not rated ({}), beyond the maximum of {} (regles.non_evalue_max)",
                       unrated.size(), total, percent(run, share), max));
     d.hint = run.say("le diagnostic évalue le cadre d'évaluation : complétez l'évaluation de {}",
-                     "the diagnostic rates the framework: rate {}", fmt::join(unrated, ", "));
+                     "a diagnosis rates the whole framework: rate {}", fmt::join(unrated, ", "));
     if (!run.model.rules_file.empty())
         add_note(d, run.model.rules_file, {}, run.say("règles du label", "the label's rules"));
 }
@@ -163,11 +163,11 @@ void check_verification(Run& run, const Audit& a, const Audit* diagnostic)
     d.hint =
         run.say("l'audit vérifie le traitement des points d'alerte : évaluez {} (point-fort, conforme ou "
                 "point-d-alerte)",
-                "the audit verifies how the alert points were treated: rate {} (point-fort, conforme or "
+                "the audit verifies how the alert points were addressed: rate {} (point-fort, conforme or "
                 "point-d-alerte)",
                 fmt::join(unverified, ", "));
     add_note(d, diagnostic->file, place(diagnostic->resultats_pos, diagnostic->type_pos),
-             run.say("points d'alerte du diagnostic", "the diagnostic's alert points"));
+             run.say("points d'alerte du diagnostic", "the diagnosis's alert points"));
 }
 
 } // namespace

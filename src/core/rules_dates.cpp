@@ -52,7 +52,7 @@ void check_dates(Run& run, const Organisme& o)
     if (after_as_of(run, o.engagement.value))
         report_future(run, "Q354", o.file, o.engagement.pos,
                       run.say("engagement daté du {}, après la date de référence {}",
-                              "engagement dated {}, after the reference date {}", iso(*o.engagement.value),
+                              "commitment (engagement) dated {}, after the reference date {}", iso(*o.engagement.value),
                               as_of),
                       fix_hint(run));
     if (o.autodiagnostic && after_as_of(run, o.autodiagnostic->date.value))
@@ -72,7 +72,7 @@ void check_dates(Run& run, const Organisme& o)
                               "signed audit dated {}, after the reference date {}", iso(when->value), as_of),
                 run.say("un audit à venir n'est pas encore signé : corrigez la date, ou retirez le bloc "
                         "« signature » jusqu'à la fin de l'audit",
-                        "an audit to come is not signed yet: fix the date, or remove the \"signature\" block "
+                        "a future audit is not signed yet: fix the date, or remove the \"signature\" block "
                         "until the audit is over"));
     for (const Candidature& c : o.candidatures) {
         if (after_as_of(run, c.depot.value))
@@ -110,7 +110,7 @@ void check_dates(Run& run)
                         iso(run.as_of)),
                 run.say("une séance à venir n'a pas encore de décisions : corrigez la date, ou retirez "
                         "« decisions » jusqu'à la séance",
-                        "a session to come has no decisions yet: fix the date, or remove \"decisions\" until "
+                        "a future session has no decisions yet: fix the date, or remove \"decisions\" until "
                         "the session"));
 }
 

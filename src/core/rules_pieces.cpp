@@ -13,7 +13,7 @@ std::string request_label(Request r, Lang lang)
     switch (r) {
     case Request::admissibilite: return say(lang, "d'admissibilité", "admissibility");
     case Request::labellisation: return say(lang, "de labellisation", "labelling");
-    case Request::maintien: return say(lang, "de maintien", "maintenance");
+    case Request::maintien: return say(lang, "de maintien", "continuation");
     case Request::renouvellement: return say(lang, "de renouvellement", "renewal");
     }
     return {};
@@ -29,10 +29,10 @@ void check_pieces(Run& run, const Organisme& o)
         for (const MissingPiece& p : r.manquantes) {
             if (!p.signale_par.empty()) continue;
             Diagnostic& d = run.report(p.code, c.file, place(c.demande_pos, c.pos),
-                                       run.say("candidature {} incomplète : {}", "{} candidature incomplete: {}",
+                                       run.say("candidature {} incomplète : {}", "incomplete {} application: {}",
                                                request_label(*c.demande, run.lang), p.message));
             d.hint = p.aide;
-            if (!p.file.empty() && p.file != c.file) add_note(d, p.file, p.pos, run.say("pièce concernée", "the piece concerned"));
+            if (!p.file.empty() && p.file != c.file) add_note(d, p.file, p.pos, run.say("pièce concernée", "the document concerned"));
         }
     }
 }

@@ -34,7 +34,7 @@ void unknown_criterion(Run& run, const std::string& file, const Text& critere,
     const Framework& f = run.model.framework;
     Diagnostic& d = run.report("Q301", file, critere.pos,
                                run.say("critère « {} » inconnu du cadre d'évaluation",
-                                       "criterion \"{}\" is not in the evaluation framework", critere.value));
+                                       "criterion \"{}\" is not in the assessment framework", critere.value));
     hint_closest(run, d, critere.value, ids);
     if (!f.file.empty())
         add_note(d, f.file, {},
@@ -103,9 +103,9 @@ void check_residences(Run& run, const Organisme& o)
         if (id.value.empty() || s.residence(id.value) != nullptr) return;
         Diagnostic& d = run.report("Q303", file, id.pos,
                                    run.say("résidence « {} » inconnue : absente de l'autodiagnostic",
-                                           "unknown residence \"{}\": not in the self-diagnosis", id.value));
+                                           "unknown estate \"{}\": not in the self-diagnosis", id.value));
         hint_closest(run, d, id.value, ids);
-        add_note(d, s.file, {}, run.say("résidences de l'autodiagnostic", "the self-diagnosis's residences"));
+        add_note(d, s.file, {}, run.say("résidences de l'autodiagnostic", "the self-diagnosis's estates"));
     };
     if (o.paa)
         for (const Action& a : o.paa->actions)
@@ -142,22 +142,22 @@ void check_alert_points(Run& run, const Organisme& o)
             Diagnostic& d = run.report(
                 "Q304", o.paa->file, p.pos,
                 run.say("l'action {} cite « {} », qui n'est pas un point d'alerte du dernier diagnostic",
-                        "action {} cites \"{}\", which is not an alert point of the latest diagnostic",
+                        "action {} cites \"{}\", which is not an alert point of the latest diagnosis",
                         act.id.value, p.value));
             if (current.empty())
                 d.hint = run.say("le dernier diagnostic n'a aucun point d'alerte : retirez « {} » de points_alerte",
-                                 "the latest diagnostic has no alert point: remove \"{}\" from points_alerte", p.value);
+                                 "the latest diagnosis has no alert point: remove \"{}\" from points_alerte", p.value);
             else if (const auto near = closest(p.value, {current.begin(), current.end()}))
                 d.hint = run.say("vouliez-vous dire « {} » ? Sinon, retirez « {} » de points_alerte",
                                  "did you mean \"{}\"? Otherwise, remove \"{}\" from points_alerte", *near, p.value);
             else
                 d.hint = run.say("citez un point d'alerte du dernier diagnostic, ou passez l'action à « realisee » ou "
                                  "« abandonnee » si elle répondait à un audit précédent",
-                                 "cite an alert point of the latest diagnostic, or set the action to \"realisee\" or "
+                                 "cite an alert point of the latest diagnosis, or set the action to \"realisee\" or "
                                  "\"abandonnee\" if it answered an earlier audit");
             add_note(d, latest->file, latest->type_pos,
                      run.say("dernier diagnostic ({}) ; points d'alerte depuis : {}",
-                             "latest diagnostic ({}); alert points since: {}", iso_or_unknown(latest->date()),
+                             "latest diagnosis ({}); alert points since: {}", iso_or_unknown(latest->date()),
                              fmt::join(current, ", ")));
         }
     }
@@ -190,7 +190,7 @@ void check_decision_organismes(Run& run)
             if (slug.value.empty() || run.model.organisme(slug.value) != nullptr) continue;
             Diagnostic& d = run.report("Q306", s.file, slug.pos,
                                        run.say("organisme « {} » inconnu : pas de dossier organismes/{}/",
-                                               "unknown organisme \"{}\": no folder organismes/{}/",
+                                               "unknown organisation \"{}\": no folder organismes/{}/",
                                                slug.value, slug.value));
             if (slugs.empty())
                 for (const Organisme& o : run.model.organismes) slugs.push_back(o.slug);

@@ -53,7 +53,7 @@ void check_window(Run& run, const Candidature& c)
                     iso(depot), iso(session), run.model.rules.fenetre_depot_jours, unit, iso(w.opens),
                     iso(w.closes)));
         d.hint = run.say("le dossier risque d'être périmé à la séance ; redéposez-le dans la fenêtre",
-                         "the dossier may be stale by the session; file it again inside the window");
+                         "the dossier may be out of date by the session; file it again within the window");
         if (s != nullptr) add_note(d, s->file, s->date_pos, run.say("séance", "session"));
     }
 }
@@ -77,10 +77,10 @@ void check_candidature(Run& run, const std::map<Date, const Candidature*>& kept,
             }
         d.hint = next.empty()
                      ? run.say("corrigez « seance », ou le référent crée la séance : quali new seance {}",
-                               "fix \"seance\", or the référent creates the session: quali new seance {}", iso(session))
+                               "fix \"seance\", or the label coordinator creates the session: quali new seance {}", iso(session))
                      : run.say("séance suivante : {} ; corrigez « seance », ou le référent crée la séance : quali new "
                                "seance {}",
-                               "next session: {}; fix \"seance\", or the référent creates the session: quali new "
+                               "next session: {}; fix \"seance\", or the label coordinator creates the session: quali new "
                                "seance {}",
                                next, iso(session));
         return;
@@ -89,14 +89,14 @@ void check_candidature(Run& run, const std::map<Date, const Candidature*>& kept,
         Diagnostic& d =
             run.report("Q371", c.file, seance_pos,
                        run.say("deuxième candidature de l'organisme pour la séance du {}",
-                               "second candidature of the organisme for the session of {}", iso(session)));
+                               "second application of the organisation for the session of {}", iso(session)));
         add_note(d, other->file, place(other->seance.pos, other->pos),
-                 run.say("candidature pour la même séance", "candidature for the same session"));
+                 run.say("candidature pour la même séance", "application for the same session"));
     } else if (c.seance.pos.line > 0 && file_stem(c.file) != iso(session)) {
         Diagnostic& d =
             run.report("Q372", c.file, c.seance.pos,
                        run.say("la candidature est pour la séance du {} mais son fichier s'appelle {}",
-                               "the candidature is for the session of {} but its file is named {}",
+                               "the application is for the session of {} but its file is named {}",
                                iso(session), file_stem(c.file) + ".yaml"));
         d.hint = run.say("renommez le fichier en candidatures/{}.yaml",
                          "rename the file to candidatures/{}.yaml", iso(session));

@@ -32,7 +32,7 @@ void check_alert_points(Run& run, const Organisme& o)
         Diagnostic& d = run.report(
             "Q310", latest->file, place(r->critere.pos, r->pos),
             run.say("point d'alerte {} non traité : aucune action du PAA (hors abandonnées) ne le cite",
-                    "alert point {} is not treated: no PAA action (other than abandoned ones) cites it",
+                    "alert point {} is not addressed: no PAA action (other than abandoned ones) cites it",
                     r->critere.value));
         add_note(d, o.paa->file, o.paa->pos,
                  run.say("ajoutez une action avec « traite: {{ points_alerte: [{}] }} »",
@@ -50,9 +50,9 @@ void check_situations(Run& run, const Organisme& o)
                                    run.say("situation complexe non traitée : la résidence {} ({}) est cotée "
                                            "{} (seuil {}) et aucune action du PAA "
                                            "(hors abandonnées) ne la traite",
-                                           "complex situation not treated: residence {} ({}) is rated {} "
+                                           "complex situation not addressed: estate {} ({}) is rated {} "
                                            "(threshold {}) and no PAA action (other "
-                                           "than abandoned ones) treats it",
+                                           "than abandoned ones) addresses it",
                                            r->id, r->nom, *r->cotation, threshold));
         add_note(d, o.paa->file, o.paa->pos,
                  run.say("ajoutez une action avec « traite: {{ situations: [{}] }} »",
@@ -67,7 +67,7 @@ void check_follow_up(Run& run, const Organisme& o)
         if (a.etat == ActionState::realisee && a.preuves.empty())
             run.report("Q396", o.paa->file, place(a.etat_pos, a.pos),
                        run.say("l'action {} est réalisée mais ne cite aucune preuve (preuves:)",
-                               "action {} is done (realisee) but cites no proof (preuves:)", a.id.value));
+                               "action {} is done (realisee) but cites no evidence (preuves:)", a.id.value));
         const bool open = a.etat == ActionState::prevue || a.etat == ActionState::en_cours;
         if (open && a.echeance.value && *a.echeance.value < run.as_of)
             run.report("Q395", o.paa->file, a.echeance.pos,

@@ -187,12 +187,12 @@ std::string json_type_of(const Node& n, Lang lang)
     case ScalarType::floating: return say(lang, "un nombre ({})", "a number ({})", n.text);
     case ScalarType::string: break;
     }
-    return say(lang, "un texte", "a text");
+    return say(lang, "un texte", "text");
 }
 
 std::string type_word(const std::string& t, Lang lang)
 {
-    if (t == "string") return say(lang, "un texte", "a text");
+    if (t == "string") return say(lang, "un texte", "text");
     if (t == "integer") return say(lang, "un nombre entier", "an integer");
     if (t == "number") return say(lang, "un nombre", "a number");
     if (t == "boolean") return say(lang, "un booléen (true ou false)", "a boolean (true or false)");
@@ -265,7 +265,8 @@ SchemaSet::SchemaSet() : m_impl(std::make_unique<Impl>())
         const auto i = static_cast<std::size_t>(kind);
         const std::string name = std::string(kind_name(kind)) + ".schema.json";
         const auto text = embedded_file(name);
-        if (!text) throw std::logic_error("schéma intégré manquant : " + name);
+        if (!text)
+            throw BilingualError("schéma intégré manquant : " + name, "built-in schema missing: " + name);
         m_impl->documents[i] = json::parse(*text);
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
         valijson::adapters::NlohmannJsonAdapter adapter(m_impl->documents[i]);

@@ -136,7 +136,7 @@ private:
                  say(m_lang, "SIREN « {} » invalide : la clé de contrôle (formule de Luhn) est fausse",
                      "invalid SIREN \"{}\": its check digit (Luhn formula) is wrong", text),
                  say(m_lang, "recopiez le SIREN depuis l'avis de situation Insee ou l'annuaire des entreprises",
-                     "copy the SIREN again from the Insee record"));
+                     "copy the SIREN again from the Insee registration notice"));
             return;
         }
         if (key == "courriel" && resolve_scalar(node) == ScalarType::string && !plausible_email(text)) {
@@ -166,9 +166,9 @@ private:
         if (p.empty()) return;
         if (path_leaves_folder(p)) {
             emit("Q205", node.pos,
-                 say(m_lang, "le chemin « {} » sort du dossier de l'organisme", "path \"{}\" leaves the organisme folder", p),
+                 say(m_lang, "le chemin « {} » sort du dossier de l'organisme", "path \"{}\" leaves the organisation's folder", p),
                  say(m_lang, "citez un fichier du dossier de l'organisme par un chemin relatif, par exemple preuves/compte-rendu.pdf",
-                     "cite a file of the organisme folder by a relative path, e.g. preuves/compte-rendu.pdf"));
+                     "cite a file of the organisation's folder by a relative path, e.g. preuves/compte-rendu.pdf"));
             return;
         }
         if (m_proofs == nullptr) return;
@@ -178,9 +178,9 @@ private:
         case PathStatus::outside:
             emit("Q205", node.pos,
                  say(m_lang, "le chemin « {} » passe par un lien symbolique qui sort du dossier de l'organisme",
-                     "path \"{}\" goes through a symbolic link that leaves the organisme folder", p),
+                     "path \"{}\" goes through a symbolic link that leaves the organisation's folder", p),
                  say(m_lang, "copiez le document dans le dossier de l'organisme au lieu d'un lien",
-                     "copy the document into the organisme folder instead of linking it"));
+                     "copy the document into the organisation's folder instead of linking it"));
             return;
         case PathStatus::not_a_file:
             emit("Q206", node.pos,
@@ -190,11 +190,11 @@ private:
             const std::string near = nearest_file(p, m_proofs->files());
             emit("Q206", node.pos,
                  say(m_lang, "{} « {} » introuvable dans le dossier de l'organisme",
-                     "{} \"{}\" not found in the organisme folder",
-                     key == "pieces" ? say(m_lang, "pièce", "piece") : say(m_lang, "preuve", "proof"), p),
+                     "{} \"{}\" not found in the organisation's folder",
+                     key == "pieces" ? say(m_lang, "pièce", "document") : say(m_lang, "preuve", "evidence"), p),
                  near.empty()
                      ? say(m_lang, "ajoutez le fichier ou corrigez le chemin (relatif au dossier de l'organisme)",
-                           "add the file or fix the path (relative to the organisme folder)")
+                           "add the file or fix the path (relative to the organisation's folder)")
                      : say(m_lang, "vouliez-vous dire « {} » ? Sinon, ajoutez le fichier",
                            "did you mean \"{}\"? Otherwise, add the file", near));
             return;

@@ -112,10 +112,10 @@ public:
                                  say(m_lang, "visa sans identifiants de blob git : une fois le comité passé, rien ne "
                                              "permettra de vérifier que les versions visées restent dans git",
                                      "sign-off without git blob ids: once the committee has met, nothing will "
-                                     "show that the signed versions remain in git"),
+                                     "show that the signed-off versions remain in git"),
                                  say(m_lang, "tant que les pièces n'ont pas changé, l'auditeur renouvelle son visa : "
                                              "quali sign {} --candidature {} --auditeur {} --force",
-                                     "while the pieces are unchanged, the auditor renews the sign-off: "
+                                     "as long as the documents are unchanged, the auditor signs off again: "
                                      "quali sign {} --candidature {} --auditeur {} --force",
                                      o.slug, v.seance.value, v.auditeur.value)));
     }
@@ -132,7 +132,7 @@ public:
             Diagnostic d = make("Q400", Severity::error, v.file, v.auditeur.pos,
                                 say(m_lang, "visa de l'auditeur {}, alors que la candidature désigne l'auditeur {} "
                                             "(validation_auditeur)",
-                                    "sign-off by auditor {}, while the candidature names auditor {} "
+                                    "sign-off by auditor {}, while the application names auditor {} "
                                     "(validation_auditeur)",
                                     v.auditeur.value, c->validation->auditeur.value),
                                 say(m_lang, "l'auditeur désigné vise la candidature : quali sign {} --candidature {} "
@@ -141,7 +141,7 @@ public:
                                     "--force (or correct validation_auditeur)",
                                     o.slug, v.seance.value, c->validation->auditeur.value));
             d.notes.push_back(Note{c->file, c->validation->auditeur.pos,
-                                   say(m_lang, "auditeur désigné par la candidature", "auditor named by the candidature")});
+                                   say(m_lang, "auditeur désigné par la candidature", "auditor named by the application")});
             m_out.push_back(std::move(d));
         }
         // The wrong auditor's approval is beside the point: one defect, one diagnostic.
@@ -160,7 +160,7 @@ public:
                                     "only an auditor active and approved on the sign-off's date may sign off; an "
                                     "approved auditor signs off again (quali sign … --force)"));
             d.notes.push_back(Note{auditor->file, active ? Position{1, 1} : auditor->statut_pos,
-                                   say(m_lang, "fiche de l'auditeur {}", "file of auditor {}", v.auditeur.value)});
+                                   say(m_lang, "fiche de l'auditeur {}", "auditor {}'s file", v.auditeur.value)});
             m_out.push_back(std::move(d));
         }
         if (day && c != nullptr && c->depot.value && *day > *c->depot.value) {
@@ -168,7 +168,7 @@ public:
                                 say(m_lang, "visa du {}, après le dépôt du dossier le {} : l'auditeur vise ce qui est "
                                             "déposé, avant le dépôt",
                                     "sign-off of {}, after the filing on {}: the auditor signs off what is filed, "
-                                    "before the filing",
+                                    "on or before the filing day",
                                     v.date.value, iso(*c->depot.value)),
                                 say(m_lang, "l'auditeur vise au plus tard le jour du dépôt, ou la date de dépôt est "
                                             "corrigée si le dossier a été déposé après le visa",
@@ -251,8 +251,8 @@ public:
                 m_out.push_back(make("Q405", Severity::warning, v->file, v->pos,
                                      say(m_lang, "versions visées non vérifiées : le dépôt n'est pas dans un dépôt git "
                                                  "(ou git est absent), rien ne montre qu'elles sont conservées",
-                                         "signed versions not checked: the repository is not in a git repository "
-                                         "(or git is missing), nothing shows they are kept"),
+                                         "signed-off versions not checked: the folder is not in a git repository "
+                                         "(or git is missing), so nothing shows they are kept"),
                                      say(m_lang, "validez le dépôt git lui-même, avec git installé",
                                          "validate the git repository itself, with git installed")));
                 continue;
@@ -262,12 +262,12 @@ public:
                 m_out.push_back(make("Q404", Severity::error, v->file, e->pos,
                                      say(m_lang, "version visée de « {} » introuvable dans git (blob {}) : la pièce "
                                                  "examinée par le comité n'est plus consultable",
-                                         "signed version of \"{}\" not found in git (blob {}): the piece the "
+                                         "signed-off version of \"{}\" not found in git (blob {}): the document the "
                                          "committee examined can no longer be read",
                                          e->chemin.value, e->git_blob.substr(0, 12)),
                                      say(m_lang, "retrouvez la version visée (une autre branche, une sauvegarde) et "
                                                  "commitez-la, ou récupérez l'historique complet (git fetch --unshallow)",
-                                         "recover the signed version (another branch, a backup) and commit it, or "
+                                         "recover the signed-off version (another branch, a backup) and commit it, or "
                                          "fetch the whole history (git fetch --unshallow)")));
             }
         }
@@ -291,7 +291,7 @@ private:
         if (path_leaves_folder(chemin)) {
             m_out.push_back(make("Q205", Severity::error, v.file, e.chemin.pos,
                                  say(m_lang, "le chemin « {} » sort du dossier de l'organisme",
-                                     "path \"{}\" leaves the organisme folder", chemin)));
+                                     "path \"{}\" leaves the organisation's folder", chemin)));
             return;
         }
         const std::string file = path_in_root(o, chemin);
@@ -299,7 +299,7 @@ private:
         if (!now) {
             m_out.push_back(make("Q397", Severity::error, v.file, e.chemin.pos,
                                  say(m_lang, "pièce « {} » supprimée ou illisible depuis le visa de l'auditeur {} du {}",
-                                     "piece \"{}\" deleted or unreadable since the sign-off of auditor {} on {}",
+                                     "document \"{}\" deleted or unreadable since the sign-off of auditor {} on {}",
                                      chemin, v.auditeur.value, v.date.value),
                                  again(o, v)));
             return;
@@ -307,7 +307,7 @@ private:
         if (*now == e.sha256) return;
         Diagnostic d = make("Q397", Severity::error, file, {1, 1},
                             say(m_lang, "pièce modifiée après le visa de l'auditeur {} du {} : {}",
-                                "piece changed after the sign-off of auditor {} on {}: {}", v.auditeur.value,
+                                "document changed after the sign-off of auditor {} on {}: {}", v.auditeur.value,
                                 v.date.value, chemin),
                             again(o, v));
         d.notes.push_back(Note{v.file, e.pos,

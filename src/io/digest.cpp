@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/io/digest.hpp"
 
+#include "quali/core/lang.hpp"
+
 #include <openssl/evp.h>
 
 #include <array>
@@ -18,13 +20,15 @@ public:
     explicit Hash(const EVP_MD* md = EVP_sha256()) : m_ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free)
     {
         if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), md, nullptr) != 1)
-            throw std::runtime_error("empreinte indisponible (libcrypto)");
+            throw core::BilingualError("empreinte indisponible (libcrypto)",
+                                       "digest unavailable (libcrypto)");
     }
 
     void update(std::string_view bytes)
     {
         if (EVP_DigestUpdate(m_ctx.get(), bytes.data(), bytes.size()) != 1)
-            throw std::runtime_error("échec du calcul d'empreinte (libcrypto)");
+            throw core::BilingualError("échec du calcul d'empreinte (libcrypto)",
+                                       "digest computation failed (libcrypto)");
     }
 
     std::string hex()
@@ -32,7 +36,8 @@ public:
         std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
         unsigned int size = 0;
         if (EVP_DigestFinal_ex(m_ctx.get(), digest.data(), &size) != 1)
-            throw std::runtime_error("échec du calcul d'empreinte (libcrypto)");
+            throw core::BilingualError("échec du calcul d'empreinte (libcrypto)",
+                                       "digest computation failed (libcrypto)");
         static constexpr char digits[] = "0123456789abcdef";
         std::string out;
         for (unsigned int i = 0; i < size; ++i) {

@@ -118,7 +118,8 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
     std::error_code ec;
     auto it = fs::recursive_directory_iterator(start, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
-        if (depth == 0) throw fs::filesystem_error("lecture du dossier", start, ec);
+        if (depth == 0)
+            throw fs::filesystem_error(say(lang, "lecture du dossier", "reading the folder"), start, ec);
         out.diagnostics.push_back(file_error(relative_string(start, root), "Q010",
             say(lang, "dossier illisible : {}", "unreadable folder: {}", ec.message())));
         return;
@@ -194,13 +195,13 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
                 rel,
                 link ? say(lang,
                            "le lien symbolique « {} » n'est pas un dossier d'organisme : il n'est pas lu",
-                           "symbolic link \"{}\" is no organisme folder: not read", name)
+                           "symbolic link \"{}\" is not an organisation folder: not read", name)
                      : say(lang, "« {} » n'est pas un dossier d'organisme : il n'est pas lu",
-                           "\"{}\" is no organisme folder: not read", name),
+                           "\"{}\" is not an organisation folder: not read", name),
                 say(lang,
                     "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la racine du "
                     "dépôt, par exemple)",
-                    "organismes/ holds organisme folders only: move it (to the repository's root, for "
+                    "organismes/ holds organisation folders only: move it (to the repository's root, for "
                     "instance)")));
         } else if (!link && !it->is_regular_file(ec)) {
             out.diagnostics.push_back(
@@ -254,11 +255,11 @@ void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, Walked& o
             out.diagnostics.push_back(
                 not_walked(rel,
                            say(lang, "« {} » n'est pas un dossier d'organisme : il n'est pas lu",
-                               "\"{}\" is no organisme folder: not read", name),
+                               "\"{}\" is not an organisation folder: not read", name),
                            say(lang,
                                "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la "
                                "racine du dépôt, par exemple)",
-                               "organismes/ holds organisme folders only: move it (to the repository's root, "
+                               "organismes/ holds organisation folders only: move it (to the repository's root, "
                                "for instance)")));
     };
     for (const std::string& rel : snapshot.files) consider(rel);
@@ -466,7 +467,7 @@ LoadedRoot load_root(const Root& root, Lang lang, unsigned threads, const FileHo
             if (!core::is_slug(slug) && !core::is_yaml_name(slug) && !slug.ends_with(".yml"))
                 out.diagnostics.push_back(file_error(folder, "Q017",
                     say(lang, "nom de dossier d'organisme « {} » : ce n'est pas un identifiant, aucune décision du comité ne pourra le citer",
-                        "organisme folder name \"{}\": not an identifier, no decision of the committee can name it", slug),
+                        "organisation folder name \"{}\": not an identifier, so no committee decision can name it", slug),
                     say(lang, "renommez le dossier en lettres minuscules non accentuées, chiffres et tirets (ex. organismes/office-habitat-evry/)",
                         "rename the folder with lowercase unaccented letters, digits and hyphens (e.g. organismes/office-habitat-evry/)"),
                     core::Severity::warning));
@@ -476,9 +477,9 @@ LoadedRoot load_root(const Root& root, Lang lang, unsigned threads, const FileHo
                             [&](const Diagnostic& d) { return d.file == expected; }))
                 continue;
             out.diagnostics.push_back(file_error(folder, "Q015",
-                say(lang, "dossier d'organisme sans fichier organisme.yaml", "organisme folder without organisme.yaml"),
+                say(lang, "dossier d'organisme sans fichier organisme.yaml", "organisation folder without organisme.yaml"),
                 say(lang, "créez {} (identité de l'organisme et engagement)",
-                    "create {} (identity and engagement of the organisme)", expected)));
+                    "create {} (the organisation's identity and commitment)", expected)));
         }
     }
     // The loading threads reported in any order.

@@ -78,7 +78,7 @@ core::SignatureCheck ssh_verify(const std::string& principal, const std::string&
                 say(lang, "ssh-keygen est introuvable (paquet openssh-client absent)",
                     "ssh-keygen is not found (openssh-client package missing)")};
     if (public_key.find('\n') != std::string::npos || principal.find_first_of(" \t\n,") != std::string::npos)
-        return {core::SignatureVerdict::invalid, say(lang, "clé publique ou identifiant mal formé", "malformed public key or id")};
+        return {core::SignatureVerdict::invalid, say(lang, "clé publique ou identifiant mal formé", "malformed public key or identifier")};
     const TempFolder tmp;
     const fs::path allowed = tmp.path() / "allowed_signers";
     const fs::path sig = tmp.path() / "visa.sig";

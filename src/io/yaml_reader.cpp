@@ -35,36 +35,52 @@ constexpr std::string_view core_tag = "tag:yaml.org,2002:";
 std::string explain_parser_message(const std::string& msg, Lang lang)
 {
     struct Row {
-        std::string_view en;
+        std::string_view yaml_cpp; // the start of yaml-cpp's message
         std::string_view fr;
+        std::string_view en;
     };
     static constexpr Row rows[] = {
-        {"illegal map value", "deux-points inattendu : une valeur de clé est mal placée ou mal indentée"},
-        {"end of map not found", "fin de bloc introuvable : l'indentation est incohérente"},
-        {"end of sequence not found", "fin de liste introuvable : l'indentation est incohérente"},
-        {"end of map flow not found", "accolade fermante « } » manquante : le fichier est-il tronqué ?"},
-        {"end of sequence flow not found", "crochet fermant « ] » manquant : le fichier est-il tronqué ?"},
-        {"block sequence entries are not allowed in this context", "élément de liste « - » mal placé : vérifiez l'indentation"},
-        {"block map entries are not allowed in this context", "clé mal placée : vérifiez l'indentation"},
-        {"illegal tab when looking for indentation", "tabulation dans l'indentation : utilisez des espaces"},
-        {"the referenced anchor is not defined", "alias vers une ancre qui n'est pas définie"},
-        {"unknown anchor", "alias vers une ancre qui n'est pas définie"},
-        {"illegal EOF in scalar", "fin de fichier au milieu d'une valeur : guillemet fermant manquant, le fichier est-il tronqué ?"},
-        {"end of string not found", "guillemet fermant manquant : le fichier est-il tronqué ?"},
-        {"found unexpected end of stream", "fin de fichier inattendue : le fichier est-il tronqué ?"},
-        {"unknown escape character", "séquence d'échappement inconnue après « \\ »"},
-        {"invalid character in tag", "caractère invalide dans une étiquette YAML"},
-        {"illegal character found while scanning anchor", "caractère invalide dans un nom d'ancre"},
-        {"unexpected end of sequence", "fin de liste inattendue"},
-        {"unexpected end of map", "fin de bloc inattendue"},
-        {"invalid node; first token must be a key", "nœud invalide : une clé est attendue"},
+        {"illegal map value", "deux-points inattendu : une valeur de clé est mal placée ou mal indentée",
+         "unexpected colon: a key's value is misplaced or wrongly indented"},
+        {"end of map not found", "fin de bloc introuvable : l'indentation est incohérente",
+         "end of mapping not found: the indentation is inconsistent"},
+        {"end of sequence not found", "fin de liste introuvable : l'indentation est incohérente",
+         "end of list not found: the indentation is inconsistent"},
+        {"end of map flow not found", "accolade fermante « } » manquante : le fichier est-il tronqué ?",
+         "closing brace \"}\" missing: is the file truncated?"},
+        {"end of sequence flow not found", "crochet fermant « ] » manquant : le fichier est-il tronqué ?",
+         "closing bracket \"]\" missing: is the file truncated?"},
+        {"block sequence entries are not allowed in this context",
+         "élément de liste « - » mal placé : vérifiez l'indentation",
+         "misplaced list item \"-\": check the indentation"},
+        {"block map entries are not allowed in this context", "clé mal placée : vérifiez l'indentation",
+         "misplaced key: check the indentation"},
+        {"illegal tab when looking for indentation", "tabulation dans l'indentation : utilisez des espaces",
+         "tab in the indentation: use spaces"},
+        {"the referenced anchor is not defined", "alias vers une ancre qui n'est pas définie",
+         "alias to an anchor that is not defined"},
+        {"unknown anchor", "alias vers une ancre qui n'est pas définie",
+         "alias to an anchor that is not defined"},
+        {"illegal EOF in scalar",
+         "fin de fichier au milieu d'une valeur : guillemet fermant manquant, le fichier est-il tronqué ?",
+         "end of file in the middle of a value: closing quote missing, is the file truncated?"},
+        {"end of string not found", "guillemet fermant manquant : le fichier est-il tronqué ?",
+         "closing quote missing: is the file truncated?"},
+        {"found unexpected end of stream", "fin de fichier inattendue : le fichier est-il tronqué ?",
+         "unexpected end of file: is the file truncated?"},
+        {"unknown escape character", "séquence d'échappement inconnue après « \\ »",
+         "unknown escape sequence after \"\\\""},
+        {"invalid character in tag", "caractère invalide dans une étiquette YAML",
+         "invalid character in a YAML tag"},
+        {"illegal character found while scanning anchor", "caractère invalide dans un nom d'ancre",
+         "invalid character in an anchor name"},
+        {"unexpected end of sequence", "fin de liste inattendue", "unexpected end of list"},
+        {"unexpected end of map", "fin de bloc inattendue", "unexpected end of mapping"},
+        {"invalid node; first token must be a key", "nœud invalide : une clé est attendue",
+         "invalid node: a key is expected"},
     };
-    for (const Row& r : rows) {
-        if (msg.starts_with(r.en)) {
-            if (lang == Lang::en) return msg;
-            return std::string(r.fr);
-        }
-    }
+    for (const Row& r : rows)
+        if (msg.starts_with(r.yaml_cpp)) return std::string(lang == Lang::en ? r.en : r.fr);
     return msg;
 }
 

@@ -546,38 +546,71 @@ def build(args):
                        for fmt in ("json",) * 3}
             check(len(outputs) == 1, "three runs gave different outputs")
 
-    def codes_md():
-        with open(os.path.join(source, "docs", "codes.md"), encoding="utf-8") as f:
+    def codes_md(name="codes.md"):
+        with open(os.path.join(source, "docs", name), encoding="utf-8") as f:
             return f.read()
 
     def section(doc, code):
         m = re.search(rf"^## {code}\b.*?(?=^#{{1,2}} |\Z)", doc, re.S | re.M)
         return m.group(0).rstrip("\n") + "\n" if m else None
 
+    # (language options, reference page, heading of Q002, a word of the unknown-code error)
+    explain_languages = [([], "codes.md", "## Q002 — clé en double\n", "inconnu"),
+                         (["--lang", "en"], "codes.en.md", "## Q002 — duplicate key\n", "unknown")]
+
     @test
     def test_explain():
-        doc = codes_md()
-        run = run_quali(quali, ["explain", "Q002"], source)
-        check(run.code == 0, f"explain Q002: exit {run.code}, stderr {run.stderr!r}")
-        check(run.stdout.startswith("## Q002 — clé en double\n"), f"explain Q002: {run.stdout[:80]!r}")
-        check(run.stdout == section(doc, "Q002"), f"explain Q002 is not the section of docs/codes.md: {run.stdout!r}")
-        check(run_quali(quali, ["explain", "q002"], source).stdout == run.stdout, "explain q002 (lower case) differs")
-        for unknown in ("Q999", "Q00", "XYZ"):
-            bad = run_quali(quali, ["explain", unknown], source)
-            check(bad.code == 2, f"explain {unknown}: exit {bad.code}, expected 2")
-            check(bad.stdout == "", f"explain {unknown}: stdout {bad.stdout!r}")
-            check(len(bad.stderr.splitlines()) == 1 and unknown in bad.stderr,
-                  f"explain {unknown}: stderr should be one line naming it: {bad.stderr!r}")
+        for lang, page, heading, unknown_word in explain_languages:
+            doc = codes_md(page)
+            run = run_quali(quali, lang + ["explain", "Q002"], source)
+            check(run.code == 0, f"{lang} explain Q002: exit {run.code}, stderr {run.stderr!r}")
+            check(run.stdout.startswith(heading), f"{lang} explain Q002: {run.stdout[:80]!r}")
+            check(run.stdout == section(doc, "Q002"), f"explain Q002 is not the section of docs/{page}: {run.stdout!r}")
+            check(run_quali(quali, lang + ["explain", "q002"], source).stdout == run.stdout,
+                  f"{lang} explain q002 (lower case) differs")
+            for unknown in ("Q999", "Q00", "XYZ"):
+                bad = run_quali(quali, lang + ["explain", unknown], source)
+                check(bad.code == 2, f"{lang} explain {unknown}: exit {bad.code}, expected 2")
+                check(bad.stdout == "", f"{lang} explain {unknown}: stdout {bad.stdout!r}")
+                check(len(bad.stderr.splitlines()) == 1 and unknown in bad.stderr and unknown_word in bad.stderr,
+                      f"{lang} explain {unknown}: stderr should be one line naming it: {bad.stderr!r}")
+
+    @test
+    def test_explain_in_english_is_english():
+        """The English page of Q002 is not the French one, and has none of its words."""
+        en = run_quali(quali, ["--lang", "en", "explain", "Q002"], source).stdout
+        fr = run_quali(quali, ["explain", "Q002"], source).stdout
+        check(en != fr, "explain Q002 prints the same page in both languages")
+        check("Severity: error." in en and "Gravité" not in en, f"--lang en explain Q002: {en!r}")
+        check("Gravité : erreur." in fr and "Severity" not in fr, f"explain Q002: {fr!r}")
 
     @test
     def test_explain_every_documented_code():
-        doc = codes_md()
-        missing = []
-        for code in re.findall(r"^## (Q\d{3})\b", doc, re.M):
-            run = run_quali(quali, ["explain", code], source)
-            if run.code != 0 or run.stdout != section(doc, code):
-                missing.append(f"{code} (exit {run.code})")
-        check(not missing, f"quali explain does not print the section of: {', '.join(missing)}")
+        for lang, page, _, _ in explain_languages:
+            doc = codes_md(page)
+            missing = []
+            for code in re.findall(r"^## (Q\d{3})\b", doc, re.M):
+                run = run_quali(quali, lang + ["explain", code], source)
+                if run.code != 0 or run.stdout != section(doc, code):
+                    missing.append(f"{code} (exit {run.code})")
+            check(not missing, f"quali {' '.join(lang)} explain does not print the section of: {', '.join(missing)}")
+
+    @test
+    def test_codes_en_md_has_the_sections_of_codes_md():
+        """docs/codes.en.md is the English of docs/codes.md: the same '## ' sections, codes in the
+        same order, and no section left in French."""
+        fr, en = codes_md(), codes_md("codes.en.md")
+        fr_codes = re.findall(r"^## (Q\d{3})\b", fr, re.M)
+        en_codes = re.findall(r"^## (Q\d{3})\b", en, re.M)
+        check(fr_codes == en_codes, f"codes of codes.md and codes.en.md differ: "
+              f"only in French {sorted(set(fr_codes) - set(en_codes))}, "
+              f"only in English {sorted(set(en_codes) - set(fr_codes))}, or not in the same order")
+        check(len(re.findall(r"^## ", fr, re.M)) == len(re.findall(r"^## ", en, re.M)),
+              "codes.md and codes.en.md do not have the same number of '## ' sections")
+        french = [c for c in en_codes if "Gravité" in section(en, c) or "Correction :" in section(en, c)]
+        check(not french, f"sections of codes.en.md still in French: {french}")
+        no_severity = [c for c in en_codes if not section(en, c).split("\n", 2)[2].startswith("Severity: ")]
+        check(not no_severity, f"sections of codes.en.md that do not start with 'Severity: ': {no_severity}")
 
     # -----------------------------------------------------------------------------------------
     # Golden outputs (tests/golden/validate/); cwd is the case's root, so paths are stable.
@@ -608,8 +641,8 @@ def build(args):
         """Every code the program's sources can emit, and every code this run has seen (when
         the test runs with the others), has its section in docs/codes.md: the test does not
         depend on which tests ran before it."""
-        doc = codes_md()
-        documented = set(re.findall(r"^## (Q\d{3})\b", doc, re.M))
+        documented = set(re.findall(r"^## (Q\d{3})\b", codes_md(), re.M))
+        documented_en = set(re.findall(r"^## (Q\d{3})\b", codes_md("codes.en.md"), re.M))
         emitted = set()
         for folder, _, names in os.walk(os.path.join(source, "src")):
             for name in names:
@@ -619,6 +652,8 @@ def build(args):
         check(len(emitted) > 50, f"only {len(emitted)} codes found in src/")
         undocumented = sorted(c for c in emitted | lib.codes_seen if c not in documented)
         check(not undocumented, f"codes without a '## CODE' section in docs/codes.md: {undocumented}")
+        undocumented_en = sorted(c for c in emitted | lib.codes_seen if c not in documented_en)
+        check(not undocumented_en, f"codes without a '## CODE' section in docs/codes.en.md: {undocumented_en}")
         return f"{len(emitted)} codes in the sources, {len(lib.codes_seen)} seen"
 
     return suite

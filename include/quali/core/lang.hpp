@@ -3,6 +3,7 @@
 // The user's language. People read French by default; machines read codes and JSON keys.
 #include <fmt/format.h>
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,5 +41,16 @@ std::string count_of(Lang lang, Number n, std::string_view fr_one, std::string_v
 {
     return lang == Lang::en ? count_of(lang, n, en_one, en_many) : count_of(lang, n, fr_one, fr_many);
 }
+
+// An error a person may read, where the language is not known (below the commands: digests,
+// built-in data): what() is the French text; main prints text(lang) instead.
+class BilingualError : public std::runtime_error {
+public:
+    BilingualError(const std::string& fr, std::string en) : std::runtime_error(fr), m_en(std::move(en)) {}
+    const char* text(Lang lang) const noexcept { return lang == Lang::en ? m_en.c_str() : what(); }
+
+private:
+    std::string m_en;
+};
 
 } // namespace quali::core

@@ -219,7 +219,7 @@ TEST_SUITE("core::deadlines")
               "beta : décision de labellisation à obtenir du comité au plus tard le "
               "2025-11-21 ; séance visée : 2026-06-18, dépôt du 2026-06-03 au 2026-06-17");
         CHECK(en.front().description ==
-              "beta: labelling decision to obtain from the committee by 2025-11-21; "
+              "beta: labelling decision to be obtained from the committee by 2025-11-21; "
               "target session: 2026-06-18, filing from 2026-06-03 to 2026-06-17");
         CHECK(fr.front().cle == en.front().cle);
     }

@@ -215,7 +215,7 @@ TEST_SUITE("core::rules")
         CHECK(fr.diagnostics[0].pos.column == 37);
         CHECK(fr.diagnostics[0].message == "critère « T9.9 » inconnu du cadre d'évaluation");
         const core::RuleReport en = repo.check("2026-06-10", core::Lang::en);
-        CHECK(en.diagnostics[0].message == "criterion \"T9.9\" is not in the evaluation framework");
+        CHECK(en.diagnostics[0].message == "criterion \"T9.9\" is not in the assessment framework");
     }
 
     // --- 1. references ----------------------------------------------------------------------
@@ -425,7 +425,7 @@ TEST_SUITE("core::rules")
               "un critère n'a pas pu être évalué)");
         const core::RuleReport en = repo.check("2026-06-10", core::Lang::en);
         CHECK(en.diagnostics[0].message ==
-              "incomplete HQS® diagnostic: 4 of the framework's 5 criteria have no result");
+              "incomplete HQS® diagnosis: 4 of the framework's 5 criteria have no result");
         // The same audit not signed yet is a draft: not judged, but the candidature waiting for it
         // is incomplete.
         repo.edit(audit, "signature: { date: 2025-10-03, auditeur: jeanne-durand }\n", "");

@@ -66,6 +66,19 @@ TEST_SUITE("io::yaml_reader")
         CHECK(p.tree->root() == nullptr);
     }
 
+    TEST_CASE("syntax errors are explained in English too, not in yaml-cpp's words")
+    {
+        const auto p = io::parse_yaml("contact: { nom: Claire Martin, courriel: c@x.fr\n", core::Lang::en);
+        REQUIRE(p.diagnostics.size() == 1);
+        CHECK(p.diagnostics[0].code == "Q001");
+        CHECK(p.diagnostics[0].message ==
+              "invalid YAML syntax: closing brace \"}\" missing: is the file truncated?");
+        const auto colon = io::parse_yaml("nom: Habitat\n  logements: 12\n", core::Lang::en);
+        REQUIRE(has_code(colon, "Q001"));
+        CHECK(colon.diagnostics[0].message.find("illegal map value") == std::string::npos);
+        CHECK(colon.diagnostics[0].message.find("deux-points") == std::string::npos);
+    }
+
     TEST_CASE("a second document is reported where it starts")
     {
         const auto p = parse("a: 1\n---\nb: 2\n");
