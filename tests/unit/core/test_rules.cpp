@@ -111,7 +111,10 @@ struct Repo {
         std::vector<core::ModelInput> inputs;
         inputs.push_back({"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()});
         parsed.reserve(files.size());
-        for (const auto& [path, text] : files) {
+        for (const auto& file : files) {
+            // Named, not a structured binding: doctest's macros capture it in a lambda.
+            const std::string& path = file.first;
+            const std::string& text = file.second;
             const auto placement = standalone_slug.empty() ? core::classify_repository_path(path)
                                                            : core::classify_organisme_path(path);
             if (!placement || std::find(unreadable.begin(), unreadable.end(), path) != unreadable.end())
