@@ -35,9 +35,10 @@ void count_actions(const Model& model, Bilan& b)
             }
         }
     }
-    std::stable_sort(a.liste_en_retard.begin(), a.liste_en_retard.end(), [](const LateAction& x, const LateAction& y) {
-        return std::tie(x.echeance, x.organisme, x.action) < std::tie(y.echeance, y.organisme, y.action);
-    });
+    std::stable_sort(
+        a.liste_en_retard.begin(), a.liste_en_retard.end(), [](const LateAction& x, const LateAction& y) {
+            return std::tie(x.echeance, x.organisme, x.action) < std::tie(y.echeance, y.organisme, y.action);
+        });
 }
 
 void count_concertation(const Model& model, Bilan& b)
@@ -51,8 +52,10 @@ void count_concertation(const Model& model, Bilan& b)
         for (const Event& e : o.concertation->evenements) {
             if (!e.date.value || !within(*e.date.value, b.debut, b.fin) || !e.etape) continue;
             StepEvents& s = c.par_etape[index_of(all_steps, *e.etape)];
-            if (e.nature == Nature::association) ++s.association;
-            else ++s.information;  // information, or a nature that could not be read
+            if (e.nature == Nature::association)
+                ++s.association;
+            else
+                ++s.information; // information, or a nature that could not be read
             ++c.evenements;
             any = true;
         }
@@ -86,7 +89,8 @@ void count_auditors(const Model& model, Bilan& b)
         const Approval* latest = nullptr;
         for (const Approval& ap : au.agrements) {
             if (ap.debut.value && within(*ap.debut.value, b.debut, b.fin))
-                b.agrements_accordes.push_back({au.id, *ap.debut.value, ap.fin.value.value_or(*ap.debut.value)});
+                b.agrements_accordes.push_back(
+                    {au.id, *ap.debut.value, ap.fin.value.value_or(*ap.debut.value)});
             if (ap.fin.value && (latest == nullptr || *ap.fin.value > *latest->fin.value)) latest = &ap;
         }
         if (au.statut == AuditorStatus::retire || latest == nullptr) continue;
@@ -110,8 +114,10 @@ void count_quality(const Model& model, Bilan& b, const ValidationCounts& validat
     for (const Organisme& o : model.organismes) {
         const auto it = validation.find(o.slug);
         if (it == validation.end()) continue;
-        if (it->second.erreurs > 0) b.qualite.push_back({o.slug, it->second.erreurs, it->second.avertissements});
-        else if (it->second.avertissements > 0) ++b.organismes_avec_avertissements;
+        if (it->second.erreurs > 0)
+            b.qualite.push_back({o.slug, it->second.erreurs, it->second.avertissements});
+        else if (it->second.avertissements > 0)
+            ++b.organismes_avec_avertissements;
     }
 }
 

@@ -10,8 +10,7 @@
 namespace quali::core::bilan_detail {
 
 // The position of v in one of the all_… arrays.
-template <typename Array, typename Value>
-std::size_t index_of(const Array& all, Value v)
+template <typename Array, typename Value> std::size_t index_of(const Array& all, Value v)
 {
     return static_cast<std::size_t>(std::find(all.begin(), all.end(), v) - all.begin());
 }

@@ -413,7 +413,8 @@ InstructionSheet build_instruction_sheet(const Model& model, const Organisme& o,
                          [](const Event* x, const Event* y) { return x->date.value < y->date.value; });
     }
     s.validation = validation_of(model, o, diagnostics);
-    s.prochaines_etapes = next_steps(o, s.parcours, as_of, lang);
+    // The sheet is a document for a French committee: its next steps are French whatever lang.
+    s.prochaines_etapes = next_steps(o, s.parcours, as_of, Lang::fr);
     return s;
 }
 

@@ -21,14 +21,15 @@ std::vector<NextStep> next_steps(const Organisme& o, const Pathway& p, Date as_o
     if (p.prochaine_etape && p.seance_visee && p.fenetre_depot) {
         const std::string session = long_date(*p.seance_visee, lang);
         next.push_back({p.fenetre_depot->opens,
-                        say(lang, "ouverture du dépôt pour la séance du {}", "filing opens for the session of {}",
-                            session),
+                        say(lang, "ouverture du dépôt pour la séance du {}",
+                            "filing opens for the session of {}", session),
                         false});
         next.push_back({p.fenetre_depot->closes,
-                        say(lang, "clôture du dépôt pour la séance du {}", "filing closes for the session of {}",
-                            session),
+                        say(lang, "clôture du dépôt pour la séance du {}",
+                            "filing closes for the session of {}", session),
                         false});
-        next.push_back({*p.seance_visee, say(lang, "séance du comité visée", "committee session aimed at"), false});
+        next.push_back(
+            {*p.seance_visee, say(lang, "séance du comité visée", "committee session aimed at"), false});
     }
     if (o.paa && p.etat != PathwayState::retire)
         for (const Action& a : o.paa->actions) {
@@ -37,13 +38,15 @@ std::vector<NextStep> next_steps(const Organisme& o, const Pathway& p, Date as_o
                             say(lang, "action {} du PAA : {}", "PAA action {}: {}", a.id.value, a.titre),
                             is_late(a, as_of)});
         }
-    std::stable_sort(next.begin(), next.end(), [](const NextStep& x, const NextStep& y) { return x.date < y.date; });
+    std::stable_sort(next.begin(), next.end(),
+                     [](const NextStep& x, const NextStep& y) { return x.date < y.date; });
     return next;
 }
 
 std::string letter_phrase(const Letter& l, Lang lang)
 {
-    const std::string request = l.demande ? say(lang, " {}", " for {}", of_request(lang, *l.demande)) : std::string();
+    const std::string request =
+        l.demande ? say(lang, " {}", " for {}", of_request(lang, *l.demande)) : std::string();
     if (!l.decision->kind) return {};
     switch (*l.decision->kind) {
     case DecisionKind::admissible:
@@ -59,8 +62,8 @@ std::string letter_phrase(const Letter& l, Lang lang)
         return say(lang, "Il a renouvelé le label Quali'Hlm de votre organisme pour un nouveau cycle.",
                    "It renewed your organisation's Quali'Hlm label for a new cycle.");
     case DecisionKind::ajourne:
-        return say(lang, "Il a ajourné sa décision sur votre demande{}.", "It deferred its decision on your request{}.",
-                   request);
+        return say(lang, "Il a ajourné sa décision sur votre demande{}.",
+                   "It deferred its decision on your request{}.", request);
     case DecisionKind::refuse:
         return say(lang, "Il n'a pas donné une suite favorable à votre demande{}.",
                    "It did not grant your request{}.", request);
@@ -76,13 +79,15 @@ std::string letter_phrase(const Letter& l, Lang lang)
 std::string letter_remark(const Letter& l, Lang lang)
 {
     const Pathway& p = l.suite;
-    const std::string end = say(lang,
-                                "Le parcours de labellisation prend fin. Un nouvel engagement sera nécessaire pour "
-                                "le reprendre.",
-                                "The labelling pathway ends. A new commitment will be needed to take it up again.");
+    const std::string end =
+        say(lang,
+            "Le parcours de labellisation prend fin. Un nouvel engagement sera nécessaire pour "
+            "le reprendre.",
+            "The labelling pathway ends. A new commitment will be needed to take it up again.");
     if (p.etat == PathwayState::retire) return end;
     if (p.etat == PathwayState::refuse && p.prochaine_etape && !p.echeance)
-        return say(lang, "Vous pouvez déposer une nouvelle candidature pour la même étape ; aucun délai ne court.",
+        return say(lang,
+                   "Vous pouvez déposer une nouvelle candidature pour la même étape ; aucun délai ne court.",
                    "You may file a new candidature for the same step; no deadline runs.");
     if (!p.prochaine_etape) return end;
     if (!p.seance_visee)

@@ -25,7 +25,8 @@ bool treats(const Paa& paa, const std::vector<Text> Action::*list, const std::st
 {
     return std::any_of(paa.actions.begin(), paa.actions.end(), [&](const Action& a) {
         const std::vector<Text>& ids = a.*list;
-        return is_live(a) && std::any_of(ids.begin(), ids.end(), [&](const Text& t) { return t.value == id; });
+        return is_live(a) &&
+               std::any_of(ids.begin(), ids.end(), [&](const Text& t) { return t.value == id; });
     });
 }
 

@@ -34,12 +34,13 @@ constexpr std::array<Words, 6> pathway_states{{{"engagé", "engaged"},
                                                {"label retiré", "label withdrawn"},
                                                {"refusé", "refused"}}};
 
-constexpr std::array<Words, 6> pathway_headings{{{"Engagés (cycle préparatoire)", "Engaged (preparatory cycle)"},
-                                                 {"Admissibles", "Admissible"},
-                                                 {"Labellisés (label valide)", "Labelled (valid label)"},
-                                                 {"Label expiré", "Label expired"},
-                                                 {"Label retiré", "Label withdrawn"},
-                                                 {"Refusés", "Refused"}}};
+constexpr std::array<Words, 6> pathway_headings{
+    {{"Engagés (cycle préparatoire)", "Engaged (preparatory cycle)"},
+     {"Admissibles", "Admissible"},
+     {"Labellisés (label valide)", "Labelled (valid label)"},
+     {"Label expiré", "Label expired"},
+     {"Label retiré", "Label withdrawn"},
+     {"Refusés", "Refused"}}};
 
 constexpr std::array<Words, 8> decisions{{{"admissible", "admissible"},
                                           {"labellisé", "labelled"},
@@ -80,8 +81,8 @@ constexpr std::array<Words, 4> filing_states{{{"à l'heure", "on time"},
                                               {"anticipé", "early"},
                                               {"date de dépôt inconnue", "filing date unknown"}}};
 
-constexpr std::array<std::string_view, 7> movement_codes{"engagement", "admissibilite",  "labellisation", "maintien",
-                                                         "renouvellement", "retrait", "expiration"};
+constexpr std::array<std::string_view, 7> movement_codes{
+    "engagement", "admissibilite", "labellisation", "maintien", "renouvellement", "retrait", "expiration"};
 constexpr std::array<Words, 7> movements{{{"engagement", "commitment"},
                                           {"admissibilité", "admissibility"},
                                           {"labellisation", "labelling"},
@@ -89,13 +90,14 @@ constexpr std::array<Words, 7> movements{{{"engagement", "commitment"},
                                           {"renouvellement du label", "label renewed"},
                                           {"retrait du label", "label withdrawn"},
                                           {"expiration du label", "label expired"}}};
-constexpr std::array<Words, 7> movement_headings{{{"Engagements", "Commitments"},
-                                                  {"Admissibilités", "Admissibilities"},
-                                                  {"Labellisations (1re attribution)", "Labellings (first award)"},
-                                                  {"Maintiens", "Labels maintained"},
-                                                  {"Renouvellements", "Renewals"},
-                                                  {"Retraits du label", "Labels withdrawn"},
-                                                  {"Expirations (sans renouvellement)", "Expiries (not renewed)"}}};
+constexpr std::array<Words, 7> movement_headings{
+    {{"Engagements", "Commitments"},
+     {"Admissibilités", "Admissibilities"},
+     {"Labellisations (1re attribution)", "Labellings (first award)"},
+     {"Maintiens", "Labels maintained"},
+     {"Renouvellements", "Renewals"},
+     {"Retraits du label", "Labels withdrawn"},
+     {"Expirations (sans renouvellement)", "Expiries (not renewed)"}}};
 
 constexpr std::array<Words, 4> visa_signatures{{{"vérifiée", "verified"},
                                                 {"absente (visa non signé)", "absent (visa not signed)"},
@@ -107,7 +109,10 @@ constexpr std::array<Words, 3> visa_pieces{{{"inchangée depuis le visa", "uncha
 
 } // namespace
 
-std::string_view label(Lang lang, PathwayState s) { return word(pathway_states, lang, s); }
+std::string_view label(Lang lang, PathwayState s)
+{
+    return word(pathway_states, lang, s);
+}
 
 std::string label(Lang lang, const Pathway& p)
 {
@@ -117,11 +122,20 @@ std::string label(Lang lang, const Pathway& p)
     return out;
 }
 
-std::string_view heading(Lang lang, PathwayState s) { return word(pathway_headings, lang, s); }
+std::string_view heading(Lang lang, PathwayState s)
+{
+    return word(pathway_headings, lang, s);
+}
 
-std::string_view label(Lang lang, DecisionKind k) { return word(decisions, lang, k); }
+std::string_view label(Lang lang, DecisionKind k)
+{
+    return word(decisions, lang, k);
+}
 
-std::string_view label(Lang lang, Request r) { return word(requests, lang, r); }
+std::string_view label(Lang lang, Request r)
+{
+    return word(requests, lang, r);
+}
 
 std::string of_request(Lang lang, Request r)
 {
@@ -132,15 +146,23 @@ std::string of_request(Lang lang, Request r)
 std::optional<Request> request_of(DecisionKind k)
 {
     switch (k) {
-    case DecisionKind::admissible: return Request::admissibilite;
-    case DecisionKind::labellise: return Request::labellisation;
-    case DecisionKind::maintenu: return Request::maintien;
-    case DecisionKind::renouvele: return Request::renouvellement;
-    default: return std::nullopt;
+    case DecisionKind::admissible:
+        return Request::admissibilite;
+    case DecisionKind::labellise:
+        return Request::labellisation;
+    case DecisionKind::maintenu:
+        return Request::maintien;
+    case DecisionKind::renouvele:
+        return Request::renouvellement;
+    default:
+        return std::nullopt;
     }
 }
 
-std::string_view label(Lang lang, Step s) { return word(steps, lang, s); }
+std::string_view label(Lang lang, Step s)
+{
+    return word(steps, lang, s);
+}
 
 std::string_view label(Lang lang, std::optional<AuditType> t)
 {
@@ -157,7 +179,10 @@ std::string_view label(Lang lang, std::optional<ActionState> s)
     return s ? word(action_states, lang, *s) : pick(lang, "état inconnu", "unknown state");
 }
 
-std::string_view label(Lang lang, FilingStatus s) { return word(filing_states, lang, s); }
+std::string_view label(Lang lang, FilingStatus s)
+{
+    return word(filing_states, lang, s);
+}
 
 std::string_view to_string(Movement m)
 {
@@ -165,13 +190,25 @@ std::string_view to_string(Movement m)
     return i < movement_codes.size() ? movement_codes[i] : movement_codes[0];
 }
 
-std::string_view label(Lang lang, Movement m) { return word(movements, lang, m); }
+std::string_view label(Lang lang, Movement m)
+{
+    return word(movements, lang, m);
+}
 
-std::string_view heading(Lang lang, Movement m) { return word(movement_headings, lang, m); }
+std::string_view heading(Lang lang, Movement m)
+{
+    return word(movement_headings, lang, m);
+}
 
-std::string_view label(Lang lang, VisaSignatureState s) { return word(visa_signatures, lang, s); }
+std::string_view label(Lang lang, VisaSignatureState s)
+{
+    return word(visa_signatures, lang, s);
+}
 
-std::string_view label(Lang lang, VisaPieceState s) { return word(visa_pieces, lang, s); }
+std::string_view label(Lang lang, VisaPieceState s)
+{
+    return word(visa_pieces, lang, s);
+}
 
 std::string capitalized(std::string_view label)
 {

@@ -17,14 +17,16 @@ std::string bilan_chart(const core::Model& model, const core::Bilan& b, std::str
         std::vector<ThemeBar> bars;
         for (const core::ThemeCount& c : b.themes.par_theme)
             bars.push_back({c.theme + " — " + c.titre, c.points_forts, c.points_alerte});
-        return svg_theme_bars(bars, fmt::format("Points forts et points d'alerte par thème, audits de {}", b.annee));
+        return svg_theme_bars(
+            bars, fmt::format("Points forts et points d'alerte par thème, audits de {}", b.annee));
     }
     if (name == "entonnoir") {
-        return svg_funnel({{"Engagés", b.entonnoir.engages},
-                           {"Admissibles", b.entonnoir.admissibles},
-                           {"Labellisés", b.entonnoir.labellises},
-                           {"Label valide", b.entonnoir.label_valide}},
-                          fmt::format("Parcours des organismes au {}", core::long_date(b.fin, core::Lang::fr)));
+        return svg_funnel(
+            {{"Engagés", b.entonnoir.engages},
+             {"Admissibles", b.entonnoir.admissibles},
+             {"Labellisés", b.entonnoir.labellises},
+             {"Label valide", b.entonnoir.label_valide}},
+            fmt::format("Parcours des organismes au {}", core::long_date(b.fin, core::Lang::fr)));
     }
     if (name == "seances") {
         std::vector<TimelineSession> sessions;
@@ -32,7 +34,8 @@ std::string bilan_chart(const core::Model& model, const core::Bilan& b, std::str
             sessions.push_back({s.date, s.decisions, true});
         for (Date d : b.seances_prevues)
             sessions.push_back({d, 0, false});
-        return svg_timeline(b.annee, sessions, fmt::format("Séances du comité de labellisation en {}", b.annee));
+        return svg_timeline(b.annee, sessions,
+                            fmt::format("Séances du comité de labellisation en {}", b.annee));
     }
     (void)model;
     return {};
@@ -48,7 +51,8 @@ std::string bilan_document(std::string_view template_text, const core::Model& mo
     for (std::string_view name : {"themes", "entonnoir", "seances"}) {
         const std::string marker = fmt::format("<!--quali:graphique-{}-->", name);
         std::string chart;
-        for (std::size_t at = out.find(marker); at != std::string::npos; at = out.find(marker, at + chart.size())) {
+        for (std::size_t at = out.find(marker); at != std::string::npos;
+             at = out.find(marker, at + chart.size())) {
             if (chart.empty()) chart = bilan_chart(model, b, name);
             out.replace(at, marker.size(), chart);
         }

@@ -29,4 +29,25 @@ inline std::string auditor_name(const core::Model& model, const std::string& id)
     return a != nullptr && !a->nom.empty() ? a->nom : id;
 }
 
+// The PAA actions due in the year, counted (both outputs give them under these keys).
+inline J action_counts_j(const core::ActionsDue& a)
+{
+    return J{{"dues", a.dues},
+             {"realisees", a.realisees},
+             {"en_retard", a.en_retard},
+             {"ouvertes", a.ouvertes},
+             {"abandonnees", a.abandonnees}};
+}
+
+// The filings of the period, counted; total_key names their total ("dossiers_deposes" in the
+// JSON, "deposes" for the templates).
+inline J filing_counts_j(const core::Filings& f, const char* total_key)
+{
+    return J{{total_key, f.deposes},
+             {"a_l_heure", f.a_l_heure},
+             {"en_retard", f.en_retard},
+             {"anticipes", f.anticipes},
+             {"date_inconnue", f.date_inconnue}};
+}
+
 } // namespace quali::render::detail

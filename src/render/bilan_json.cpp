@@ -127,12 +127,7 @@ J comite_j(const core::Bilan& b)
 
 J depots_j(const core::Bilan& b)
 {
-    J dep;
-    dep["dossiers_deposes"] = b.depots.deposes;
-    dep["a_l_heure"] = b.depots.a_l_heure;
-    dep["en_retard"] = b.depots.en_retard;
-    dep["anticipes"] = b.depots.anticipes;
-    dep["date_inconnue"] = b.depots.date_inconnue;
+    J dep = filing_counts_j(b.depots, "dossiers_deposes");
     J outside = J::array();
     for (const core::FilingLine& f : b.depots.hors_fenetre)
         outside.push_back(J{{"organisme", f.organisme},
@@ -168,12 +163,7 @@ J themes_j(const core::Bilan& b)
 
 J actions_j(const core::Bilan& b)
 {
-    J act;
-    act["dues"] = b.actions.dues;
-    act["realisees"] = b.actions.realisees;
-    act["en_retard"] = b.actions.en_retard;
-    act["ouvertes"] = b.actions.ouvertes;
-    act["abandonnees"] = b.actions.abandonnees;
+    J act = action_counts_j(b.actions);
     J late = J::array();
     for (const core::LateAction& a : b.actions.liste_en_retard)
         late.push_back(J{{"organisme", a.organisme},
@@ -262,7 +252,8 @@ J bilan_json(const core::Model& model, const core::Bilan& b)
     root["mouvements"] = moves;
     J chrono = J::array();
     for (const core::MovementEvent& e : b.chronologie)
-        chrono.push_back(J{{"date", core::iso(e.date)}, {"mouvement", core::to_string(e.type)}, {"organisme", e.organisme}});
+        chrono.push_back(J{
+            {"date", core::iso(e.date)}, {"mouvement", core::to_string(e.type)}, {"organisme", e.organisme}});
     root["chronologie"] = chrono;
 
     root["comite"] = comite_j(b);

@@ -20,11 +20,19 @@ std::string date_text(std::optional<Date> d)
     return d ? core::long_date(*d, core::Lang::fr) : std::string("—");
 }
 
+std::string theme_title(const core::Bilan& b, const std::string& id)
+{
+    const core::ThemeCount* t = b.theme(id);
+    return t != nullptr ? t->titre : std::string();
+}
+
 void add_organismes(J& t, const core::Model& model, const core::Bilan& b)
 {
     J states = J::array();
     for (core::PathwayState s : core::all_states)
-        states.push_back(J{{"etat", core::to_string(s)}, {"libelle", core::heading(core::Lang::fr, s)}, {"nombre", b.count(s)},
+        states.push_back(J{{"etat", core::to_string(s)},
+                           {"libelle", core::heading(core::Lang::fr, s)},
+                           {"nombre", b.count(s)},
                            {"part", percent(b.count(s), static_cast<int>(b.organismes.size()))}});
     t["etats"] = states;
     t["organismes_total"] = b.organismes.size();
@@ -38,7 +46,8 @@ void add_organismes(J& t, const core::Model& model, const core::Bilan& b)
                          {"logements", grouped(o.organisme->logements)},
                          {"etat_texte", core::label(core::Lang::fr, o.parcours)},
                          {"depuis_texte", date_text(o.parcours.depuis)},
-                         {"valide_jusqu_au_texte", o.parcours.valide_jusqu_au ? date_text(o.parcours.valide_jusqu_au) : ""}});
+                         {"valide_jusqu_au_texte",
+                          o.parcours.valide_jusqu_au ? date_text(o.parcours.valide_jusqu_au) : ""}});
     }
     t["organismes"] = orgs;
     t["entonnoir"] = J::array({
@@ -53,7 +62,9 @@ void add_movements(J& t, const core::Model& model, const core::Bilan& b)
 {
     J moves = J::array();
     for (core::Movement m : core::all_movements)
-        moves.push_back(J{{"mouvement", core::to_string(m)}, {"libelle", core::heading(core::Lang::fr, m)}, {"nombre", b.count(m)}});
+        moves.push_back(J{{"mouvement", core::to_string(m)},
+                          {"libelle", core::heading(core::Lang::fr, m)},
+                          {"nombre", b.count(m)}});
     t["mouvements"] = moves;
     J chrono = J::array();
     for (const core::MovementEvent& e : b.chronologie)
@@ -82,23 +93,22 @@ void add_committee(J& t, const core::Model& model, const core::Bilan& b)
     t["derogations"] = b.derogations;
     J kinds = J::array();
     for (core::DecisionKind k : core::all_decisions)
-        kinds.push_back(J{{"decision", core::to_string(k)}, {"libelle", core::capitalized(core::label(core::Lang::fr, k))}, {"nombre", b.count(k)}});
+        kinds.push_back(J{{"decision", core::to_string(k)},
+                          {"libelle", core::capitalized(core::label(core::Lang::fr, k))},
+                          {"nombre", b.count(k)}});
     t["decisions"] = kinds;
 
-    J dep;
-    dep["deposes"] = b.depots.deposes;
-    dep["a_l_heure"] = b.depots.a_l_heure;
-    dep["en_retard"] = b.depots.en_retard;
-    dep["anticipes"] = b.depots.anticipes;
-    dep["date_inconnue"] = b.depots.date_inconnue;
+    J dep = filing_counts_j(b.depots, "deposes");
     dep["part_a_l_heure"] = percent(b.depots.a_l_heure, b.depots.deposes);
     J outside = J::array();
     for (const core::FilingLine& f : b.depots.hors_fenetre)
-        outside.push_back(J{{"nom", name_of(model, f.organisme)},
-                            {"seance_texte", date_text(f.seance)},
-                            {"depot_texte", date_text(f.depot)},
-                            {"statut_texte", core::label(core::Lang::fr, f.en_retard ? core::FilingStatus::en_retard : core::FilingStatus::anticipe)},
-                            {"statut", f.en_retard ? "en-retard" : "anticipe"}});
+        outside.push_back(
+            J{{"nom", name_of(model, f.organisme)},
+              {"seance_texte", date_text(f.seance)},
+              {"depot_texte", date_text(f.depot)},
+              {"statut_texte", core::label(core::Lang::fr, f.en_retard ? core::FilingStatus::en_retard
+                                                                       : core::FilingStatus::anticipe)},
+              {"statut", f.en_retard ? "en-retard" : "anticipe"}});
     dep["hors_fenetre"] = outside;
     t["depots"] = dep;
 }
@@ -134,12 +144,11 @@ void add_themes(J& t, const core::Model& model, const core::Bilan& b)
                            {"taux_alerte", percent(c.points_alerte, c.evalues())}});
     t["themes"] = themes;
     const core::ThemeCount& out = b.themes.hors_cadre;
-    t["hors_cadre"] = out.total() > 0
-                          ? J{{"points_forts", out.points_forts},
-                              {"conformes", out.conformes},
-                              {"points_alerte", out.points_alerte},
-                              {"non_evalues", out.non_evalues}}
-                          : J(nullptr);
+    t["hors_cadre"] = out.total() > 0 ? J{{"points_forts", out.points_forts},
+                                          {"conformes", out.conformes},
+                                          {"points_alerte", out.points_alerte},
+                                          {"non_evalues", out.non_evalues}}
+                                      : J(nullptr);
     J weak = J::array();
     for (const std::string& id : b.themes.faibles)
         if (const core::ThemeCount* c = b.theme(id))
@@ -157,19 +166,14 @@ void add_themes(J& t, const core::Model& model, const core::Bilan& b)
                            {"critere", p.critere},
                            {"critere_titre", p.critere_titre},
                            {"theme", p.theme},
-                           {"theme_titre", b.theme(p.theme) != nullptr ? b.theme(p.theme)->titre : std::string()},
+                           {"theme_titre", theme_title(b, p.theme)},
                            {"constat", p.constat}});
     t["points_forts"] = strong;
 }
 
 void add_actions(J& t, const core::Model& model, const core::Bilan& b)
 {
-    J act;
-    act["dues"] = b.actions.dues;
-    act["realisees"] = b.actions.realisees;
-    act["en_retard"] = b.actions.en_retard;
-    act["ouvertes"] = b.actions.ouvertes;
-    act["abandonnees"] = b.actions.abandonnees;
+    J act = action_counts_j(b.actions);
     act["part_realisees"] = percent(b.actions.realisees, b.actions.a_realiser());
     J late = J::array();
     for (const core::LateAction& a : b.actions.liste_en_retard)
@@ -259,7 +263,8 @@ J bilan_tree(const core::Model& model, const core::Bilan& b)
     t["chiffres"] = J::array({
         J{{"libelle", "Organismes dans le parcours"}, {"valeur", std::to_string(b.organismes.size())}},
         J{{"libelle", "Organismes labellisés"}, {"valeur", std::to_string(labelled)}},
-        J{{"libelle", "Logements couverts par un label valide"}, {"valeur", grouped(b.logements_label_valide)}},
+        J{{"libelle", "Logements couverts par un label valide"},
+          {"valeur", grouped(b.logements_label_valide)}},
         J{{"libelle", "Comités tenus"}, {"valeur", std::to_string(b.seances.size())}},
         J{{"libelle", "Dossiers examinés"}, {"valeur", std::to_string(b.dossiers_examines)}},
         J{{"libelle", "Audits de l'année"}, {"valeur", std::to_string(b.themes.audits)}},

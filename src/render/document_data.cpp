@@ -200,12 +200,11 @@ J audit_j(const core::Model& model, const core::AuditSummary& s, bool details)
     j["points_alerte"] = s.points_alerte;
     j["non_evalues"] = s.non_evalues;
     const std::string strong_text = core::count_of(fr, s.points_forts, "point fort", "points forts");
-    const std::string alert_text =
-        core::count_of(fr, s.points_alerte, "point d'alerte", "points d'alerte");
+    const std::string alert_text = core::count_of(fr, s.points_alerte, "point d'alerte", "points d'alerte");
     j["points_texte"] = strong_text + ", " + alert_text;
-    j["resultats_texte"] = fmt::format("{}, {}, {}, {}", strong_text,
-                                       core::count_of(fr, s.conformes, "conforme", "conformes"), alert_text,
-                                       core::count_of(fr, s.non_evalues, "non évalué", "non évalués"));
+    j["resultats_texte"] =
+        fmt::format("{}, {}, {}, {}", strong_text, core::count_of(fr, s.conformes, "conforme", "conformes"),
+                    alert_text, core::count_of(fr, s.non_evalues, "non évalué", "non évalués"));
     put_date(j, "signature", a.signature ? a.signature->date.value : std::nullopt);
     j["cite"] = s.cite;
     if (details) {
@@ -238,11 +237,11 @@ J paa_j(const core::PaaSummary& p)
     j["realisees"] = p.realisees;
     j["abandonnees"] = p.abandonnees;
     j["etat_inconnu"] = p.etat_inconnu;
-    j["resume"] = fmt::format("{} : {}, {} en cours, {}, {}",
-                              core::count_of(fr, p.actions(), "action", "actions"),
-                              core::count_of(fr, p.prevues, "prévue", "prévues"), p.en_cours,
-                              core::count_of(fr, p.realisees, "réalisée", "réalisées"),
-                              core::count_of(fr, p.abandonnees, "abandonnée", "abandonnées"));
+    j["resume"] =
+        fmt::format("{} : {}, {} en cours, {}, {}", core::count_of(fr, p.actions(), "action", "actions"),
+                    core::count_of(fr, p.prevues, "prévue", "prévues"), p.en_cours,
+                    core::count_of(fr, p.realisees, "réalisée", "réalisées"),
+                    core::count_of(fr, p.abandonnees, "abandonnée", "abandonnées"));
     j["points_alerte_total"] = p.points_alerte.size();
     j["points_alerte_traites"] = p.points_alerte.size() - p.points_alerte_non_traites.size();
     j["points_alerte_non_traites"] = p.points_alerte_non_traites;
@@ -281,8 +280,8 @@ int count_if_steps(const std::vector<core::StepCoverage>& steps, bool covered)
 std::string steps_text(const std::vector<core::StepCoverage>& steps)
 {
     const int reached = count_if_steps(steps, false);
-    return fmt::format("{} sur {} {}", core::count_of(fr, count_if_steps(steps, true), "étape couverte",
-                                                     "étapes couvertes"),
+    return fmt::format("{} sur {} {}",
+                       core::count_of(fr, count_if_steps(steps, true), "étape couverte", "étapes couvertes"),
                        reached, reached < 2 ? "franchie" : "franchies");
 }
 
@@ -329,13 +328,14 @@ J pieces_j(const core::Readiness& r)
 {
     J list = J::array();
     for (const core::MissingPiece& p : r.manquantes)
-        list.push_back(J{{"piece", core::to_string(p.kind)},
-                         {"etape", p.etape ? J(core::to_string(*p.etape)) : J(nullptr)},
-                         {"code", p.signale_par.empty() || p.signale_par == "fichier" ? p.code : p.signale_par},
-                         {"deja_signale", !p.signale_par.empty()},
-                         {"message", p.message},
-                         {"aide", opt_str(p.aide)},
-                         {"fichier", p.file}});
+        list.push_back(
+            J{{"piece", core::to_string(p.kind)},
+              {"etape", p.etape ? J(core::to_string(*p.etape)) : J(nullptr)},
+              {"code", p.signale_par.empty() || p.signale_par == "fichier" ? p.code : p.signale_par},
+              {"deja_signale", !p.signale_par.empty()},
+              {"message", p.message},
+              {"aide", opt_str(p.aide)},
+              {"fichier", p.file}});
     return list;
 }
 

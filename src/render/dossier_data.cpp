@@ -69,8 +69,8 @@ J events_j(const core::InstructionSheet& s)
         j["etape"] = e->etape ? J(core::to_string(*e->etape)) : J(nullptr);
         j["etape_texte"] = e->etape ? J(core::label(fr, *e->etape)) : J("étape illisible");
         j["instance"] = opt_str(e->instance);
-        j["nature"] =
-            e->nature ? J(e->nature == core::Nature::association ? "association" : "information") : J(nullptr);
+        j["nature"] = e->nature ? J(e->nature == core::Nature::association ? "association" : "information")
+                                : J(nullptr);
         j["objet"] = opt_str(e->objet);
         j["preuve"] = e->preuve ? opt_str(e->preuve->value) : J(nullptr);
         events.push_back(j);
@@ -133,7 +133,8 @@ nlohmann::ordered_json dossier_tree(const core::Model& model, const core::Instru
     return root;
 }
 
-void add_visas(nlohmann::ordered_json& tree, const core::Model& model, const std::vector<core::VisaReport>& visas)
+void add_visas(nlohmann::ordered_json& tree, const core::Model& model,
+               const std::vector<core::VisaReport>& visas)
 {
     J list = J::array();
     for (const core::VisaReport& r : visas) {

@@ -5,7 +5,9 @@
 // adressée à l'organisme […] précision du calendrier à respecter pour l'étape suivante »):
 // the agenda of a session, one organisme's instruction sheet, the letters after the session.
 // Pure functions of the model, the pathway engine, the diagnostics already found and a date;
-// src/render/templates.cpp turns them into JSON, Markdown and HTML. See docs/comite.md.
+// src/render/agenda_data.cpp and dossier_data.cpp turn them into the templates' data (JSON,
+// Markdown, HTML); the sentences and choices of the papers are made here (papers.cpp). See
+// docs/comite.md.
 #include "quali/core/calendar_date.hpp"
 #include "quali/core/diagnostic.hpp"
 #include "quali/core/holidays.hpp"
@@ -159,7 +161,7 @@ struct InstructionSheet {
     std::vector<StepCoverage> concertation;
     std::vector<const Event*> evenements; // the concertation's events, by date
     ValidationSummary validation;
-    std::vector<NextStep> prochaines_etapes; // next_steps, in the sheet's language
+    std::vector<NextStep> prochaines_etapes; // next_steps, in French (a document for the committee)
 };
 
 InstructionSheet build_instruction_sheet(const Model& model, const Organisme& organisme, Date as_of,

@@ -109,7 +109,8 @@ TEST_SUITE("core::papers")
         CHECK(letter_phrase(l, Lang::fr) == "Il a attribué le label Quali'Hlm à votre organisme.");
         decision.kind = DecisionKind::refuse;
         l.demande = Request::admissibilite;
-        CHECK(letter_phrase(l, Lang::fr) == "Il n'a pas donné une suite favorable à votre demande d'admissibilité.");
+        CHECK(letter_phrase(l, Lang::fr) ==
+              "Il n'a pas donné une suite favorable à votre demande d'admissibilité.");
         CHECK(letter_phrase(l, Lang::en) == "It did not grant your request for admissibility.");
         l.demande.reset();
         decision.kind = DecisionKind::ajourne;
@@ -128,7 +129,8 @@ TEST_SUITE("core::papers")
         l.suite.etat = PathwayState::admissible;
         l.suite.prochaine_etape = Request::labellisation;
         l.suite.echeance = d("2027-06-30");
-        CHECK(letter_remark(l, Lang::fr) == "Aucune séance du comité n'est encore fixée : sa date vous sera communiquée.");
+        CHECK(letter_remark(l, Lang::fr) ==
+              "Aucune séance du comité n'est encore fixée : sa date vous sera communiquée.");
         l.suite.seance_visee = d("2027-06-17");
         CHECK(letter_remark(l, Lang::fr).empty());
     }
@@ -136,8 +138,8 @@ TEST_SUITE("core::papers")
     TEST_CASE("a dossier's error codes: errors only, once each, but the filing window's")
     {
         ValidationSummary v;
-        v.diagnostics = {diag("Q302"), diag("Q360"), diag("Q310", Severity::warning), diag("Q361"), diag("Q302"),
-                         diag("Q304")};
+        v.diagnostics = {diag("Q302"), diag("Q360"), diag("Q310", Severity::warning),
+                         diag("Q361"), diag("Q302"), diag("Q304")};
         CHECK(dossier_error_codes(v) == std::vector<std::string>{"Q302", "Q304"});
     }
 }

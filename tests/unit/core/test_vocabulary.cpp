@@ -11,8 +11,7 @@ using namespace quali::core;
 
 namespace {
 
-template <typename Enum>
-void check_both_languages(Enum value)
+template <typename Enum> void check_both_languages(Enum value)
 {
     CHECK_FALSE(label(Lang::fr, value).empty());
     CHECK_FALSE(label(Lang::en, value).empty());
@@ -35,13 +34,14 @@ TEST_SUITE("core::vocabulary")
             CHECK_FALSE(heading(Lang::fr, m).empty());
             CHECK_FALSE(heading(Lang::en, m).empty());
         }
-        for (Request r : {Request::admissibilite, Request::labellisation, Request::maintien, Request::renouvellement})
+        for (Request r :
+             {Request::admissibilite, Request::labellisation, Request::maintien, Request::renouvellement})
             check_both_languages(r);
-        for (ActionState s : {ActionState::prevue, ActionState::en_cours, ActionState::realisee, ActionState::abandonnee})
-            {
-                CAPTURE(static_cast<int>(s));
-                check_both_languages(std::optional<ActionState>(s));
-            }
+        for (ActionState s :
+             {ActionState::prevue, ActionState::en_cours, ActionState::realisee, ActionState::abandonnee}) {
+            CAPTURE(static_cast<int>(s));
+            check_both_languages(std::optional<ActionState>(s));
+        }
         for (FilingStatus s : {FilingStatus::a_l_heure, FilingStatus::en_retard, FilingStatus::anticipe,
                                FilingStatus::inconnu})
             check_both_languages(s);

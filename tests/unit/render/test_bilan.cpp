@@ -63,7 +63,8 @@ struct Fixture {
         b.themes.audits = 1;
         b.themes.par_theme = {{"T1", "Accueil", 2, 1, 0, 0}, {"T2", "Cadre de vie", 0, 1, 3, 1}};
         b.themes.faibles = {"T2"};
-        b.themes.points_forts = {{"alpha", d("2025-03-03"), core::AuditType::verification, "C1", "Écoute", "T1", "bien"}};
+        b.themes.points_forts = {
+            {"alpha", d("2025-03-03"), core::AuditType::verification, "C1", "Écoute", "T1", "bien"}};
         b.actions.dues = 4;
         b.actions.realisees = 2;
         b.actions.abandonnees = 1;
@@ -148,15 +149,16 @@ TEST_SUITE("render::bilan")
     TEST_CASE("the document renders the template; in HTML each chart marker becomes its SVG")
     {
         const Fixture f;
-        const std::string md = render::bilan_document("# Bilan {{annee}} — {{etats.2.libelle}}\n", f.model, f.b,
-                                                      render::DocumentFormat::markdown);
+        const std::string md = render::bilan_document("# Bilan {{annee}} — {{etats.2.libelle}}\n", f.model,
+                                                      f.b, render::DocumentFormat::markdown);
         CHECK(md.starts_with("# Bilan 2025"));
-        const std::string html = render::bilan_document("<p>{{annee}}</p><!--quali:graphique-entonnoir-->", f.model,
-                                                        f.b, render::DocumentFormat::html);
+        const std::string html = render::bilan_document("<p>{{annee}}</p><!--quali:graphique-entonnoir-->",
+                                                        f.model, f.b, render::DocumentFormat::html);
         CHECK(html.find("<!--quali:graphique") == std::string::npos);
         CHECK(html.find("<svg") != std::string::npos);
         // Markdown keeps the marker as written: charts are HTML only.
-        CHECK(render::bilan_document("<!--quali:graphique-themes-->", f.model, f.b, render::DocumentFormat::markdown)
+        CHECK(render::bilan_document("<!--quali:graphique-themes-->", f.model, f.b,
+                                     render::DocumentFormat::markdown)
                   .find("<svg") == std::string::npos);
         CHECK(render::bilan_chart(f.model, f.b, "inconnu").empty());
     }
