@@ -5,6 +5,7 @@
 #include "commands/workspace.hpp"
 #include "quali/core/deadlines.hpp"
 #include "quali/core/pathway.hpp"
+#include "quali/core/vocabulary.hpp"
 #include "quali/core/schema_check.hpp"
 #include "quali/render/table.hpp"
 
@@ -180,7 +181,7 @@ int run_status(const StatusOptions& opt, const Context& ctx)
             p.fenetre_depot ? core::iso(p.fenetre_depot->opens) + " → " + core::iso(p.fenetre_depot->closes)
                             : "—";
         table.add_row({o->slug, state_text(p, lang), date_or_dash(p.valide_jusqu_au),
-                       p.prochaine_etape ? core::step_name(*p.prochaine_etape, lang) : "—",
+                       p.prochaine_etape ? std::string(core::label(lang, *p.prochaine_etape)) : "—",
                        date_or_dash(p.echeance), date_or_dash(p.seance_visee), window,
                        remark(p, as_of, lang)});
     }

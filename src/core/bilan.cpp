@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/core/bilan.hpp"
 
+#include "bilan_internal.hpp"
+
 #include "quali/core/instruction.hpp"
 #include "quali/core/rules.hpp"
 
@@ -10,13 +12,10 @@
 
 namespace quali::core {
 
-namespace {
+using bilan_detail::index_of;
+using bilan_detail::within;
 
-template <typename Array, typename Value>
-std::size_t index_of(const Array& all, Value v)
-{
-    return static_cast<std::size_t>(std::find(all.begin(), all.end(), v) - all.begin());
-}
+namespace {
 
 double median_of(const std::vector<int>& sorted, std::size_t from, std::size_t to)
 {
@@ -24,11 +23,6 @@ double median_of(const std::vector<int>& sorted, std::size_t from, std::size_t t
     const std::size_t mid = from + n / 2;
     if (n % 2 == 1) return sorted[mid];
     return (static_cast<double>(sorted[mid - 1]) + static_cast<double>(sorted[mid])) / 2.0;
-}
-
-bool within(Date d, Date from, Date to)
-{
-    return d >= from && d <= to;
 }
 
 bool is_granting(DecisionKind k)
@@ -313,111 +307,6 @@ void count_themes(const Model& model, Bilan& b)
                      [&](const StrongPoint& x, const StrongPoint& y) { return key(x) < key(y); });
 }
 
-// PAA actions whose deadline falls in the year. realisee counts as done in time (the model
-// records no date of completion); an open action (prevue, en-cours, or unreadable state) is
-// late when its deadline is before the period's last day, else still open.
-void count_actions(const Model& model, Bilan& b)
-{
-    const Date jan1 = date::sys_days{date::year{b.annee} / 1 / 1};
-    const Date dec31 = date::sys_days{date::year{b.annee} / 12 / 31};
-    ActionsDue& a = b.actions;
-    for (const Organisme& o : model.organismes) {
-        if (!o.paa) continue;
-        for (const Action& act : o.paa->actions) {
-            if (!act.echeance.value || !within(*act.echeance.value, jan1, dec31)) continue;
-            ++a.dues;
-            if (act.etat == ActionState::realisee) {
-                ++a.realisees;
-            } else if (act.etat == ActionState::abandonnee) {
-                ++a.abandonnees;
-            } else if (*act.echeance.value < b.fin) {
-                ++a.en_retard;
-                a.liste_en_retard.push_back({o.slug, act.id.value, act.titre, *act.echeance.value, act.etat});
-            } else {
-                ++a.ouvertes;
-            }
-        }
-    }
-    std::stable_sort(a.liste_en_retard.begin(), a.liste_en_retard.end(), [](const LateAction& x, const LateAction& y) {
-        return std::tie(x.echeance, x.organisme, x.action) < std::tie(y.echeance, y.organisme, y.action);
-    });
-}
-
-void count_concertation(const Model& model, Bilan& b)
-{
-    ConcertationCount& c = b.concertation;
-    for (Step s : all_steps)
-        c.par_etape.push_back({s});
-    for (const Organisme& o : model.organismes) {
-        if (!o.concertation) continue;
-        bool any = false;
-        for (const Event& e : o.concertation->evenements) {
-            if (!e.date.value || !within(*e.date.value, b.debut, b.fin) || !e.etape) continue;
-            StepEvents& s = c.par_etape[index_of(all_steps, *e.etape)];
-            if (e.nature == Nature::association) ++s.association;
-            else ++s.information;  // information, or a nature that could not be read
-            ++c.evenements;
-            any = true;
-        }
-        c.organismes += any ? 1 : 0;
-    }
-}
-
-void count_auditors(const Model& model, Bilan& b)
-{
-    std::map<std::string, AuditorLine> lines;
-    for (const Organisme& o : model.organismes) {
-        for (const Audit& a : o.audits) {
-            const std::optional<Date> when = a.date();
-            if (!when || !within(*when, b.debut, b.fin)) continue;
-            AuditorLine& l = lines[a.auditeur.value];
-            l.auditeur = a.auditeur.value;
-            ++l.audits;
-            if (a.type == AuditType::diagnostic) ++l.diagnostics;
-            if (a.is_verification()) ++l.verifications; // a mise-en-oeuvre audit checks the PAA too
-            if (a.type == AuditType::renouvellement) ++l.renouvellements;
-            l.jours += a.jours.value_or(0);
-        }
-    }
-    for (auto& [id, line] : lines)
-        b.audits_par_auditeur.push_back(line);
-
-    // Approvals: the latest one of each auditor still in the community (not withdrawn) that
-    // ends next year; and every approval that starts in the period.
-    const int next = b.annee + 1;
-    for (const Auditor& au : model.auditors) {
-        const Approval* latest = nullptr;
-        for (const Approval& ap : au.agrements) {
-            if (ap.debut.value && within(*ap.debut.value, b.debut, b.fin))
-                b.agrements_accordes.push_back({au.id, *ap.debut.value, ap.fin.value.value_or(*ap.debut.value)});
-            if (ap.fin.value && (latest == nullptr || *ap.fin.value > *latest->fin.value)) latest = &ap;
-        }
-        if (au.statut == AuditorStatus::retire || latest == nullptr) continue;
-        const date::year_month_day end{*latest->fin.value};
-        if (static_cast<int>(end.year()) == next)
-            b.agrements_fin_annee_suivante.push_back(
-                {au.id, latest->debut.value.value_or(*latest->fin.value), *latest->fin.value});
-    }
-    std::stable_sort(b.agrements_fin_annee_suivante.begin(), b.agrements_fin_annee_suivante.end(),
-                     [](const ApprovalLine& x, const ApprovalLine& y) {
-                         return std::tie(x.fin, x.auditeur) < std::tie(y.fin, y.auditeur);
-                     });
-    std::stable_sort(b.agrements_accordes.begin(), b.agrements_accordes.end(),
-                     [](const ApprovalLine& x, const ApprovalLine& y) {
-                         return std::tie(x.debut, x.auditeur) < std::tie(y.debut, y.auditeur);
-                     });
-}
-
-void count_quality(const Model& model, Bilan& b, const ValidationCounts& validation)
-{
-    for (const Organisme& o : model.organismes) {
-        const auto it = validation.find(o.slug);
-        if (it == validation.end()) continue;
-        if (it->second.erreurs > 0) b.qualite.push_back({o.slug, it->second.erreurs, it->second.avertissements});
-        else if (it->second.avertissements > 0) ++b.organismes_avec_avertissements;
-    }
-}
-
 } // namespace
 
 DurationStats duration_stats(std::vector<int> days)
@@ -437,27 +326,6 @@ DurationStats duration_stats(std::vector<int> days)
     return s;
 }
 
-std::string_view to_string(Movement m)
-{
-    switch (m) {
-    case Movement::engagement:
-        return "engagement";
-    case Movement::admissibilite:
-        return "admissibilite";
-    case Movement::labellisation:
-        return "labellisation";
-    case Movement::maintien:
-        return "maintien";
-    case Movement::renouvellement:
-        return "renouvellement";
-    case Movement::retrait:
-        return "retrait";
-    case Movement::expiration:
-        return "expiration";
-    }
-    return "engagement";
-}
-
 int Bilan::count(PathwayState s) const
 {
     return par_etat[index_of(all_states, s)];
@@ -471,6 +339,21 @@ int Bilan::count(Movement m) const
 int Bilan::count(DecisionKind k) const
 {
     return decisions[index_of(all_decisions, k)];
+}
+
+int Bilan::audits_total() const
+{
+    int n = 0;
+    for (const AuditorLine& a : audits_par_auditeur)
+        n += a.audits;
+    return n;
+}
+
+const ThemeCount* Bilan::theme(std::string_view id) const
+{
+    for (const ThemeCount& t : themes.par_theme)
+        if (t.theme == id) return &t;
+    return nullptr;
 }
 
 int Bilan::decisions_total() const
@@ -502,10 +385,10 @@ Bilan compute_bilan(const Model& model, int annee, Date as_of, const ValidationC
     count_committee(model, b, period);
     count_durations(model, b, history, period);
     count_themes(model, b);
-    count_actions(model, b);
-    count_concertation(model, b);
-    count_auditors(model, b);
-    count_quality(model, b, validation);
+    bilan_detail::count_actions(model, b);
+    bilan_detail::count_concertation(model, b);
+    bilan_detail::count_auditors(model, b);
+    bilan_detail::count_quality(model, b, validation);
     return b;
 }
 

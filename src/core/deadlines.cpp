@@ -2,6 +2,8 @@
 #include "quali/core/deadlines.hpp"
 
 #include "quali/core/pathway.hpp"
+#include "quali/core/predicates.hpp"
+#include "quali/core/vocabulary.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -28,21 +30,6 @@ std::string_view to_string(DeadlineStatus s)
     return s == DeadlineStatus::en_retard ? "en-retard" : "a-venir";
 }
 
-std::string step_name(Request r, Lang lang)
-{
-    switch (r) {
-    case Request::admissibilite:
-        return say(lang, "admissibilité", "admissibility");
-    case Request::labellisation:
-        return say(lang, "labellisation", "labelling");
-    case Request::maintien:
-        return say(lang, "maintien", "continuation");
-    case Request::renouvellement:
-        return say(lang, "renouvellement", "renewal");
-    }
-    return {};
-}
-
 namespace {
 
 std::string name_of(const Organisme& o)
@@ -53,23 +40,7 @@ std::string name_of(const Organisme& o)
 // "décision d'admissibilité", "décision de maintien"… (English: "admissibility decision"…).
 std::string decision_text(Request r, Lang lang)
 {
-    if (lang == Lang::en) return step_name(r, lang) + " decision";
-    return (r == Request::admissibilite ? "décision d'" : "décision de ") + step_name(r, lang);
-}
-
-std::string action_state_text(ActionState s, Lang lang)
-{
-    switch (s) {
-    case ActionState::prevue:
-        return say(lang, "prévue", "planned");
-    case ActionState::en_cours:
-        return say(lang, "en cours", "in progress");
-    case ActionState::realisee:
-        return say(lang, "réalisée", "done");
-    case ActionState::abandonnee:
-        return say(lang, "abandonnée", "abandoned");
-    }
-    return {};
+    return say(lang, "décision {}", "{} decision", of_request(lang, r));
 }
 
 std::string window_text(const Window& w, Lang lang)
@@ -126,7 +97,7 @@ void action_deadlines(const Organisme& o, Lang lang, std::vector<Deadline>& out)
     if (!o.paa) return;
     for (const Action& a : o.paa->actions) {
         if (!a.echeance.value || a.id.value.empty()) continue;
-        if (a.etat == ActionState::realisee || a.etat == ActionState::abandonnee) continue;
+        if (!is_open(a)) continue;
         Deadline d;
         d.date = *a.echeance.value;
         d.type = DeadlineType::action_paa;
@@ -135,7 +106,7 @@ void action_deadlines(const Organisme& o, Lang lang, std::vector<Deadline>& out)
         d.description = say(lang, "{} : action {} du PAA à réaliser", "{}: improvement action {} due",
                             name_of(o), a.id.value);
         if (!a.titre.empty()) d.description += say(lang, " — {}", " — {}", a.titre);
-        if (a.etat) d.description += " (" + action_state_text(*a.etat, lang) + ")";
+        if (a.etat) d.description += " (" + std::string(label(lang, a.etat)) + ")";
         if (!a.pilote.empty()) d.description += say(lang, ", pilote : {}", ", owner: {}", a.pilote);
         d.cle = "action-paa|" + o.slug + "|" + a.id.value;
         out.push_back(std::move(d));

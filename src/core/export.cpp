@@ -4,6 +4,7 @@
 #include "quali/core/deadlines.hpp"
 #include "quali/core/instruction.hpp"
 #include "quali/core/pathway.hpp"
+#include "quali/core/predicates.hpp"
 #include "quali/core/rules.hpp"
 
 #include <fmt/format.h>
@@ -75,8 +76,7 @@ FlatTable actions(const Model& model, Date as_of)
     for (const Organisme& o : model.organismes) {
         if (!o.paa) continue;
         for (const Action& a : o.paa->actions) {
-            const bool open = a.etat != ActionState::realisee && a.etat != ActionState::abandonnee;
-            const bool late = open && a.echeance.value && *a.echeance.value < as_of;
+            const bool late = is_late(a, as_of);
             t.lignes.push_back({o.slug, a.id.value, a.titre, a.portee, a.pilote, date_text(a.echeance.value),
                                 a.etat ? std::string(to_string(*a.etat)) : "", joined(a.points_alerte),
                                 joined(a.situations), std::to_string(a.preuves.size()), yes_no(late)});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/core/instruction.hpp"
 
+#include "quali/core/predicates.hpp"
 #include "quali/core/rules.hpp"
 
 #include <algorithm>
@@ -30,24 +31,6 @@ std::string in_folder(const Organisme& o, std::string_view file)
     while (rest.starts_with("./"))
         rest.remove_prefix(2);
     return std::string(rest);
-}
-
-bool is_alert(const Result& r)
-{
-    return r.evaluation == Evaluation::point_d_alerte && !r.critere.value.empty();
-}
-
-bool live(const Action& a)
-{
-    return a.etat != ActionState::abandonnee;
-}
-
-bool cited_by_live_action(const Paa& paa, const std::vector<Text> Action::*list, const std::string& id)
-{
-    return std::any_of(paa.actions.begin(), paa.actions.end(), [&](const Action& a) {
-        const std::vector<Text>& ids = a.*list;
-        return live(a) && std::any_of(ids.begin(), ids.end(), [&](const Text& t) { return t.value == id; });
-    });
 }
 
 // The audits the plan answers: the latest diagnostic (initial or renewal) and the
@@ -175,10 +158,10 @@ PaaSummary paa_summary(const Model& model, const Organisme& o)
         }
     }
     for (const std::string& id : s.points_alerte)
-        if (!cited_by_live_action(*o.paa, &Action::points_alerte, id))
+        if (!treats(*o.paa, &Action::points_alerte, id))
             s.points_alerte_non_traites.push_back(id);
     for (const std::string& id : s.situations)
-        if (!cited_by_live_action(*o.paa, &Action::situations, id)) s.situations_non_traitees.push_back(id);
+        if (!treats(*o.paa, &Action::situations, id)) s.situations_non_traitees.push_back(id);
     return s;
 }
 
@@ -423,7 +406,15 @@ InstructionSheet build_instruction_sheet(const Model& model, const Organisme& o,
     }
     s.paa = paa_summary(model, o);
     s.concertation = concertation_coverage(o);
+    if (o.concertation) {
+        for (const Event& e : o.concertation->evenements)
+            s.evenements.push_back(&e);
+        std::stable_sort(s.evenements.begin(), s.evenements.end(),
+                         [](const Event* x, const Event* y) { return x->date.value < y->date.value; });
+    }
     s.validation = validation_of(model, o, diagnostics);
+    // The sheet is a document for a French committee: its next steps are French whatever lang.
+    s.prochaines_etapes = next_steps(o, s.parcours, as_of, Lang::fr);
     return s;
 }
 
@@ -437,7 +428,9 @@ Letters build_letters(const Model& model, const Session& session, Date seance)
             out.ignorees.push_back(&d);
             continue;
         }
-        out.lettres.push_back({o, &d, &session, seance, calcul, pathway(model, *o, calcul)});
+        const Candidature* c = o->candidature_for(seance);
+        out.lettres.push_back({o, &d, &session, seance, calcul, pathway(model, *o, calcul),
+                               c != nullptr ? c->demande : std::nullopt});
     }
     return out;
 }

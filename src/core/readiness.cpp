@@ -7,6 +7,7 @@
 // listed with that rule's code, so that validate reports it once and the agenda shows it.
 #include "quali/core/readiness.hpp"
 
+#include "quali/core/vocabulary.hpp"
 #include "rules_internal.hpp"
 
 #include <algorithm>
@@ -30,16 +31,8 @@ namespace rules_detail {
 
 namespace {
 
-std::string audit_label(AuditType t, Lang lang)
-{
-    if (t == AuditType::diagnostic) return say(lang, "diagnostic HQS®", "HQS® diagnosis");
-    if (t == AuditType::verification) return say(lang, "audit de vérification", "verification audit");
-    if (t == AuditType::renouvellement)
-        return say(lang, "diagnostic HQS® de renouvellement", "HQS® renewal diagnosis");
-    if (to_string(t) == "mise-en-oeuvre") return say(lang, "audit de mise en œuvre", "implementation audit");
-    return std::string(to_string(t));
-}
-
+// The step as the concertation messages name it: its YAML code (etape:), but « PAA » and
+// « vérification » (the documents' longer labels are core::label(Lang, Step)).
 std::string step_label(Step s, Lang lang)
 {
     if (s == Step::paa) return "PAA";
@@ -47,13 +40,11 @@ std::string step_label(Step s, Lang lang)
     return std::string(to_string(s));
 }
 
+// « d'admissibilité », « de maintien »: the previous decision, after « la décision ».
 std::string decision_label(DecisionKind k, Lang lang)
 {
-    if (k == DecisionKind::admissible) return say(lang, "d'admissibilité", "admissibility");
-    if (k == DecisionKind::labellise) return say(lang, "de labellisation", "labelling");
-    if (k == DecisionKind::maintenu) return say(lang, "de maintien", "continuation");
-    if (k == DecisionKind::renouvele) return say(lang, "de renouvellement", "renewal");
-    return std::string(to_string(k));
+    const std::optional<Request> r = request_of(k);
+    return r ? of_request(lang, *r) : std::string(to_string(k));
 }
 
 // The decision of the pathway the requested one follows: the required audit must come after
@@ -165,7 +156,7 @@ private:
 
     void audit(AuditType type)
     {
-        const std::string label = audit_label(type, m_lang);
+        const std::string label(audit_name(m_lang, type));
         const auto previous = previous_decision(m_model, m_o, *m_c.demande, m_c.seance.value ? m_c.seance.value : m_ref);
         // The dates a candidate audit must meet: signed on or before the filing, first day after
         // the previous decision.

@@ -283,11 +283,6 @@ bool flawed(const Run& run, const Organisme& o, const std::string& file, Positio
     return o.flaws.of_file(file) || o.flaws.of_item(file, item) || run.model.flaws.of_file(file);
 }
 
-bool is_alert(const Result& r)
-{
-    return r.evaluation == Evaluation::point_d_alerte && !r.critere.value.empty();
-}
-
 bool audits_certain(const Model& model, const Unreadable& unreadable, const Organisme& o)
 {
     if (unreadable.audits_of.contains(o.slug)) return false;

@@ -2,6 +2,7 @@
 #pragma once
 // Shared by the rule families (rules_*.cpp): the run's context, how a rule reports, and the
 // few facts several families need so that one defect gives one diagnostic.
+#include "quali/core/predicates.hpp"
 #include "quali/core/readiness.hpp"
 #include "quali/core/rules.hpp"
 
@@ -80,9 +81,6 @@ bool flawed(const Run& run, const Organisme& o, const std::string& file);
 // The same, for one list item of the file (an action, an event…): flawed when the flaw is in
 // that item or outside every item.
 bool flawed(const Run& run, const Organisme& o, const std::string& file, Position item);
-
-// A result rated point-d-alerte on a named criterion.
-bool is_alert(const Result& r);
 
 // Every audit's type and evaluations were read and its alert points are criteria of the
 // framework: which audit is the latest diagnostic, and its alert points, are certain.

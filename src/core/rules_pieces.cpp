@@ -4,22 +4,9 @@
 // rule or the unreadable file already reports the same defect (MissingPiece::signale_par).
 #include "rules_internal.hpp"
 
+#include "quali/core/vocabulary.hpp"
+
 namespace quali::core::rules_detail {
-
-namespace {
-
-std::string request_label(Request r, Lang lang)
-{
-    switch (r) {
-    case Request::admissibilite: return say(lang, "d'admissibilité", "admissibility");
-    case Request::labellisation: return say(lang, "de labellisation", "labelling");
-    case Request::maintien: return say(lang, "de maintien", "continuation");
-    case Request::renouvellement: return say(lang, "de renouvellement", "renewal");
-    }
-    return {};
-}
-
-} // namespace
 
 void check_pieces(Run& run, const Organisme& o)
 {
@@ -30,7 +17,7 @@ void check_pieces(Run& run, const Organisme& o)
             if (!p.signale_par.empty()) continue;
             Diagnostic& d = run.report(p.code, c.file, place(c.demande_pos, c.pos),
                                        run.say("candidature {} incomplète : {}", "incomplete {} application: {}",
-                                               request_label(*c.demande, run.lang), p.message));
+                                               of_request(run.lang, *c.demande), p.message));
             d.hint = p.aide;
             if (!p.file.empty() && p.file != c.file) add_note(d, p.file, p.pos, run.say("pièce concernée", "the document concerned"));
         }

@@ -10,19 +10,6 @@ namespace quali::core::rules_detail {
 
 namespace {
 
-bool live(const Action& a)
-{
-    return a.etat != ActionState::abandonnee; // an unreadable state counts as live: no cascade
-}
-
-bool treats(const Paa& paa, const std::vector<Text> Action::*list, const std::string& id)
-{
-    return std::any_of(paa.actions.begin(), paa.actions.end(), [&](const Action& a) {
-        const std::vector<Text>& ids = a.*list;
-        return live(a) && std::any_of(ids.begin(), ids.end(), [&](const Text& t) { return t.value == id; });
-    });
-}
-
 void check_alert_points(Run& run, const Organisme& o)
 {
     const auto untreated = untreated_alert_points(run.model, run.unreadable, o, *o.paa);
@@ -68,12 +55,11 @@ void check_follow_up(Run& run, const Organisme& o)
             run.report("Q396", o.paa->file, place(a.etat_pos, a.pos),
                        run.say("l'action {} est réalisée mais ne cite aucune preuve (preuves:)",
                                "action {} is done (realisee) but cites no evidence (preuves:)", a.id.value));
-        const bool open = a.etat == ActionState::prevue || a.etat == ActionState::en_cours;
-        if (open && a.echeance.value && *a.echeance.value < run.as_of)
+        if (is_late(a, run.as_of))
             run.report("Q395", o.paa->file, a.echeance.pos,
                        run.say("l'action {} est échue depuis le {} et n'est pas réalisée (état : {})",
                                "action {} was due on {} and is not done (state: {})", a.id.value,
-                               iso(*a.echeance.value), to_string(*a.etat)));
+                               iso(*a.echeance.value), a.etat ? to_string(*a.etat) : "?"));
     }
 }
 

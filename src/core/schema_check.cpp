@@ -252,6 +252,148 @@ std::string what(const Located& at, Lang lang)
 
 bool starts(const std::string& s, std::string_view prefix) { return s.starts_with(prefix); }
 
+// A misspelt key is one defect: its Q103 names the required key it stands for, whose Q102
+// is then dropped (matched once every error is known: valijson reports them in any order).
+struct Keyed {
+    const Node* node;
+    std::string key;
+    std::size_t index; // in the diagnostics
+};
+
+// Q101: a value of the wrong type.
+void wrong_type(Diagnostic& d, const Located& at, Lang lang)
+{
+    d.code = "Q101";
+    d.message = say(lang, "type incorrect pour {} : {} attendu, {} trouvé", "wrong type for {}: {} expected, {} found",
+                    what(at, lang), expected_types(at.schema, lang), json_type_of(*at.node, lang));
+    if (at.node->is_scalar() && !at.node->quoted && at.schema != nullptr &&
+        at.schema->value("type", json()) == "string")
+        d.hint = say(lang, "mettez la valeur entre guillemets : \"{}\"", "put the value in quotes: \"{}\"",
+                     at.node->text);
+    else if (at.node->is_null())
+        d.hint = say(lang, "donnez une valeur après les deux-points", "give a value after the colon");
+}
+
+// Q102: a required key is missing; text is valijson's "Missing required property 'x'.".
+void missing_key(Diagnostic& d, const Located& at, const std::string& text, const std::string& key, Lang lang)
+{
+    d.code = "Q102";
+    d.message = key.empty() ? text : say(lang, "clé obligatoire « {} » manquante", "required key \"{}\" is missing", key);
+    if (!at.key.empty()) d.message += say(lang, " dans {}", " in {}", what(at, lang));
+    d.hint = say(lang, "ajoutez « {}: … »", "add \"{}: …\"", key);
+}
+
+// Q103: each key of the mapping that its schema does not know, with the nearest known one.
+void unknown_keys(const Located& at, Lang lang, std::vector<Diagnostic>& out, std::vector<Keyed>& unknown)
+{
+    const auto known = property_names(at.schema);
+    for (const Entry& e : at.node->entries) {
+        if (std::find(known.begin(), known.end(), e.key) != known.end()) continue;
+        Diagnostic u;
+        u.code = "Q103";
+        u.pos = e.key_pos;
+        u.message = say(lang, "clé inconnue « {} »", "unknown key \"{}\"", e.key);
+        if (const auto near = closest(e.key, known))
+            u.hint = say(lang, "vouliez-vous dire « {} » ?", "did you mean \"{}\"?", *near);
+        else if (!known.empty())
+            u.hint = say(lang, "clés possibles ici : {}", "keys allowed here: {}", quoted_list(json(known)));
+        unknown.push_back({at.node, e.key, out.size()});
+        out.push_back(std::move(u));
+    }
+}
+
+// Q104: a value outside the enumeration, with the nearest allowed one.
+void not_allowed(Diagnostic& d, const Located& at, Lang lang)
+{
+    d.code = "Q104";
+    const json allowed = at.schema != nullptr ? at.schema->value("enum", json::array()) : json::array();
+    d.message = say(lang, "valeur « {} » non autorisée pour {}", "value \"{}\" is not allowed for {}",
+                    at.node->is_scalar() ? at.node->text : "…", what(at, lang));
+    d.hint = say(lang, "valeurs possibles : {}", "allowed values: {}", quoted_list(allowed));
+    std::vector<std::string> names;
+    for (const auto& v : allowed)
+        if (v.is_string()) names.push_back(v);
+    if (at.node->is_scalar())
+        if (const auto near = closest(at.node->text, names))
+            d.hint = say(lang, "vouliez-vous dire « {} » ? valeurs possibles : {}",
+                         "did you mean \"{}\"? allowed values: {}", *near, quoted_list(allowed));
+}
+
+// Q105: a string that does not match its pattern, with the schema's example.
+void wrong_format(Diagnostic& d, const Located& at, Lang lang)
+{
+    d.code = "Q105";
+    const std::string example = example_of(at.schema);
+    d.message = say(lang, "format incorrect pour {} : « {} »", "wrong format for {}: \"{}\"", what(at, lang),
+                    at.node->text);
+    if (at.schema != nullptr && at.schema->contains("description"))
+        d.message += " — " + at.schema->value("description", std::string());
+    if (!example.empty())
+        d.hint = say(lang, "exemple de valeur correcte : {}", "example of a correct value: {}", example);
+}
+
+// Q106: a number out of its bounds.
+void out_of_range(Diagnostic& d, const Located& at, const std::string& text, Lang lang)
+{
+    d.code = "Q106";
+    std::string bound;
+    if (at.schema != nullptr) {
+        if (at.schema->contains("exclusiveMinimum"))
+            bound = say(lang, "strictement supérieure à {}", "greater than {}", at.schema->at("exclusiveMinimum").dump());
+        if (at.schema->contains("minimum"))
+            bound = say(lang, "au moins {}", "at least {}", at.schema->at("minimum").dump());
+        if (starts(text, "Expected number less than") && at.schema->contains("maximum"))
+            bound = say(lang, "au plus {}", "at most {}", at.schema->at("maximum").dump());
+    }
+    d.message = say(lang, "valeur {} hors limites pour {} : elle doit être {}",
+                    "value {} out of range for {}: it must be {}", at.node->text, what(at, lang), bound);
+}
+
+// Q107: any other departure from the schema.
+void other_error(Diagnostic& d, const Located& at, const std::string& text, Lang lang)
+{
+    d.code = "Q107";
+    if (starts(text, "Array should contain no fewer than"))
+        d.message = say(lang, "liste {} trop courte : {}", "list {} too short: {}", what(at, lang), text);
+    else if (starts(text, "String should be no fewer than"))
+        d.message = say(lang, "{} ne doit pas être vide", "{} must not be empty", what(at, lang));
+    else
+        d.message = say(lang, "{} ne respecte pas le schéma : {}", "{} does not match the schema: {}", what(at, lang),
+                        text);
+}
+
+// Errors about a child failing are repeated by the child's own, more precise, error.
+bool repeated_by_child(const std::string& text)
+{
+    return starts(text, "Failed to validate against schema associated with") ||
+           starts(text, "Failed to validate item #") ||
+           starts(text, "Failed to validate against additional properties schema") ||
+           starts(text, "Failed to validate against child schema");
+}
+
+// Drops the Q102 of a required key that a Q103's unknown key of the same mapping misspells,
+// and has the Q103 name it.
+std::vector<Diagnostic> merge_misspelt(std::vector<Diagnostic> out, const std::vector<Keyed>& missing,
+                                       const std::vector<Keyed>& unknown, Lang lang)
+{
+    if (missing.empty() || unknown.empty()) return out;
+    std::vector<bool> dropped(out.size(), false);
+    for (const Keyed& u : unknown) {
+        std::vector<std::string> candidates;
+        for (const Keyed& m : missing)
+            if (m.node == u.node && !dropped[m.index]) candidates.push_back(m.key);
+        const auto near = closest(u.key, candidates);
+        if (!near) continue;
+        out[u.index].hint = say(lang, "vouliez-vous dire « {} » ?", "did you mean \"{}\"?", *near);
+        for (const Keyed& m : missing)
+            if (m.node == u.node && m.key == *near) dropped[m.index] = true;
+    }
+    std::vector<Diagnostic> kept;
+    for (std::size_t k = 0; k < out.size(); ++k)
+        if (!dropped[k]) kept.push_back(std::move(out[k]));
+    return kept;
+}
+
 } // namespace
 
 struct SchemaSet::Impl {
@@ -300,135 +442,37 @@ std::vector<Diagnostic> SchemaSet::validate(FileKind kind, const Node& root, Lan
 
     const json& doc = m_impl->documents[i];
     std::set<const Node*> unknown_done;
-    // A misspelt key is one defect: its Q103 names the required key it stands for, whose Q102
-    // is then dropped (matched once every error is known: valijson reports them in any order).
-    struct Keyed {
-        const Node* node;
-        std::string key;
-        std::size_t index; // in out
-    };
     std::vector<Keyed> missing, unknown;
     valijson::ValidationResults::Error error;
     while (results.popError(error)) {
         const std::string& text = error.description;
-        // Errors about a child failing are repeated by the child's own, more precise, error.
-        if (starts(text, "Failed to validate against schema associated with") ||
-            starts(text, "Failed to validate item #") ||
-            starts(text, "Failed to validate against additional properties schema") ||
-            starts(text, "Failed to validate against child schema"))
-            continue;
+        if (repeated_by_child(text)) continue;
         const Located at = locate(doc, root, error.context);
         if (at.node == nullptr) continue;
+        if (starts(text, "Object contains a property that could not be validated")) {
+            if (unknown_done.insert(at.node).second) unknown_keys(at, lang, out, unknown);
+            continue;
+        }
         Diagnostic d;
-        d.pos = at.key.empty() ? at.node->pos : at.key_pos;
+        d.pos = at.node->pos;
         if (starts(text, "Value type not permitted")) {
-            d.code = "Q101";
-            d.pos = at.node->pos;
-            const std::string expected = expected_types(at.schema, lang);
-            d.message = say(lang, "type incorrect pour {} : {} attendu, {} trouvé",
-                            "wrong type for {}: {} expected, {} found", what(at, lang), expected,
-                            json_type_of(*at.node, lang));
-            if (at.node->is_scalar() && !at.node->quoted && at.schema != nullptr &&
-                at.schema->value("type", json()) == "string")
-                d.hint = say(lang, "mettez la valeur entre guillemets : \"{}\"",
-                             "put the value in quotes: \"{}\"", at.node->text);
-            else if (at.node->is_null())
-                d.hint = say(lang, "donnez une valeur après les deux-points", "give a value after the colon");
+            wrong_type(d, at, lang);
         } else if (starts(text, "Missing required property '")) {
             const std::string key = text.substr(27, text.size() - 27 - 2);
-            d.code = "Q102";
-            d.pos = at.node->pos;
-            d.message = key.empty() ? text
-                                    : say(lang, "clé obligatoire « {} » manquante", "required key \"{}\" is missing", key);
-            if (!at.key.empty())
-                d.message += say(lang, " dans {}", " in {}", what(at, lang));
-            d.hint = say(lang, "ajoutez « {}: … »", "add \"{}: …\"", key);
+            missing_key(d, at, text, key, lang);
             missing.push_back({at.node, key, out.size()});
-        } else if (starts(text, "Object contains a property that could not be validated")) {
-            if (!unknown_done.insert(at.node).second) continue;
-            const auto known = property_names(at.schema);
-            for (const Entry& e : at.node->entries) {
-                if (std::find(known.begin(), known.end(), e.key) != known.end()) continue;
-                Diagnostic u;
-                u.code = "Q103";
-                u.pos = e.key_pos;
-                u.message = say(lang, "clé inconnue « {} »", "unknown key \"{}\"", e.key);
-                if (const auto near = closest(e.key, known))
-                    u.hint = say(lang, "vouliez-vous dire « {} » ?", "did you mean \"{}\"?", *near);
-                else if (!known.empty())
-                    u.hint = say(lang, "clés possibles ici : {}", "keys allowed here: {}",
-                                 quoted_list(json(known)));
-                unknown.push_back({at.node, e.key, out.size()});
-                out.push_back(std::move(u));
-            }
-            continue;
         } else if (starts(text, "Failed to match against any enum values")) {
-            d.code = "Q104";
-            d.pos = at.node->pos;
-            const json allowed = at.schema != nullptr ? at.schema->value("enum", json::array()) : json::array();
-            d.message = say(lang, "valeur « {} » non autorisée pour {}", "value \"{}\" is not allowed for {}",
-                            at.node->is_scalar() ? at.node->text : "…", what(at, lang));
-            d.hint = say(lang, "valeurs possibles : {}", "allowed values: {}", quoted_list(allowed));
-            std::vector<std::string> names;
-            for (const auto& v : allowed)
-                if (v.is_string()) names.push_back(v);
-            if (at.node->is_scalar())
-                if (const auto near = closest(at.node->text, names))
-                    d.hint = say(lang, "vouliez-vous dire « {} » ? valeurs possibles : {}",
-                                 "did you mean \"{}\"? allowed values: {}", *near, quoted_list(allowed));
+            not_allowed(d, at, lang);
         } else if (starts(text, "Failed to match regex")) {
-            d.code = "Q105";
-            d.pos = at.node->pos;
-            const std::string example = example_of(at.schema);
-            d.message = say(lang, "format incorrect pour {} : « {} »", "wrong format for {}: \"{}\"",
-                            what(at, lang), at.node->text);
-            if (at.schema != nullptr && at.schema->contains("description"))
-                d.message += " — " + at.schema->value("description", std::string());
-            if (!example.empty())
-                d.hint = say(lang, "exemple de valeur correcte : {}", "example of a correct value: {}", example);
+            wrong_format(d, at, lang);
         } else if (starts(text, "Expected number greater than") || starts(text, "Expected number less than")) {
-            d.code = "Q106";
-            d.pos = at.node->pos;
-            std::string bound;
-            if (at.schema != nullptr) {
-                if (at.schema->contains("exclusiveMinimum"))
-                    bound = say(lang, "strictement supérieure à {}", "greater than {}", at.schema->at("exclusiveMinimum").dump());
-                if (at.schema->contains("minimum"))
-                    bound = say(lang, "au moins {}", "at least {}", at.schema->at("minimum").dump());
-                if (starts(text, "Expected number less than") && at.schema->contains("maximum"))
-                    bound = say(lang, "au plus {}", "at most {}", at.schema->at("maximum").dump());
-            }
-            d.message = say(lang, "valeur {} hors limites pour {} : elle doit être {}",
-                            "value {} out of range for {}: it must be {}", at.node->text, what(at, lang), bound);
+            out_of_range(d, at, text, lang);
         } else {
-            d.code = "Q107";
-            d.pos = at.node->pos;
-            if (starts(text, "Array should contain no fewer than"))
-                d.message = say(lang, "liste {} trop courte : {}", "list {} too short: {}", what(at, lang), text);
-            else if (starts(text, "String should be no fewer than"))
-                d.message = say(lang, "{} ne doit pas être vide", "{} must not be empty", what(at, lang));
-            else
-                d.message = say(lang, "{} ne respecte pas le schéma : {}", "{} does not match the schema: {}",
-                                what(at, lang), text);
+            other_error(d, at, text, lang);
         }
         out.push_back(std::move(d));
     }
-    if (missing.empty() || unknown.empty()) return out;
-    std::vector<bool> dropped(out.size(), false);
-    for (const Keyed& u : unknown) {
-        std::vector<std::string> candidates;
-        for (const Keyed& m : missing)
-            if (m.node == u.node && !dropped[m.index]) candidates.push_back(m.key);
-        const auto near = closest(u.key, candidates);
-        if (!near) continue;
-        out[u.index].hint = say(lang, "vouliez-vous dire « {} » ?", "did you mean \"{}\"?", *near);
-        for (const Keyed& m : missing)
-            if (m.node == u.node && m.key == *near) dropped[m.index] = true;
-    }
-    std::vector<Diagnostic> kept;
-    for (std::size_t k = 0; k < out.size(); ++k)
-        if (!dropped[k]) kept.push_back(std::move(out[k]));
-    return kept;
+    return merge_misspelt(std::move(out), missing, unknown, lang);
 }
 
 } // namespace quali::core

@@ -117,6 +117,7 @@ struct ThemeCount {
     std::string theme, titre;
     int points_forts = 0, conformes = 0, points_alerte = 0, non_evalues = 0;
     int evalues() const { return points_forts + conformes + points_alerte; }
+    int total() const { return evalues() + non_evalues; }
 };
 
 // One strong point of an audit of the period: the observatory of good practices.
@@ -145,6 +146,8 @@ struct LateAction {
 struct ActionsDue {
     int dues = 0, realisees = 0, en_retard = 0, ouvertes = 0, abandonnees = 0;
     std::vector<LateAction> liste_en_retard;  // by deadline, slug, id
+    // The actions that were to be done: those due, but the abandoned ones (the share done's base).
+    int a_realiser() const { return dues - abandonnees; }
 };
 
 struct StepEvents {
@@ -223,6 +226,8 @@ struct Bilan {
     int count(Movement m) const;
     int count(DecisionKind k) const;
     int decisions_total() const;
+    int audits_total() const;                         // the audits of audits_par_auditeur
+    const ThemeCount* theme(std::string_view id) const; // of par_theme, or null
 };
 
 // The bilan of a year as of a day (as_of must not be before 1 January of that year; a later

@@ -39,7 +39,4 @@ struct Deadline {
 // keeps those due by as_of + N days; overdue ones are always kept.
 std::vector<Deadline> deadlines(const Model& model, Date as_of, std::optional<int> within_days, Lang lang);
 
-// "admissibilité", "labellisation"… (English: "admissibility", "labelling"…).
-std::string step_name(Request r, Lang lang);
-
 } // namespace quali::core

@@ -5,7 +5,9 @@
 // adressée à l'organisme […] précision du calendrier à respecter pour l'étape suivante »):
 // the agenda of a session, one organisme's instruction sheet, the letters after the session.
 // Pure functions of the model, the pathway engine, the diagnostics already found and a date;
-// src/render/templates.cpp turns them into JSON, Markdown and HTML. See docs/comite.md.
+// src/render/agenda_data.cpp and dossier_data.cpp turn them into the templates' data (JSON,
+// Markdown, HTML); the sentences and choices of the papers are made here (papers.cpp). See
+// docs/comite.md.
 #include "quali/core/calendar_date.hpp"
 #include "quali/core/diagnostic.hpp"
 #include "quali/core/holidays.hpp"
@@ -140,6 +142,13 @@ struct CandidatureLine {
     Readiness pieces; // the required pieces it lacks, as of its filing
 };
 
+// One dated step ahead on the instruction sheet, late when its date has passed undone.
+struct NextStep {
+    Date date;
+    std::string libelle;
+    bool en_retard = false;
+};
+
 // The full instruction sheet of one organisme as of a day.
 struct InstructionSheet {
     const Organisme* organisme = nullptr;
@@ -150,7 +159,9 @@ struct InstructionSheet {
     std::vector<AuditSummary> audits;          // every audit, by date
     PaaSummary paa;
     std::vector<StepCoverage> concertation;
+    std::vector<const Event*> evenements; // the concertation's events, by date
     ValidationSummary validation;
+    std::vector<NextStep> prochaines_etapes; // next_steps, in French (a document for the committee)
 };
 
 InstructionSheet build_instruction_sheet(const Model& model, const Organisme& organisme, Date as_of,
@@ -166,6 +177,7 @@ struct Letter {
     Date seance;
     Date calcul;   // the day after the session
     Pathway suite; // the pathway as of calcul
+    std::optional<Request> demande; // what the organisme asked for that session, if readable
 };
 
 // The letters of a held session, in the order of its decisions; decisions about an unknown
@@ -198,5 +210,23 @@ PaaSummary paa_summary(const Model& model, const Organisme& organisme);
 std::vector<StepCoverage> concertation_coverage(const Organisme& organisme);
 
 AuditSummary audit_summary(const Organisme& organisme, const Audit& audit);
+
+// --- The papers' sentences and choices (papers.cpp) --------------------------------------
+
+// What comes next for the organisme, by date: the pathway's step deadline (late as the pathway
+// says), the filing window of the session it aims at and that session, and the deadline of
+// each open action of its plan (core::is_open; late when before as_of), none once withdrawn.
+std::vector<NextStep> next_steps(const Organisme& organisme, const Pathway& pathway, Date as_of, Lang lang);
+
+// The letter's sentence of the decision: « Il a attribué le label Quali'Hlm à votre organisme. »
+std::string letter_phrase(const Letter& letter, Lang lang);
+
+// The letter's remark on what follows (the end of the pathway, a new candidature without
+// deadline, a session not yet fixed), or "" when the next step and its session say it all.
+std::string letter_remark(const Letter& letter, Lang lang);
+
+// The error codes of a dossier's own diagnostics, once each in order of appearance, but the
+// filing window's (Q360 late, Q361 early), which the agenda shows in sections of their own.
+std::vector<std::string> dossier_error_codes(const ValidationSummary& validation);
 
 } // namespace quali::core

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+// The domain's words: one table per enumeration, each value with its French and English
+// label. Codes (the YAML and JSON spelling, to_string) are the public contract and live beside
+// each enumeration; what a person reads comes from here, for every command and document.
+#include "quali/core/bilan.hpp"
+#include "quali/core/instruction.hpp"
+#include "quali/core/lang.hpp"
+#include "quali/core/model.hpp"
+#include "quali/core/pathway.hpp"
+#include "quali/core/visa_checks.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace quali::core {
+
+// « engagé », « label expiré » (English: "engaged", "label expired").
+std::string_view label(Lang lang, PathwayState s);
+// The state with its year of the cycle while labelled: « labellisé (année 2 du cycle) ».
+std::string label(Lang lang, const Pathway& p);
+// The bilan's row of a state, counting organismes: « Engagés (cycle préparatoire) ».
+std::string_view heading(Lang lang, PathwayState s);
+
+// « labellisé », « label maintenu », « suivi du dossier ».
+std::string_view label(Lang lang, DecisionKind k);
+
+// The requested decision, as a step: « admissibilité », « labellisation » (English: "admissibility").
+std::string_view label(Lang lang, Request r);
+// The same after « de », elided: « d'admissibilité », « de maintien » (English: "admissibility").
+std::string of_request(Lang lang, Request r);
+// The request a granting decision answers (admissible -> admissibilite …), none for the others.
+std::optional<Request> request_of(DecisionKind k);
+
+// The pathway's steps as the concertation names them: « Diagnostic HQS® », « Plan d'actions (PAA) ».
+std::string_view label(Lang lang, Step s);
+
+// An audit's type after the word « Audit »: « vérification », « mise en œuvre du PAA »;
+// « type inconnu » for an unreadable type.
+std::string_view label(Lang lang, std::optional<AuditType> t);
+// The audit named alone: « audit de vérification », « diagnostic HQS® »; « audit » when unreadable.
+std::string_view audit_name(Lang lang, std::optional<AuditType> t);
+
+// « prévue », « en cours », « réalisée », « abandonnée »; « état inconnu » when unreadable.
+std::string_view label(Lang lang, std::optional<ActionState> s);
+
+// « à l'heure », « en retard », « anticipé », « date de dépôt inconnue ».
+std::string_view label(Lang lang, FilingStatus s);
+
+// One movement of the bilan: « maintien du label »; and its row, counting them: « Maintiens ».
+std::string_view label(Lang lang, Movement m);
+std::string_view heading(Lang lang, Movement m);
+
+// A visa's signature: « vérifiée », « absente (visa non signé) »; a signed piece:
+// « inchangée depuis le visa », « modifiée depuis le visa », « absente ou illisible ».
+std::string_view label(Lang lang, VisaSignatureState s);
+std::string_view label(Lang lang, VisaPieceState s);
+
+// The label with its first letter in capitals, for a heading or a table cell: « Labellisé ».
+// Only an ASCII first letter changes (every label above starts with one or is already capital).
+std::string capitalized(std::string_view label);
+
+} // namespace quali::core

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+// Shared by the mini-bilan's files (bilan.cpp, bilan_activity.cpp): small helpers and the
+// counts of the year's activity. Private to src/core/.
+#include "quali/core/bilan.hpp"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace quali::core::bilan_detail {
+
+// The position of v in one of the all_… arrays.
+template <typename Array, typename Value> std::size_t index_of(const Array& all, Value v)
+{
+    return static_cast<std::size_t>(std::find(all.begin(), all.end(), v) - all.begin());
+}
+
+// from <= d <= to.
+inline bool within(Date d, Date from, Date to)
+{
+    return d >= from && d <= to;
+}
+
+void count_actions(const Model& model, Bilan& b);      // §6, the PAA actions due in the year
+void count_concertation(const Model& model, Bilan& b); // §7, events by step
+void count_auditors(const Model& model, Bilan& b);     // §7, audits and approvals by auditor
+void count_quality(const Model& model, Bilan& b, const ValidationCounts& validation); // §8
+
+} // namespace quali::core::bilan_detail

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The instruction sheet's and the letter's data trees (render/dossier_data.cpp) lay out what
+// core decided: the next steps and lateness, the letter's sentence, the labels of the codes.
+#include "quali/render/templates.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace quali;
+using J = nlohmann::ordered_json;
+
+namespace {
+
+core::Date d(const char* text)
+{
+    return *core::parse_iso_date(text);
+}
+
+core::Organisme organisme()
+{
+    core::Organisme o;
+    o.slug = "alpha";
+    o.nom = "Alpha Habitat";
+    o.logements = 1200;
+    core::Paa paa;
+    core::Action a;
+    a.id.value = "A1";
+    a.titre = "Relancer";
+    a.echeance.value = d("2026-01-31"); // state unreadable: open, and late on 1 March
+    paa.actions.push_back(a);
+    o.paa = paa;
+    return o;
+}
+
+} // namespace
+
+TEST_SUITE("render::dossier_data")
+{
+    TEST_CASE("an action whose state is unknown is shown as such, late, and among the next steps")
+    {
+        const core::Model model;
+        const core::Organisme o = organisme();
+        core::InstructionSheet s;
+        s.organisme = &o;
+        s.as_of = d("2026-03-01");
+        s.prochaines_etapes = core::next_steps(o, s.parcours, s.as_of, core::Lang::fr);
+        const J tree = render::dossier_tree(model, s);
+        const J& action = tree["paa"]["liste"][0];
+        CHECK(action["etat"].is_null());
+        CHECK(action["etat_texte"] == "état inconnu");
+        CHECK(action["en_retard"] == true);
+        REQUIRE(tree["prochaines_etapes"].size() == 1);
+        CHECK(tree["prochaines_etapes"][0]["libelle"] == "action A1 du PAA : Relancer");
+        CHECK(tree["prochaines_etapes"][0]["date_texte"] == "31 janvier 2026");
+        CHECK(tree["prochaines_etapes"][0]["en_retard"] == true);
+        CHECK(tree["organisme"]["logements_texte"] == "1\u202f200");
+    }
+
+    TEST_CASE("the letter carries core's sentence, the request elided, and the remark on what follows")
+    {
+        const core::Model model;
+        const core::Organisme o = organisme();
+        core::Decision decision;
+        decision.kind = core::DecisionKind::refuse;
+        core::Session session;
+        session.lieu = "Paris";
+        core::Letter l;
+        l.organisme = &o;
+        l.decision = &decision;
+        l.session = &session;
+        l.seance = d("2026-06-18");
+        l.calcul = d("2026-06-19");
+        l.demande = core::Request::admissibilite;
+        l.suite.etat = core::PathwayState::refuse;
+        l.suite.prochaine_etape = core::Request::admissibilite;
+        const J tree = render::letter_tree(model, l, d("2026-06-25"));
+        CHECK(tree["decision"]["decision_texte"] == "refusé");
+        CHECK(tree["decision"]["demande_texte"] == "admissibilité");
+        CHECK(tree["decision"]["demande_de_texte"] == "d'admissibilité");
+        CHECK(tree["decision"]["phrase"] ==
+              "Il n'a pas donné une suite favorable à votre demande d'admissibilité.");
+        CHECK(tree["suite"]["etat_texte"] == "refusé");
+        CHECK(tree["suite"]["remarque"] ==
+              "Vous pouvez déposer une nouvelle candidature pour la même étape ; aucun délai ne court.");
+        CHECK(tree["organisme"]["contact"].is_null());
+        CHECK(tree["seance"]["lieu"] == "Paris");
+    }
+}
