@@ -85,16 +85,9 @@ int run_deadlines(const DeadlinesOptions& opt, const Context& ctx)
         throw EnvironmentError(say(ctx.lang,
                                    "--within : un nombre de jours positif ou nul est attendu, pas {}",
                                    "--within: expected a number of days, zero or more, not {}", *opt.within));
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
     const core::Model& model = ws.models.front();
-    if (core::count(ws.diagnostics).errors > 0 && !ctx.quiet)
-        ctx.err << say(
-            ctx.lang,
-            "quali: attention : {} dans le dépôt, les échéances peuvent être incomplètes "
-            "(voir quali validate)\n",
-            "quali: warning: {} in the repository, deadlines may be incomplete (see quali "
-            "validate)\n",
-            core::count_of(ctx.lang, core::count(ws.diagnostics).errors, "erreur", "erreurs", "error", "errors"));
+    warn_if_repository_has_errors(ws, ctx, "les échéances peuvent être incomplètes", "deadlines may be incomplete");
 
     const std::vector<core::Deadline> list = core::deadlines(model, as_of, opt.within, ctx.lang);
     std::string bytes;
