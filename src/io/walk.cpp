@@ -62,6 +62,94 @@ bool skipped_silently(const std::string& name, int level)
     return level == 0 && (name.starts_with(".") || name == "modeles" || name == "build");
 }
 
+// A hidden folder, or one more than 6 levels deep: said, not read. The hint is the disk walk's:
+// in git's index the folder is said once for all its files.
+Diagnostic unwalked_folder(const std::string& rel, const std::string& name, Lang lang, bool with_hint)
+{
+    if (name.starts_with("."))
+        return not_walked(rel, say(lang, "dossier caché « {} » : il n'est pas lu", "hidden folder \"{}\": not read", name),
+                          with_hint ? say(lang,
+                                          "renommez-le sans le point initial s'il contient des fichiers du "
+                                          "dépôt, sinon retirez-le",
+                                          "rename it without the leading dot if it holds files of the "
+                                          "repository, else remove it")
+                                    : std::string());
+    return not_walked(rel,
+                      say(lang, "dossier trop profond (plus de 6 niveaux) : il n'est pas lu",
+                          "folder too deep (more than 6 levels): not read"),
+                      with_hint ? say(lang, "rapprochez ses fichiers de la racine du dépôt",
+                                      "move its files nearer the repository's root")
+                                : std::string());
+}
+
+// Something in organismes/ that is no folder.
+Diagnostic no_organisme_folder(const std::string& rel, const std::string& name, bool link, Lang lang)
+{
+    return not_walked(
+        rel,
+        link ? say(lang, "le lien symbolique « {} » n'est pas un dossier d'organisme : il n'est pas lu",
+                   "symbolic link \"{}\" is no organisme folder: not read", name)
+             : say(lang, "« {} » n'est pas un dossier d'organisme : il n'est pas lu",
+                   "\"{}\" is no organisme folder: not read", name),
+        say(lang,
+            "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la racine du "
+            "dépôt, par exemple)",
+            "organismes/ holds organisme folders only: move it (to the repository's root, for "
+            "instance)"));
+}
+
+// A folder met by the walk: whether to enter it. With split, an organisme folder is listed for
+// its own walk instead.
+bool enter_folder(std::string rel, const std::string& name, int level, bool in_organismes, bool split, Lang lang,
+                  Walked& out)
+{
+    if (skipped_silently(name, level)) return false;
+    if (name.starts_with(".") || level > 6) {
+        out.diagnostics.push_back(unwalked_folder(rel, name, lang, true));
+        return false;
+    }
+    if (in_organismes) out.organismes.insert(name);
+    if (core::is_yaml_name(name) || name.ends_with(".yml")) {
+        out.diagnostics.push_back(file_error(rel, "Q010",
+            say(lang, "« {} » est un dossier, pas un fichier YAML", "\"{}\" is a folder, not a YAML file", name),
+            say(lang, "renommez ou supprimez ce dossier", "rename or delete this folder")));
+        return false;
+    }
+    if (in_organismes && split) {
+        out.folders.push_back(std::move(rel));
+        return false;
+    }
+    return true;
+}
+
+// Anything but a folder met by the walk: a YAML file to read, or what is said and not read.
+void visit_file(const fs::directory_entry& entry, std::string rel, const std::string& name, bool link,
+                bool in_organismes, Lang lang, Walked& out)
+{
+    std::error_code ec;
+    if (name.starts_with(".")) return; // .gitkeep, .gitignore, an editor's swap file
+    if (core::is_yaml_name(name)) {
+        out.found.push_back({std::move(rel)});
+    } else if (name.ends_with(".yml")) {
+        out.diagnostics.push_back(yml_ignored(rel, name, lang));
+    } else if (link && fs::is_directory(entry.path(), ec)) {
+        out.diagnostics.push_back(not_walked(
+            rel,
+            say(lang, "lien symbolique vers un dossier : il n'est pas suivi, ses fichiers ne sont pas vérifiés",
+                "symbolic link to a folder: not followed, its files are not checked"),
+            say(lang, "mettez le dossier lui-même à cet endroit au lieu d'un lien",
+                "put the folder itself here instead of a link")));
+    } else if (in_organismes) {
+        out.diagnostics.push_back(no_organisme_folder(rel, name, link, lang));
+    } else if (!link && !entry.is_regular_file(ec)) {
+        out.diagnostics.push_back(
+            not_walked(rel,
+                       say(lang, "ni fichier ni dossier (tube, socket ou périphérique) : il n'est pas lu",
+                           "neither a file nor a folder (pipe, socket or device): not read"),
+                       say(lang, "supprimez-le du dépôt", "remove it from the repository")));
+    }
+}
+
 } // namespace
 
 void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind, Lang lang, bool split, Walked& out)
@@ -82,84 +170,15 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
             ec.clear();
             continue;
         }
-        const fs::path& p = it->path();
-        const std::string name = p.filename().string();
-        std::string rel = relative_string(p, root);
+        const std::string name = it->path().filename().string();
+        std::string rel = relative_string(it->path(), root);
         const bool link = it->is_symlink(ec);
         const bool is_dir = it->is_directory(ec) && !link;
         const int level = it.depth() + depth;
-        const bool in_organismes =
-            kind == RootKind::repository && level == 1 && rel.starts_with("organismes/");
-        if (is_dir) {
-            if (skipped_silently(name, level)) {
-                it.disable_recursion_pending();
-                continue;
-            }
-            if (name.starts_with(".") || level > 6) {
-                out.diagnostics.push_back(
-                    name.starts_with(".")
-                        ? not_walked(rel,
-                                     say(lang, "dossier caché « {} » : il n'est pas lu",
-                                         "hidden folder \"{}\": not read", name),
-                                     say(lang,
-                                         "renommez-le sans le point initial s'il contient des fichiers du "
-                                         "dépôt, sinon retirez-le",
-                                         "rename it without the leading dot if it holds files of the "
-                                         "repository, else remove it"))
-                        : not_walked(rel,
-                                     say(lang, "dossier trop profond (plus de 6 niveaux) : il n'est pas lu",
-                                         "folder too deep (more than 6 levels): not read"),
-                                     say(lang, "rapprochez ses fichiers de la racine du dépôt",
-                                         "move its files nearer the repository's root")));
-                it.disable_recursion_pending();
-                continue;
-            }
-            const bool organisme = in_organismes;
-            if (organisme) out.organismes.insert(name);
-            if (core::is_yaml_name(name) || name.ends_with(".yml")) {
-                out.diagnostics.push_back(file_error(rel, "Q010",
-                    say(lang, "« {} » est un dossier, pas un fichier YAML", "\"{}\" is a folder, not a YAML file", name),
-                    say(lang, "renommez ou supprimez ce dossier", "rename or delete this folder")));
-                it.disable_recursion_pending();
-            } else if (organisme && split) {
-                out.folders.push_back(std::move(rel));
-                it.disable_recursion_pending();
-            }
-            continue;
-        }
-        if (name.starts_with(".")) continue; // .gitkeep, .gitignore, an editor's swap file
-        if (core::is_yaml_name(name)) {
-            out.found.push_back({std::move(rel)});
-        } else if (name.ends_with(".yml")) {
-            out.diagnostics.push_back(yml_ignored(rel, name, lang));
-        } else if (link && fs::is_directory(p, ec)) {
-            out.diagnostics.push_back(not_walked(
-                rel,
-                say(lang,
-                    "lien symbolique vers un dossier : il n'est pas suivi, ses fichiers ne sont pas vérifiés",
-                    "symbolic link to a folder: not followed, its files are not checked"),
-                say(lang, "mettez le dossier lui-même à cet endroit au lieu d'un lien",
-                    "put the folder itself here instead of a link")));
-        } else if (in_organismes) {
-            out.diagnostics.push_back(not_walked(
-                rel,
-                link ? say(lang,
-                           "le lien symbolique « {} » n'est pas un dossier d'organisme : il n'est pas lu",
-                           "symbolic link \"{}\" is no organisme folder: not read", name)
-                     : say(lang, "« {} » n'est pas un dossier d'organisme : il n'est pas lu",
-                           "\"{}\" is no organisme folder: not read", name),
-                say(lang,
-                    "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la racine du "
-                    "dépôt, par exemple)",
-                    "organismes/ holds organisme folders only: move it (to the repository's root, for "
-                    "instance)")));
-        } else if (!link && !it->is_regular_file(ec)) {
-            out.diagnostics.push_back(
-                not_walked(rel,
-                           say(lang, "ni fichier ni dossier (tube, socket ou périphérique) : il n'est pas lu",
-                               "neither a file nor a folder (pipe, socket or device): not read"),
-                           say(lang, "supprimez-le du dépôt", "remove it from the repository")));
-        }
+        const bool in_organismes = kind == RootKind::repository && level == 1 && rel.starts_with("organismes/");
+        if (!is_dir) visit_file(*it, std::move(rel), name, link, in_organismes, lang, out);
+        else if (!enter_folder(std::move(rel), name, level, in_organismes, split, lang, out))
+            it.disable_recursion_pending();
     }
 }
 
@@ -182,15 +201,7 @@ void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, Walked& o
                 std::string folder;
                 for (std::size_t k = 0; k <= i; ++k)
                     folder += (k == 0 ? "" : "/") + parts[k];
-                if (reported.insert(folder).second)
-                    out.diagnostics.push_back(not_walked(
-                        folder,
-                        dir.starts_with(".")
-                            ? say(lang, "dossier caché « {} » : il n'est pas lu",
-                                  "hidden folder \"{}\": not read", dir)
-                            : say(lang, "dossier trop profond (plus de 6 niveaux) : il n'est pas lu",
-                                  "folder too deep (more than 6 levels): not read"),
-                        {}));
+                if (reported.insert(folder).second) out.diagnostics.push_back(unwalked_folder(folder, dir, lang, false));
                 return;
             }
             if (kind == RootKind::repository && i == 1 && parts[0] == "organismes") out.organismes.insert(dir);
@@ -200,15 +211,7 @@ void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, Walked& o
         if (core::is_yaml_name(name)) out.found.push_back({rel});
         else if (name.ends_with(".yml")) out.diagnostics.push_back(yml_ignored(rel, name, lang));
         else if (kind == RootKind::repository && parts.size() == 2 && parts[0] == "organismes")
-            out.diagnostics.push_back(
-                not_walked(rel,
-                           say(lang, "« {} » n'est pas un dossier d'organisme : il n'est pas lu",
-                               "\"{}\" is no organisme folder: not read", name),
-                           say(lang,
-                               "organismes/ ne contient que des dossiers d'organisme : déplacez-le (à la "
-                               "racine du dépôt, par exemple)",
-                               "organismes/ holds organisme folders only: move it (to the repository's root, "
-                               "for instance)")));
+            out.diagnostics.push_back(no_organisme_folder(rel, name, false, lang));
     };
     for (const std::string& rel : snapshot.files) consider(rel);
     for (const std::string& rel : snapshot.links) consider(rel);
