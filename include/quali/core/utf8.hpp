@@ -2,6 +2,8 @@
 #pragma once
 // quali's one UTF-8 decoder: code points with their validity, the columns a text takes, and
 // cuts that never split a character. Used by the byte checks, the YAML positions and renderers.
+// Not libutfcpp: its checked decoder throws and its unchecked one does not validate, while the
+// callers need both a verdict and the lenient reading (columns of a stray byte, terminal widths).
 #include <cstddef>
 #include <string_view>
 

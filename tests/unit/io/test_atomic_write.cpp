@@ -17,10 +17,7 @@ namespace {
 
 std::string read(const fs::path& p)
 {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return testing::read_text(p);
 }
 
 void write(const fs::path& p, const std::string& text)

@@ -7,20 +7,16 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 
 using namespace quali;
 namespace fs = std::filesystem;
 
 namespace {
 
+// A public key file's one line.
 std::string read(const fs::path& p)
 {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    std::string text = s.str();
+    std::string text = testing::read_text(p);
     while (!text.empty() && text.back() == '\n') text.pop_back();
     return text;
 }
