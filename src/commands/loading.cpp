@@ -39,8 +39,9 @@ void ProofCache::forget(const std::string& folder)
 namespace {
 
 class CachedPaths final : public core::PathOracle {
-public:
-    CachedPaths(const fs::path& dir, std::string folder, ProofCache& cache, const io::Snapshot* snapshot = nullptr)
+  public:
+    CachedPaths(const fs::path& dir, std::string folder, ProofCache& cache,
+                const io::Snapshot* snapshot = nullptr)
         : m_paths(dir), m_folder(std::move(folder)), m_cache(cache), m_snapshot(snapshot)
     {
     }
@@ -49,8 +50,9 @@ public:
     {
         std::string key(path);
         if (const auto known = m_cache.find(m_folder, key)) return *known;
-        const core::PathStatus status =
-            m_snapshot != nullptr ? io::SnapshotPaths(*m_snapshot, m_folder).status(path) : m_paths.status(path);
+        const core::PathStatus status = m_snapshot != nullptr
+                                            ? io::SnapshotPaths(*m_snapshot, m_folder).status(path)
+                                            : m_paths.status(path);
         m_cache.add(m_folder, std::move(key), status);
         return status;
     }
@@ -60,11 +62,11 @@ public:
         return m_snapshot != nullptr ? io::SnapshotPaths(*m_snapshot, m_folder).files() : m_paths.files();
     }
 
-private:
+  private:
     io::FolderPaths m_paths;
     std::string m_folder;
     ProofCache& m_cache;
-    const io::Snapshot* m_snapshot;  // validate --staged: proofs are those of git's index
+    const io::Snapshot* m_snapshot; // validate --staged: proofs are those of git's index
 };
 
 fs::path organisme_folder(const io::Root& root, const core::Placement& placement)
@@ -167,29 +169,33 @@ void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& 
         std::vector<std::string> all = parts.shared_unreadable;
         all.insert(all.end(), unreadable.begin(), unreadable.end());
         for (core::Organisme& o : part.organismes) {
-            for (core::Diagnostic& d : core::check_organisme_rules(parts.model, o, lean->as_of, lean->lang, all))
+            for (core::Diagnostic& d :
+                 core::check_organisme_rules(parts.model, o, lean->as_of, lean->lang, all))
                 found.push_back(std::move(d));
             o = core::summary(o);
         }
     }
-    for (io::SourceFile& f : group) release_tree(f);
+    for (io::SourceFile& f : group)
+        release_tree(f);
     if (!group.empty()) cache.forget(std::string(core::organisme_folder_of(group.front().path)));
     std::size_t taken = 0;
     if (lean != nullptr) {
         // A diagnostic shows a line of its own file only: a file no diagnostic names has
         // nothing more to give.
         std::unordered_set<std::string_view> shown;
-        for (const core::Diagnostic& d : found) shown.insert(d.file);
+        for (const core::Diagnostic& d : found)
+            shown.insert(d.file);
         std::erase_if(group, [&](const io::SourceFile& f) {
             // The sign-offs are checked at the end (check_visas): their files stay.
-            const bool take = f.placement && f.placement->kind != core::FileKind::visa && f.diagnostics.empty() &&
-                              !shown.contains(f.path);
+            const bool take = f.placement && f.placement->kind != core::FileKind::visa &&
+                              f.diagnostics.empty() && !shown.contains(f.path);
             taken += take && lean->selected(f.path) ? 1 : 0;
             return take;
         });
     }
     const std::lock_guard lock(parts.mutex);
-    for (core::Organisme& o : part.organismes) parts.organismes.push_back(std::move(o));
+    for (core::Organisme& o : part.organismes)
+        parts.organismes.push_back(std::move(o));
     parts.unreadable.insert(parts.unreadable.end(), unreadable.begin(), unreadable.end());
     parts.diagnostics.insert(parts.diagnostics.end(), std::make_move_iterator(found.begin()),
                              std::make_move_iterator(found.end()));
@@ -213,7 +219,8 @@ core::Model model_of(io::LoadedRoot& loaded, Parts& parts)
         if (unreadable_by_rules(f)) parts.unreadable.push_back(f.path);
     }
     core::Model model = core::build_model(inputs, loaded.root.dir.filename().string());
-    for (io::SourceFile& f : loaded.files) release_tree(f);
+    for (io::SourceFile& f : loaded.files)
+        release_tree(f);
     return model;
 }
 

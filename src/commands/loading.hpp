@@ -20,12 +20,12 @@ namespace quali::commands::loading {
 // cited twice: by an action and by a candidature). A folder's answers are forgotten once it is
 // modelled: repositories have thousands of folders.
 class ProofCache {
-public:
+  public:
     std::optional<core::PathStatus> find(const std::string& folder, const std::string& path) const;
     void add(const std::string& folder, std::string path, core::PathStatus status);
     void forget(const std::string& folder);
 
-private:
+  private:
     mutable std::mutex m_mutex;
     std::unordered_map<std::string, std::unordered_map<std::string, core::PathStatus>> m_known;
 };
@@ -39,13 +39,13 @@ void check_file(io::SourceFile& f, const io::Root& root, ProofCache& cache, core
 // trees of thousands of folders are never all in memory at once.
 struct Parts {
     std::mutex mutex;
-    core::ModelBuilder shared;                   // the shared files, added as each is read
-    core::Model model;                           // theirs; the organismes join it at the end
-    std::vector<core::Organisme> organismes;     // one or none per folder, whole or summarised
-    std::vector<std::string> shared_unreadable;  // shared files the rules cannot read
-    std::vector<std::string> unreadable;         // every file the rules cannot read
-    std::vector<core::Diagnostic> diagnostics;   // the rules of each organisme (lean loading)
-    std::size_t files_taken = 0;                 // selected files left out of the result (lean)
+    core::ModelBuilder shared;                  // the shared files, added as each is read
+    core::Model model;                          // theirs; the organismes join it at the end
+    std::vector<core::Organisme> organismes;    // one or none per folder, whole or summarised
+    std::vector<std::string> shared_unreadable; // shared files the rules cannot read
+    std::vector<std::string> unreadable;        // every file the rules cannot read
+    std::vector<core::Diagnostic> diagnostics;  // the rules of each organisme (lean loading)
+    std::size_t files_taken = 0;                // selected files left out of the result (lean)
 };
 
 // Lean loading (quali validate): each organisme's rules run as soon as its folder is modelled,
@@ -54,7 +54,7 @@ struct Parts {
 struct Lean {
     core::Date as_of;
     core::Lang lang;
-    std::function<bool(const std::string& path)> selected;  // a path relative to the root
+    std::function<bool(const std::string& path)> selected; // a path relative to the root
 };
 
 // The example framework built into quali, which the repository's own replaces.

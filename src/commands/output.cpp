@@ -22,11 +22,13 @@ void write_output(const std::string& path, std::string_view bytes, bool force, c
         if (ec == std::errc::file_exists)
             throw EnvironmentError(say(ctx.lang, "{} existe déjà : ajoutez --force pour le remplacer",
                                        "{} already exists: add --force to replace it", path));
-        throw EnvironmentError(say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", path, ec.message()));
+        throw EnvironmentError(
+            say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", path, ec.message()));
     }
 }
 
-std::optional<std::string> repository_template(const Workspace& ws, const std::string& name, const Context& ctx)
+std::optional<std::string> repository_template(const Workspace& ws, const std::string& name,
+                                               const Context& ctx)
 {
     if (ws.roots.empty() || ws.roots.front().root.kind != io::RootKind::repository) return std::nullopt;
     const fs::path root = ws.roots.front().root.dir;
@@ -38,7 +40,8 @@ std::optional<std::string> repository_template(const Workspace& ws, const std::s
     // A link is followed only while it stays inside the repository.
     const fs::path real = fs::canonical(path, ec);
     const fs::path real_root = fs::canonical(root, ec);
-    if (ec || !fs::is_regular_file(real, ec) || real.lexically_relative(real_root).generic_string().starts_with(".."))
+    if (ec || !fs::is_regular_file(real, ec) ||
+        real.lexically_relative(real_root).generic_string().starts_with(".."))
         throw EnvironmentError(say(ctx.lang, "{} : le modèle doit être un fichier ordinaire du dépôt",
                                    "{}: a template must be a regular file of the repository", shown));
     const auto size = fs::file_size(real, ec);

@@ -29,7 +29,6 @@ std::string display_path(const fs::path& absolute)
     return display_path(absolute, current_dir());
 }
 
-
 std::vector<core::Diagnostic> root_relative_diagnostics(const Workspace& ws)
 {
     std::vector<core::Diagnostic> out;

@@ -22,11 +22,11 @@ std::vector<Text> texts(const Node* seq);
 std::vector<std::string> strings(const Node* seq);
 
 // Calls f on each item of a sequence; nothing for anything else.
-template <typename F>
-inline void each(const Node* seq, F&& f)
+template <typename F> inline void each(const Node* seq, F&& f)
 {
     if (seq == nullptr || !seq->is_sequence()) return;
-    for (const Node* item : seq->items) f(*item);
+    for (const Node* item : seq->items)
+        f(*item);
 }
 
 // "organismes/x/audits/2024-06-03-diagnostic-hqs.yaml" -> "2024-06-03-diagnostic-hqs"

@@ -166,14 +166,29 @@ void read_visa(const std::string& path, const Node& root, Organisme& o)
 void read_organisme_file(FileKind kind, const std::string& path, const Node& root, Organisme& o)
 {
     switch (kind) {
-    case FileKind::organisme: read_identity(path, root, o); break;
-    case FileKind::autodiagnostic: read_self_diagnosis(path, root, o); break;
-    case FileKind::audit: read_audit(path, root, o); break;
-    case FileKind::paa: read_paa(path, root, o); break;
-    case FileKind::concertation: read_concertation(path, root, o); break;
-    case FileKind::candidature: read_candidature(path, root, o); break;
-    case FileKind::visa: read_visa(path, root, o); break;
-    default: break;
+    case FileKind::organisme:
+        read_identity(path, root, o);
+        break;
+    case FileKind::autodiagnostic:
+        read_self_diagnosis(path, root, o);
+        break;
+    case FileKind::audit:
+        read_audit(path, root, o);
+        break;
+    case FileKind::paa:
+        read_paa(path, root, o);
+        break;
+    case FileKind::concertation:
+        read_concertation(path, root, o);
+        break;
+    case FileKind::candidature:
+        read_candidature(path, root, o);
+        break;
+    case FileKind::visa:
+        read_visa(path, root, o);
+        break;
+    default:
+        break;
     }
 }
 

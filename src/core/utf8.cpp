@@ -30,10 +30,20 @@ Decoded decode(std::string_view s, std::size_t i)
     std::size_t len = 0;
     char32_t cp = 0;
     char32_t min = 0;
-    if ((b & 0xE0u) == 0xC0u) { len = 2; cp = b & 0x1Fu; min = 0x80; }
-    else if ((b & 0xF0u) == 0xE0u) { len = 3; cp = b & 0x0Fu; min = 0x800; }
-    else if ((b & 0xF8u) == 0xF0u) { len = 4; cp = b & 0x07u; min = 0x10000; }
-    else return {};
+    if ((b & 0xE0u) == 0xC0u) {
+        len = 2;
+        cp = b & 0x1Fu;
+        min = 0x80;
+    } else if ((b & 0xF0u) == 0xE0u) {
+        len = 3;
+        cp = b & 0x0Fu;
+        min = 0x800;
+    } else if ((b & 0xF8u) == 0xF0u) {
+        len = 4;
+        cp = b & 0x07u;
+        min = 0x10000;
+    } else
+        return {};
     if (i + len > s.size()) return {};
     for (std::size_t k = 1; k < len; ++k) {
         if (!is_continuation(s[i + k])) return {};
@@ -55,7 +65,8 @@ std::size_t first_invalid(std::string_view s)
 
 std::size_t count(std::string_view s)
 {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));
 }
 
 std::size_t prefix_size(std::string_view s, std::size_t characters)

@@ -24,8 +24,8 @@ struct Found {
 
 // Where a walk puts what it finds.
 struct Walked {
-    std::vector<Found> found;                  // YAML files
-    std::vector<std::string> folders;          // organisme folders left to their own walk ("organismes/<slug>")
+    std::vector<Found> found;         // YAML files
+    std::vector<std::string> folders; // organisme folders left to their own walk ("organismes/<slug>")
     std::vector<core::Diagnostic> diagnostics; // layout problems
     std::set<std::string> organismes;          // slugs of organismes/<slug>/ folders
 };

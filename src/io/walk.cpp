@@ -40,7 +40,8 @@ std::string relative_string(const fs::path& p, const fs::path& root)
 // quali reads .yaml files only: a .yml file gets a warning, not a silent skip.
 Diagnostic yml_ignored(const std::string& rel, const std::string& name, Lang lang)
 {
-    return file_error(rel, "Q011",
+    return file_error(
+        rel, "Q011",
         say(lang, "fichier « .yml » ignoré : quali ne lit que les fichiers « .yaml »",
             "\".yml\" file ignored: quali reads \".yaml\" files only"),
         say(lang, "renommez-le en {}.yaml", "rename it to {}.yaml", name.substr(0, name.size() - 4)),
@@ -67,13 +68,14 @@ bool skipped_silently(const std::string& name, int level)
 Diagnostic unwalked_folder(const std::string& rel, const std::string& name, Lang lang, bool with_hint)
 {
     if (name.starts_with("."))
-        return not_walked(rel, say(lang, "dossier caché « {} » : il n'est pas lu", "hidden folder \"{}\": not read", name),
-                          with_hint ? say(lang,
-                                          "renommez-le sans le point initial s'il contient des fichiers du "
-                                          "dépôt, sinon retirez-le",
-                                          "rename it without the leading dot if it holds files of the "
-                                          "repository, else remove it")
-                                    : std::string());
+        return not_walked(
+            rel, say(lang, "dossier caché « {} » : il n'est pas lu", "hidden folder \"{}\": not read", name),
+            with_hint ? say(lang,
+                            "renommez-le sans le point initial s'il contient des fichiers du "
+                            "dépôt, sinon retirez-le",
+                            "rename it without the leading dot if it holds files of the "
+                            "repository, else remove it")
+                      : std::string());
     return not_walked(rel,
                       say(lang, "dossier trop profond (plus de 6 niveaux) : il n'est pas lu",
                           "folder too deep (more than 6 levels): not read"),
@@ -100,8 +102,8 @@ Diagnostic no_organisme_folder(const std::string& rel, const std::string& name, 
 
 // A folder met by the walk: whether to enter it. With split, an organisme folder is listed for
 // its own walk instead.
-bool enter_folder(std::string rel, const std::string& name, int level, bool in_organismes, bool split, Lang lang,
-                  Walked& out)
+bool enter_folder(std::string rel, const std::string& name, int level, bool in_organismes, bool split,
+                  Lang lang, Walked& out)
 {
     if (skipped_silently(name, level)) return false;
     if (name.starts_with(".") || level > 6) {
@@ -110,9 +112,11 @@ bool enter_folder(std::string rel, const std::string& name, int level, bool in_o
     }
     if (in_organismes) out.organismes.insert(name);
     if (core::is_yaml_name(name) || name.ends_with(".yml")) {
-        out.diagnostics.push_back(file_error(rel, "Q010",
-            say(lang, "« {} » est un dossier, pas un fichier YAML", "\"{}\" is a folder, not a YAML file", name),
-            say(lang, "renommez ou supprimez ce dossier", "rename or delete this folder")));
+        out.diagnostics.push_back(
+            file_error(rel, "Q010",
+                       say(lang, "« {} » est un dossier, pas un fichier YAML",
+                           "\"{}\" is a folder, not a YAML file", name),
+                       say(lang, "renommez ou supprimez ce dossier", "rename or delete this folder")));
         return false;
     }
     if (in_organismes && split) {
@@ -135,7 +139,8 @@ void visit_file(const fs::directory_entry& entry, std::string rel, const std::st
     } else if (link && fs::is_directory(entry.path(), ec)) {
         out.diagnostics.push_back(not_walked(
             rel,
-            say(lang, "lien symbolique vers un dossier : il n'est pas suivi, ses fichiers ne sont pas vérifiés",
+            say(lang,
+                "lien symbolique vers un dossier : il n'est pas suivi, ses fichiers ne sont pas vérifiés",
                 "symbolic link to a folder: not followed, its files are not checked"),
             say(lang, "mettez le dossier lui-même à cet endroit au lieu d'un lien",
                 "put the folder itself here instead of a link")));
@@ -152,21 +157,24 @@ void visit_file(const fs::directory_entry& entry, std::string rel, const std::st
 
 } // namespace
 
-void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind, Lang lang, bool split, Walked& out)
+void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind, Lang lang, bool split,
+          Walked& out)
 {
     std::error_code ec;
     auto it = fs::recursive_directory_iterator(start, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
         if (depth == 0) throw fs::filesystem_error("lecture du dossier", start, ec);
-        out.diagnostics.push_back(file_error(relative_string(start, root), "Q010",
-            say(lang, "dossier illisible : {}", "unreadable folder: {}", ec.message())));
+        out.diagnostics.push_back(
+            file_error(relative_string(start, root), "Q010",
+                       say(lang, "dossier illisible : {}", "unreadable folder: {}", ec.message())));
         return;
     }
     const auto end = fs::recursive_directory_iterator();
     for (; it != end; it.increment(ec)) {
         if (ec) {
-            out.diagnostics.push_back(file_error(relative_string(it->path(), root), "Q010",
-                say(lang, "dossier illisible : {}", "unreadable folder: {}", ec.message())));
+            out.diagnostics.push_back(
+                file_error(relative_string(it->path(), root), "Q010",
+                           say(lang, "dossier illisible : {}", "unreadable folder: {}", ec.message())));
             ec.clear();
             continue;
         }
@@ -175,8 +183,10 @@ void walk(const fs::path& start, int depth, const fs::path& root, RootKind kind,
         const bool link = it->is_symlink(ec);
         const bool is_dir = it->is_directory(ec) && !link;
         const int level = it.depth() + depth;
-        const bool in_organismes = kind == RootKind::repository && level == 1 && rel.starts_with("organismes/");
-        if (!is_dir) visit_file(*it, std::move(rel), name, link, in_organismes, lang, out);
+        const bool in_organismes =
+            kind == RootKind::repository && level == 1 && rel.starts_with("organismes/");
+        if (!is_dir)
+            visit_file(*it, std::move(rel), name, link, in_organismes, lang, out);
         else if (!enter_folder(std::move(rel), name, level, in_organismes, split, lang, out))
             it.disable_recursion_pending();
     }
@@ -201,20 +211,26 @@ void walk_snapshot(const Snapshot& snapshot, RootKind kind, Lang lang, Walked& o
                 std::string folder;
                 for (std::size_t k = 0; k <= i; ++k)
                     folder += (k == 0 ? "" : "/") + parts[k];
-                if (reported.insert(folder).second) out.diagnostics.push_back(unwalked_folder(folder, dir, lang, false));
+                if (reported.insert(folder).second)
+                    out.diagnostics.push_back(unwalked_folder(folder, dir, lang, false));
                 return;
             }
-            if (kind == RootKind::repository && i == 1 && parts[0] == "organismes") out.organismes.insert(dir);
+            if (kind == RootKind::repository && i == 1 && parts[0] == "organismes")
+                out.organismes.insert(dir);
         }
         const std::string& name = parts.back();
         if (name.starts_with(".")) return;
-        if (core::is_yaml_name(name)) out.found.push_back({rel});
-        else if (name.ends_with(".yml")) out.diagnostics.push_back(yml_ignored(rel, name, lang));
+        if (core::is_yaml_name(name))
+            out.found.push_back({rel});
+        else if (name.ends_with(".yml"))
+            out.diagnostics.push_back(yml_ignored(rel, name, lang));
         else if (kind == RootKind::repository && parts.size() == 2 && parts[0] == "organismes")
             out.diagnostics.push_back(no_organisme_folder(rel, name, false, lang));
     };
-    for (const std::string& rel : snapshot.files) consider(rel);
-    for (const std::string& rel : snapshot.links) consider(rel);
+    for (const std::string& rel : snapshot.files)
+        consider(rel);
+    for (const std::string& rel : snapshot.links)
+        consider(rel);
 }
 
 } // namespace quali::io::detail

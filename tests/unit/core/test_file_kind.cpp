@@ -124,7 +124,8 @@ TEST_SUITE("core::file_kind")
         CHECK(left_out_of_model(FileKind::paa, typed));
         CHECK(left_out_of_model(FileKind::autodiagnostic, typed));
         CHECK_FALSE(left_out_of_model(FileKind::audit, typed));
-        CHECK_FALSE(left_out_of_model(FileKind::paa, std::vector<Diagnostic>{at("Q102", "paa.yaml", {3, 1})}));
+        CHECK_FALSE(
+            left_out_of_model(FileKind::paa, std::vector<Diagnostic>{at("Q102", "paa.yaml", {3, 1})}));
     }
 
     TEST_CASE("the rules cannot read a file without tree, not a mapping, or with a type error")
@@ -151,7 +152,8 @@ TEST_SUITE("core::file_kind")
     TEST_CASE("a field left to fill silences the rules at its place in its file only")
     {
         FieldsToFill to_fill;
-        to_fill.note("a.yaml", std::vector<Diagnostic>{at("Q016", "a.yaml", {4, 12}), at("Q101", "a.yaml", {5, 1})});
+        to_fill.note("a.yaml",
+                     std::vector<Diagnostic>{at("Q016", "a.yaml", {4, 12}), at("Q101", "a.yaml", {5, 1})});
         std::vector<Diagnostic> rules{at("Q301", "a.yaml", {4, 12}), at("Q302", "b.yaml", {4, 12}),
                                       at("Q303", "a.yaml", {5, 1})};
         to_fill.drop_from(rules);

@@ -28,9 +28,11 @@ TEST_SUITE("core::utf8")
 
     TEST_CASE("a stray or cut byte is one invalid byte of value U+FFFD")
     {
-        for (const std::string_view s : {std::string_view("\x80"), std::string_view("\xff"), std::string_view("\xf8\x80"),
-                                         std::string_view("\xc3"), std::string_view("\xe2\x82"),
-                                         std::string_view("\xc3" "a")}) {
+        for (const std::string_view s :
+             {std::string_view("\x80"), std::string_view("\xff"), std::string_view("\xf8\x80"),
+              std::string_view("\xc3"), std::string_view("\xe2\x82"),
+              std::string_view("\xc3"
+                               "a")}) {
             const utf8::Decoded d = utf8::decode(s, 0);
             CHECK(d.value == utf8::replacement);
             CHECK(d.size == 1);
@@ -52,7 +54,7 @@ TEST_SUITE("core::utf8")
         CHECK(surrogate.size == 3);
         CHECK_FALSE(surrogate.valid);
         CHECK_FALSE(utf8::decode("\xf4\x90\x80\x80", 0).valid);
-        CHECK(utf8::decode("\xf4\x8f\xbf\xbf", 0).valid);  // U+10FFFF, the last one
+        CHECK(utf8::decode("\xf4\x8f\xbf\xbf", 0).valid); // U+10FFFF, the last one
     }
 
     TEST_CASE("first_invalid finds the first bad byte, or npos for valid text")
@@ -60,7 +62,7 @@ TEST_SUITE("core::utf8")
         CHECK(utf8::first_invalid("Société €") == std::string_view::npos);
         CHECK(utf8::first_invalid("Soci\xe9t\xe9") == 4);
         CHECK(utf8::first_invalid("ab\xed\xa0\x80") == 2);
-        CHECK(utf8::first_invalid("ab\xe2\x82") == 2);  // truncated at the end
+        CHECK(utf8::first_invalid("ab\xe2\x82") == 2); // truncated at the end
         CHECK(utf8::first_invalid("") == std::string_view::npos);
     }
 
@@ -70,7 +72,7 @@ TEST_SUITE("core::utf8")
         CHECK(utf8::count("abc") == 3);
         CHECK(utf8::count("Société") == 7);
         CHECK(utf8::count("😀") == 1);
-        CHECK(utf8::count("\xe9t\xe9") == 3);  // Latin-1: one column per byte
+        CHECK(utf8::count("\xe9t\xe9") == 3); // Latin-1: one column per byte
     }
 
     TEST_CASE("prefix_size never cuts a character")
@@ -88,8 +90,8 @@ TEST_SUITE("core::utf8")
         CHECK(utf8::display_width("abc") == 3);
         CHECK(utf8::display_width("été") == 3);
         CHECK(utf8::display_width("日本") == 4);
-        CHECK(utf8::display_width("e\xcc\x81") == 1);  // e + combining acute accent
-        CHECK(utf8::display_width("a\xe2\x80\x8b") == 1);  // zero-width space
-        CHECK(utf8::display_width("\xff\xfe") == 2);  // stray bytes: one column each
+        CHECK(utf8::display_width("e\xcc\x81") == 1);     // e + combining acute accent
+        CHECK(utf8::display_width("a\xe2\x80\x8b") == 1); // zero-width space
+        CHECK(utf8::display_width("\xff\xfe") == 2);      // stray bytes: one column each
     }
 }

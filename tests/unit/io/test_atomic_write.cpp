@@ -5,9 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
-#include <algorithm>
 #include <vector>
 
 using namespace quali;
@@ -73,7 +73,7 @@ TEST_SUITE("io::atomic_write")
         const testing::TempDir dir;
         const fs::path p = dir.path / "bilan.html";
         write(p, "old content");
-        std::ifstream reader(p, std::ios::binary);  // opened before the replacement
+        std::ifstream reader(p, std::ios::binary); // opened before the replacement
         CHECK_FALSE(io::write_file_atomically(p, "new content", true));
         CHECK(read(p) == "new content");
         std::ostringstream seen;
@@ -89,7 +89,8 @@ TEST_SUITE("io::atomic_write")
         write(p, "x");
         fs::permissions(p, fs::perms::owner_read | fs::perms::owner_write);
         REQUIRE_FALSE(io::write_file_atomically(p, "y", true));
-        CHECK((fs::status(p).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+        CHECK((fs::status(p).permissions() & fs::perms::all) ==
+              (fs::perms::owner_read | fs::perms::owner_write));
     }
 
     TEST_CASE("an empty path or a folder's path is refused")
@@ -112,7 +113,7 @@ TEST_SUITE("io::atomic_write")
         const testing::TempDir dir;
         const fs::path p = dir.path / "dossier";
         fs::create_directory(p);
-        fs::create_directory(p / "inside");  // renaming a file over a non-empty folder fails
+        fs::create_directory(p / "inside"); // renaming a file over a non-empty folder fails
         CHECK(io::write_file_atomically(p, "x", true));
         CHECK(others(dir.path, {"dossier"}).empty());
         CHECK(fs::is_directory(p));

@@ -7,7 +7,6 @@
 
 #include <doctest/doctest.h>
 
-
 using namespace quali;
 namespace fs = std::filesystem;
 
@@ -17,7 +16,8 @@ namespace {
 std::string read(const fs::path& p)
 {
     std::string text = testing::read_text(p);
-    while (!text.empty() && text.back() == '\n') text.pop_back();
+    while (!text.empty() && text.back() == '\n')
+        text.pop_back();
     return text;
 }
 
@@ -35,9 +35,9 @@ TEST_SUITE("io::ssh_signature")
 {
     TEST_CASE("a malformed public key or principal is invalid, without running ssh-keygen on it")
     {
-        if (!io::program_in_path("ssh-keygen")) return;  // then "unavailable", tested below
-        const core::SignatureCheck two_lines =
-            io::ssh_verify("a.martin", "ssh-ed25519 AAAA\nssh-ed25519 BBBB", "sig", "m", "quali-visa", core::Lang::en);
+        if (!io::program_in_path("ssh-keygen")) return; // then "unavailable", tested below
+        const core::SignatureCheck two_lines = io::ssh_verify(
+            "a.martin", "ssh-ed25519 AAAA\nssh-ed25519 BBBB", "sig", "m", "quali-visa", core::Lang::en);
         CHECK(two_lines.verdict == core::SignatureVerdict::invalid);
         CHECK(two_lines.detail == "malformed public key or id");
         const core::SignatureCheck spaced =
@@ -51,8 +51,8 @@ TEST_SUITE("io::ssh_signature")
     TEST_CASE("a signature that is not one is invalid, with ssh-keygen's words")
     {
         if (!io::program_in_path("ssh-keygen")) return;
-        const core::SignatureCheck c = io::ssh_verify("a.martin", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO", "garbage",
-                                                      "m", "quali-visa", core::Lang::fr);
+        const core::SignatureCheck c = io::ssh_verify("a.martin", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO",
+                                                      "garbage", "m", "quali-visa", core::Lang::fr);
         CHECK(c.verdict == core::SignatureVerdict::invalid);
         CHECK_FALSE(c.detail.empty());
         CHECK(c.detail.find('\n') == std::string::npos);
@@ -72,15 +72,17 @@ TEST_SUITE("io::ssh_signature")
         const testing::TempDir dir;
         if (!io::program_in_path("ssh-keygen") || !make_key(dir.path)) return;
         const std::string message = "quali-visa v1\norganisme: oph-nord\n";
-        const io::SshSignature s = io::ssh_sign(dir.path / "id", core::visa_namespace, message, core::Lang::fr);
+        const io::SshSignature s =
+            io::ssh_sign(dir.path / "id", core::visa_namespace, message, core::Lang::fr);
         REQUIRE(s.error.empty());
         CHECK(s.armoured.starts_with("-----BEGIN SSH SIGNATURE-----"));
         const std::string key = read(dir.path / "id.pub");
         const core::SignatureVerifier verify = io::visa_verifier(core::Lang::fr);
         CHECK(verify("a.martin", key, s.armoured, message).verdict == core::SignatureVerdict::valid);
         CHECK(verify("a.martin", key, s.armoured, message + "x").verdict == core::SignatureVerdict::invalid);
-        CHECK(io::ssh_verify("a.martin", key, s.armoured, message, "other-namespace", core::Lang::fr).verdict ==
-              core::SignatureVerdict::invalid);
+        CHECK(
+            io::ssh_verify("a.martin", key, s.armoured, message, "other-namespace", core::Lang::fr).verdict ==
+            core::SignatureVerdict::invalid);
         // Another key does not verify it.
         const testing::TempDir other;
         REQUIRE(make_key(other.path));

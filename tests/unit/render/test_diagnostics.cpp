@@ -10,8 +10,8 @@ using core::Severity;
 
 namespace {
 
-Diagnostic diagnostic(Severity severity, std::string code, std::string file, core::Position pos, std::string message,
-                      std::string hint = {})
+Diagnostic diagnostic(Severity severity, std::string code, std::string file, core::Position pos,
+                      std::string message, std::string hint = {})
 {
     Diagnostic d;
     d.severity = severity;
@@ -34,8 +34,8 @@ TEST_SUITE("render::diagnostics")
 {
     TEST_CASE("a diagnostic prints like a compiler's, with its hint and notes")
     {
-        Diagnostic d = diagnostic(Severity::error, "Q204", "organismes/x/paa.yaml", {12, 5}, "action sans porteur",
-                                  "ajoutez porteur");
+        Diagnostic d = diagnostic(Severity::error, "Q204", "organismes/x/paa.yaml", {12, 5},
+                                  "action sans porteur", "ajoutez porteur");
         d.notes.push_back({"organismes/x/audits/a.yaml", {3, 1}, "point d'alerte"});
         const std::string text = render::diagnostics_text({d}, {}, no_lines);
         CHECK(text == "organismes/x/paa.yaml:12:5: erreur[Q204]: action sans porteur\n"
@@ -55,8 +55,10 @@ TEST_SUITE("render::diagnostics")
 
     TEST_CASE("a diagnostic without a line names the file alone")
     {
-        const Diagnostic d = diagnostic(Severity::error, "Q015", "organismes/x", {0, 0}, "sans organisme.yaml");
-        CHECK(render::diagnostics_text({d}, {}, no_lines) == "organismes/x: erreur[Q015]: sans organisme.yaml\n");
+        const Diagnostic d =
+            diagnostic(Severity::error, "Q015", "organismes/x", {0, 0}, "sans organisme.yaml");
+        CHECK(render::diagnostics_text({d}, {}, no_lines) ==
+              "organismes/x: erreur[Q015]: sans organisme.yaml\n");
     }
 
     TEST_CASE("the source line and a caret under the column, counted in characters, tabs kept")
@@ -113,23 +115,26 @@ TEST_SUITE("render::diagnostics")
         CHECK(json.find("\"files\": 4") != std::string::npos);
         CHECK(json.find("\"silenced\": 1") != std::string::npos);
         CHECK(json.ends_with("}\n"));
-        const std::string bare = render::diagnostics_json({diagnostic(Severity::error, "Q1", "a", {1, 1}, "m")}, 1);
+        const std::string bare =
+            render::diagnostics_json({diagnostic(Severity::error, "Q1", "a", {1, 1}, "m")}, 1);
         CHECK(bare.find("hint") == std::string::npos);
         CHECK(bare.find("notes") == std::string::npos);
     }
 
     TEST_CASE("invalid UTF-8 in a message does not break the JSON")
     {
-        const std::string json =
-            render::diagnostics_json({diagnostic(Severity::error, "Q006", "a.yaml", {1, 1}, "Soci\xe9t\xe9")}, 1);
-        CHECK(json.find("Soci\xef\xbf\xbdt") != std::string::npos);  // U+FFFD replaces the bad byte
+        const std::string json = render::diagnostics_json(
+            {diagnostic(Severity::error, "Q006", "a.yaml", {1, 1}, "Soci\xe9t\xe9")}, 1);
+        CHECK(json.find("Soci\xef\xbf\xbdt") != std::string::npos); // U+FFFD replaces the bad byte
     }
 
-    TEST_CASE("GitHub commands escape the separators of their properties and the line breaks of their message")
+    TEST_CASE(
+        "GitHub commands escape the separators of their properties and the line breaks of their message")
     {
         const Diagnostic d = diagnostic(Severity::error, "Q204", "a,b:c.yaml", {3, 4}, "50% faux", "aide");
-        CHECK(render::diagnostics_github({d}) == "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=quali Q204::50%25 "
-                                                 "faux%0Aaide\n");
+        CHECK(render::diagnostics_github({d}) ==
+              "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=quali Q204::50%25 "
+              "faux%0Aaide\n");
         const Diagnostic w = diagnostic(Severity::warning, "Q016", "a.yaml", {1, 1}, "m");
         CHECK(render::diagnostics_github({w}) == "::warning file=a.yaml,line=1,col=1,title=quali Q016::m\n");
     }
