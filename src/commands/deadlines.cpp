@@ -4,7 +4,6 @@
 #include "quali/core/deadlines.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
-#include "quali/io/atomic_write.hpp"
 #include "quali/render/ics.hpp"
 #include "quali/render/table.hpp"
 
@@ -99,17 +98,8 @@ int run_deadlines(const DeadlinesOptions& opt, const Context& ctx)
     else
         bytes = render_text(list, as_of, ctx);
 
-    if (opt.output.empty() || opt.output == "-") {
-        ctx.out << bytes;
-        return 0;
-    }
-    if (const std::error_code ec = io::write_file_atomically(opt.output, bytes, opt.force)) {
-        if (ec == std::errc::file_exists)
-            throw EnvironmentError(say(ctx.lang, "{} existe déjà : ajoutez --force pour le remplacer",
-                                       "{} already exists: add --force to replace it", opt.output));
-        throw EnvironmentError(
-            say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", opt.output, ec.message()));
-    }
+    write_output(opt.output, bytes, opt.force, ctx);
+    if (opt.output.empty() || opt.output == "-") return 0;
     if (!ctx.quiet)
         ctx.err << say(ctx.lang, "{} dans {}\n", "{} to {}\n",
                        core::count_of(ctx.lang, list.size(), "échéance écrite", "échéances écrites", "deadline written",
