@@ -46,7 +46,7 @@ std::string render_with_template(const Workspace& ws, std::string_view document,
 int run_agenda(const AgendaOptions& opt, const Context& ctx)
 {
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, true, as_of);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
     const core::Model& model = ws.models.front();
     if (model.standalone)
         throw EnvironmentError(

@@ -63,7 +63,7 @@ int run_bilan(const BilanOptions& opt, const Context& ctx)
 {
     const int year = parse_year(opt.annee, ctx.lang);
     const core::Date as_of = reference_date(opt, year, ctx);
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, true, as_of);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
     const core::Model& model = ws.models.front();
     if (model.standalone)
         throw EnvironmentError(say(ctx.lang, "quali bilan a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",

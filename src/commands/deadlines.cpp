@@ -4,7 +4,6 @@
 #include "quali/core/deadlines.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
-#include "quali/io/atomic_write.hpp"
 #include "quali/render/ics.hpp"
 #include "quali/render/table.hpp"
 
@@ -85,16 +84,9 @@ int run_deadlines(const DeadlinesOptions& opt, const Context& ctx)
         throw EnvironmentError(say(ctx.lang,
                                    "--within : un nombre de jours positif ou nul est attendu, pas {}",
                                    "--within: expected a number of days, zero or more, not {}", *opt.within));
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
     const core::Model& model = ws.models.front();
-    if (core::count(ws.diagnostics).errors > 0 && !ctx.quiet)
-        ctx.err << say(
-            ctx.lang,
-            "quali: attention : {} dans le dépôt, les échéances peuvent être incomplètes "
-            "(voir quali validate)\n",
-            "quali: warning: {} in the repository, deadlines may be incomplete (see quali "
-            "validate)\n",
-            core::count_of(ctx.lang, core::count(ws.diagnostics).errors, "erreur", "erreurs", "error", "errors"));
+    warn_if_repository_has_errors(ws, ctx, "les échéances peuvent être incomplètes", "deadlines may be incomplete");
 
     const std::vector<core::Deadline> list = core::deadlines(model, as_of, opt.within, ctx.lang);
     std::string bytes;
@@ -106,17 +98,8 @@ int run_deadlines(const DeadlinesOptions& opt, const Context& ctx)
     else
         bytes = render_text(list, as_of, ctx);
 
-    if (opt.output.empty() || opt.output == "-") {
-        ctx.out << bytes;
-        return 0;
-    }
-    if (const std::error_code ec = io::write_file_atomically(opt.output, bytes, opt.force)) {
-        if (ec == std::errc::file_exists)
-            throw EnvironmentError(say(ctx.lang, "{} existe déjà : ajoutez --force pour le remplacer",
-                                       "{} already exists: add --force to replace it", opt.output));
-        throw EnvironmentError(
-            say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", opt.output, ec.message()));
-    }
+    write_output(opt.output, bytes, opt.force, ctx);
+    if (opt.output.empty() || opt.output == "-") return 0;
     if (!ctx.quiet)
         ctx.err << say(ctx.lang, "{} dans {}\n", "{} to {}\n",
                        core::count_of(ctx.lang, list.size(), "échéance écrite", "échéances écrites", "deadline written",

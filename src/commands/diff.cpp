@@ -224,7 +224,7 @@ std::string render_json(const std::vector<Section>& sections, const std::string&
 int run_diff(const DiffOptions& opt, const Context& ctx)
 {
     const std::string start = opt.depot.empty() ? std::string(".") : opt.depot;
-    const Workspace ws = load_workspace({start}, ctx, false);
+    const Workspace ws = load_workspace({start}, ctx, {.rules = false});
     const io::Root root = ws.roots.front().root;
     const core::Model& now = ws.models.front();
     const std::vector<git::Change> changes = git::changes_since(root.dir, opt.rev, ctx);

@@ -64,7 +64,7 @@ const core::Organisme& find_organisme(const core::Model& model, const std::strin
 int run_dossier(const DossierOptions& opt, const Context& ctx)
 {
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, true, as_of);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
     const core::Model& model = ws.models.front();
     const core::Organisme& o = find_organisme(model, opt.slug, ctx.lang);
     const core::InstructionSheet sheet =

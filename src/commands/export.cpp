@@ -52,7 +52,7 @@ int run_export(const ExportOptions& opt, const Context& ctx)
         throw EnvironmentError(say(ctx.lang, "--excel ne vaut que pour --format csv",
                                    "--excel only applies to --format csv"));
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
     const core::Model& model = ws.models.front();
     const core::FlatTable t = core::export_table(model, *table, as_of);
 

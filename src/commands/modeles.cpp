@@ -2,6 +2,7 @@
 #include "commands/modeles.hpp"
 
 #include "quali/core/embedded.hpp"
+#include "quali/core/utf8.hpp"
 #include "quali/io/atomic_write.hpp"
 
 #include <nlohmann/json.hpp>
@@ -19,8 +20,7 @@ namespace {
 // Columns of a UTF-8 text: its code points (the templates' accents are one column each).
 std::size_t width(std::string_view text)
 {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return core::utf8::count(text);
 }
 
 // Replaces the {{key}} placeholders of one line of a template.

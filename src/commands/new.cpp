@@ -96,7 +96,7 @@ std::string or_marker(const std::string& value)
 
 core::Model model_of_root(const io::Root& root, const Context& ctx)
 {
-    Workspace ws = load_workspace({root.dir.string()}, ctx, false);
+    Workspace ws = load_workspace({root.dir.string()}, ctx, {.rules = false});
     return std::move(ws.models.front());
 }
 
@@ -104,13 +104,6 @@ const core::Organisme* organisme_in(const core::Model& model, const io::Root& ro
 {
     if (root.kind == io::RootKind::organisme) return model.organismes.empty() ? nullptr : &model.organismes.front();
     return model.organisme(slug);
-}
-
-// A path relative to the root made relative to the organisme folder.
-std::string in_folder(const core::Organisme& o, const std::string& path)
-{
-    if (o.folder.empty()) return path;
-    return path.starts_with(o.folder + "/") ? path.substr(o.folder.size() + 1) : path;
 }
 
 } // namespace authoring
@@ -292,7 +285,7 @@ int run_candidature(const NewOptions& opt, const Context& ctx)
         const core::Audit* last = o->latest_diagnostic();
         for (const core::Audit& a : o->audits)
             if (last == nullptr || &a == last || (a.date() && last->date() && *a.date() >= *last->date()))
-                pieces.push_back(in_folder(*o, a.file));
+                pieces.push_back(core::path_in_folder(o->folder, a.file));
         if (!o->audits.empty()) suggested = o->audits.back().auditeur.value;
     }
     std::string pieces_text;

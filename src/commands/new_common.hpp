@@ -38,9 +38,6 @@ const core::Organisme* organisme_in(const core::Model& model, const io::Root& ro
 void create_and_report(const std::filesystem::path& path, const std::string& text, core::FileKind kind,
                        const Context& ctx);
 
-// A path relative to the root made relative to the organisme folder ("audits/….yaml").
-std::string in_folder(const core::Organisme& o, const std::string& path);
-
 // The text as a quoted YAML scalar, or the marker when it is empty.
 std::string or_marker(const std::string& value);
 

@@ -172,7 +172,7 @@ int run_concertation(const LivingOptions& opt, const Context& ctx)
     std::vector<std::pair<core::Step, std::string>> steps;
     if (o != nullptr)
         for (const core::ReachedStep& r : core::reached_steps(*o))
-            steps.emplace_back(r.step, "étape franchie : " + in_folder(*o, r.file));
+            steps.emplace_back(r.step, "étape franchie : " + core::path_in_folder(o->folder, r.file));
     if (steps.empty()) steps.emplace_back(core::Step::engagement, "la première étape du parcours");
     std::string events;
     for (const auto& [step, why] : steps) {

@@ -63,7 +63,7 @@ struct Target {
 int run_notify(const NotifyOptions& opt, const Context& ctx)
 {
     const core::Date date_courrier = resolve_as_of(opt.as_of, ctx);
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
     const core::Model& model = ws.models.front();
     if (model.standalone)
         throw EnvironmentError(

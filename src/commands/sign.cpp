@@ -82,7 +82,7 @@ int run_sign(const SignOptions& opt, const Context& ctx)
         throw EnvironmentError(say(ctx.lang, "--auditeur : identifiant « {} » invalide", "--auditeur: invalid id \"{}\"",
                                    opt.auditeur));
 
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
     const io::LoadedRoot& loaded = ws.roots.front();
     const core::Model& model = ws.models.front();
     const bool lone = loaded.root.kind == io::RootKind::organisme;

@@ -139,25 +139,13 @@ std::vector<const core::Organisme*> select(const core::Model& model, const std::
     return out;
 }
 
-void warn_if_invalid(const Workspace& ws, const Context& ctx)
-{
-    const core::DiagnosticCounts counts = core::count(ws.diagnostics);
-    if (counts.errors == 0 || ctx.quiet) return;
-    ctx.err << say(
-        ctx.lang,
-        "quali: attention : {} dans le dépôt, les résultats peuvent être incomplets "
-        "(voir quali validate)\n",
-        "quali: warning: {} in the repository, results may be incomplete (see quali validate)\n",
-        core::count_of(ctx.lang, counts.errors, "erreur", "erreurs", "error", "errors"));
-}
-
 int run_status(const StatusOptions& opt, const Context& ctx)
 {
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
+    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
     const core::Model& model = ws.models.front();
     const auto chosen = select(model, opt.slugs, ctx.lang);
-    warn_if_invalid(ws, ctx);
+    warn_if_repository_has_errors(ws, ctx, "les résultats peuvent être incomplets", "results may be incomplete");
 
     if (opt.format == "json") {
         auto out = nlohmann::ordered_json::array();

@@ -179,7 +179,7 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
             return 0;
         }
     }
-    Workspace ws = load_workspace(paths, ctx, true, as_of, snapshot ? &*snapshot : nullptr, true);
+    Workspace ws = load_workspace(paths, ctx, {.as_of = as_of, .snapshot = snapshot ? &*snapshot : nullptr, .lean_model = true});
     const int silenced = silence_warnings(ws.diagnostics, ignore_requests(opt, ws), ctx.lang);
     const core::DiagnosticCounts counts = core::count(ws.diagnostics);
 

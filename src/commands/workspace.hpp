@@ -32,22 +32,34 @@ struct Workspace {
     mutable std::map<std::string, std::string, std::less<>> read_again;  // display path -> bytes
 };
 
-// paths empty: the repository around the current directory. Loads every file of each root,
-// runs the file-level checks and, with rules, the label's rules as of as_of; keeps the
-// diagnostics of the selected paths. Throws EnvironmentError when a path does not exist or is
-// in no repository.
-// With a snapshot (git's index, for validate --staged), the files and proofs are read from it
-// instead of the working tree.
-// lean_model (quali validate): each organisme's rules run as soon as its folder is read, and
-// the repository's model keeps only each organisme's summary (core::summary), and the files'
-// bytes only where a diagnostic points: memory nearly independent of the number of organismes.
-// The model is then for the repository's rules only; the other commands read it whole.
-Workspace load_workspace(const std::vector<std::string>& paths, const Context& ctx, bool rules = true,
-                         std::optional<core::Date> as_of = std::nullopt, const io::Snapshot* snapshot = nullptr,
-                         bool lean_model = false);
+// What load_workspace does beyond reading and checking the files.
+struct LoadOptions {
+    bool rules = true;                      // run the label's rules (and the sign-offs' checks)
+    std::optional<core::Date> as_of = {};   // the rules' date; today when absent
+    // When set, the files and proofs are read from this snapshot (git's index, for validate
+    // --staged) instead of the working tree.
+    const io::Snapshot* snapshot = nullptr;
+    // quali validate: each organisme's rules run as soon as its folder is read, and the
+    // repository's model keeps only each organisme's summary (core::summary), and the files'
+    // bytes only where a diagnostic points: memory nearly independent of the number of
+    // organismes. The model is then for the repository's rules only; the other commands read
+    // it whole.
+    bool lean_model = false;
+};
 
-// A path as the user can open it: relative to the current directory when shorter.
+// paths empty: the repository around the current directory. Loads every file of each root,
+// runs the file-level checks and, with options.rules, the label's rules; keeps the diagnostics
+// of the selected paths. Throws EnvironmentError when a path does not exist or is in no
+// repository.
+Workspace load_workspace(const std::vector<std::string>& paths, const Context& ctx, const LoadOptions& options = {});
+
+// A path as the user can open it: relative to cwd (by default the current directory) when
+// shorter.
 std::string display_path(const std::filesystem::path& absolute);
+std::string display_path(const std::filesystem::path& absolute, const std::filesystem::path& cwd);
+
+// The current directory; empty when it cannot be known (removed, say).
+std::filesystem::path current_dir();
 
 // --- shared by the commands that write documents (agenda, dossier, notify) -------------------
 
@@ -58,6 +70,11 @@ std::vector<core::Diagnostic> root_relative_diagnostics(const Workspace& ws);
 // Writes a document to ctx.out when path is "" or "-", else atomically to path; refuses to
 // replace an existing file without force. Throws EnvironmentError (exit 2) on failure.
 void write_output(const std::string& path, std::string_view bytes, bool force, const Context& ctx);
+
+// Warns on stderr (unless quiet) that the repository has errors, so that what the command shows
+// may be partial: "quali: attention : 2 erreurs dans le dépôt, <what> (voir quali validate)".
+void warn_if_repository_has_errors(const Workspace& ws, const Context& ctx, std::string_view what_fr,
+                                   std::string_view what_en);
 
 // The repository's own version of a built-in template, <root>/modeles/<name>, if there is one:
 // a regular file inside the repository, of at most 1 MiB. Throws EnvironmentError when it

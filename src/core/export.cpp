@@ -2,6 +2,7 @@
 #include "quali/core/export.hpp"
 
 #include "quali/core/deadlines.hpp"
+#include "quali/core/file_kind.hpp"
 #include "quali/core/instruction.hpp"
 #include "quali/core/pathway.hpp"
 #include "quali/core/predicates.hpp"
@@ -39,13 +40,6 @@ std::string joined(const std::vector<std::string>& items)
     for (const std::string& s : items)
         out += (out.empty() ? "" : " ; ") + s;
     return out;
-}
-
-// The path of a file inside its organisme's folder ("audits/…yaml").
-std::string in_folder(const Organisme& o, const std::string& file)
-{
-    const std::string prefix = o.folder.empty() ? std::string() : o.folder + "/";
-    return !prefix.empty() && file.starts_with(prefix) ? file.substr(prefix.size()) : file;
 }
 
 FlatTable organismes(const Model& model, Date as_of)
@@ -120,7 +114,7 @@ FlatTable audits(const Model& model)
                 {}};
     for (const Organisme& o : model.organismes) {
         for (const Audit& a : o.audits) {
-            t.lignes.push_back({o.slug, in_folder(o, a.file), a.type ? std::string(to_string(*a.type)) : "",
+            t.lignes.push_back({o.slug, path_in_folder(o.folder, a.file), a.type ? std::string(to_string(*a.type)) : "",
                                 a.auditeur.value, date_text(a.debut.value), date_text(a.fin.value),
                                 a.jours ? decimal_text(*a.jours) : "",
                                 std::to_string(a.count(Evaluation::point_fort)),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/core/text_checks.hpp"
 
+#include "quali/core/utf8.hpp"
+
 #include <algorithm>
 
 namespace quali::core {
@@ -16,9 +18,7 @@ namespace {
 
 int code_points(std::string_view s)
 {
-    return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
-    }));
+    return static_cast<int>(utf8::count(s));
 }
 
 } // namespace
@@ -56,32 +56,6 @@ std::string_view LineIndex::line(int line) const
 
 namespace {
 
-// Returns the offset of the first byte that is not valid UTF-8, or npos.
-std::size_t first_invalid_utf8(std::string_view s)
-{
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = 0;
-        std::uint32_t min = 0;
-        std::uint32_t cp = 0;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0u) == 0xC0u) { len = 2; min = 0x80; cp = c & 0x1Fu; }
-        else if ((c & 0xF0u) == 0xE0u) { len = 3; min = 0x800; cp = c & 0x0Fu; }
-        else if ((c & 0xF8u) == 0xF0u) { len = 4; min = 0x10000; cp = c & 0x07u; }
-        else return i;
-        if (i + len > s.size()) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0u) != 0x80u) return i;
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
 bool only_blank(std::string_view s)
 {
     return std::all_of(s.begin(), s.end(),
@@ -117,7 +91,7 @@ TextCheck check_text(std::string_view bytes, Lang lang)
         r.parseable = false;
         return r;
     }
-    if (const auto bad = first_invalid_utf8(bytes); bad != std::string_view::npos) {
+    if (const auto bad = utf8::first_invalid(bytes); bad != std::string_view::npos) {
         r.diagnostics.push_back(error_at(
             index.position(bad), "Q006",
             say(lang, "octet {:#04x} invalide en UTF-8 : le fichier doit être enregistré en UTF-8",

@@ -2,6 +2,7 @@
 #include "quali/io/yaml_reader.hpp"
 
 #include "quali/core/text_checks.hpp"
+#include "quali/core/utf8.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -167,7 +168,7 @@ private:
         }
         const std::size_t end = std::min(column, m_line_text.size());
         for (; m_line_bytes < end; ++m_line_bytes)
-            if ((static_cast<unsigned char>(m_line_text[m_line_bytes]) & 0xC0u) != 0x80u) ++m_line_points;
+            if (!core::utf8::is_continuation(m_line_text[m_line_bytes])) ++m_line_points;
         return {mark.line + 1, m_line_points + 1};
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/render/diagnostics.hpp"
 
+#include "quali/core/utf8.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -37,12 +39,18 @@ std::string caret_line(std::string_view source, int column)
     std::string pad;
     int col = 1;
     for (std::size_t i = 0; i < source.size() && col < column; ++i) {
-        const auto c = static_cast<unsigned char>(source[i]);
-        if ((c & 0xC0u) == 0x80u) continue;
-        pad += c == '\t' ? '\t' : ' ';
+        if (core::utf8::is_continuation(source[i])) continue;
+        pad += source[i] == '\t' ? '\t' : ' ';
         ++col;
     }
     return pad + "^";
+}
+
+// U+0080-U+009F (C1 controls), U+202A-U+202E and U+2066-U+2069 (bidirectional embeddings,
+// overrides, isolates): a terminal would obey them.
+bool shown_as_code_point(char32_t c)
+{
+    return (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 // Text that came from a file, made safe for a terminal: control characters (escape sequences,
@@ -58,20 +66,11 @@ std::string printable(std::string_view s)
             out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
             continue;
         }
-        // U+0080-U+009F (C1 controls): C2 80-9F in UTF-8.
-        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-            static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-            out += fmt::format("<U+{:04X}>", static_cast<unsigned>(static_cast<unsigned char>(s[i + 1])));
-            ++i;
-            continue;
-        }
-        // U+202A-U+202E and U+2066-U+2069 (bidirectional embeddings, overrides, isolates).
-        if (c == 0xE2 && i + 2 < s.size()) {
-            const auto b1 = static_cast<unsigned char>(s[i + 1]);
-            const auto b2 = static_cast<unsigned char>(s[i + 2]);
-            if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
-                out += fmt::format("<U+{:04X}>", 0x2000u + ((b1 & 0x3Fu) << 6) + (b2 & 0x3Fu));
-                i += 2;
+        if (c >= 0x80) {
+            const core::utf8::Decoded d = core::utf8::decode(s, i);
+            if (d.valid && shown_as_code_point(d.value)) {
+                out += fmt::format("<U+{:04X}>", static_cast<unsigned>(d.value));
+                i += d.size - 1;
                 continue;
             }
         }

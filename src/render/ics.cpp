@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/render/ics.hpp"
 
+#include "quali/core/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <cstdint>
@@ -50,7 +52,7 @@ std::string ics_fold(std::string_view line)
     while (line.size() - start > room) {
         std::size_t cut = start + room;
         // Step back to the first byte of a UTF-8 sequence so that no character is split.
-        while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+        while (cut > start && core::utf8::is_continuation(line[cut]))
             --cut;
         if (cut == start) cut = start + room; // not UTF-8: cut anyway rather than loop
         out.append(line.substr(start, cut - start));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/render/svg.hpp"
 
+#include "quali/core/utf8.hpp"
 #include "quali/render/html.hpp"
 
 #include <fmt/format.h>
@@ -77,13 +78,8 @@ std::string svg_number(double value)
 
 std::string utf8_truncate(std::string_view s, std::size_t max_chars)
 {
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // continuation byte
-        if (chars == max_chars) return std::string(s.substr(0, i)) + "…";
-        ++chars;
-    }
-    return std::string(s);
+    const std::size_t kept = core::utf8::prefix_size(s, max_chars);
+    return kept < s.size() ? std::string(s.substr(0, kept)) + "…" : std::string(s);
 }
 
 std::string svg_theme_bars(const std::vector<ThemeBar>& themes, std::string_view title)

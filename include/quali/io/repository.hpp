@@ -10,12 +10,11 @@
 #include "quali/io/snapshot.hpp"
 
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -28,7 +27,7 @@ struct SourceFile {
     std::optional<core::Placement> placement;
     std::string bytes;  // as read (empty when unreadable)
     // The parsed document; null when the file could not be read or parsed. load_workspace
-    // (src/commands) releases those of organisme folders once they are modelled: read the model.
+    // (src/commands) releases the trees once they are modelled: read the model.
     std::unique_ptr<core::Tree> tree;
     const core::Node* root = nullptr;
     std::vector<core::Diagnostic> diagnostics;  // byte-level and YAML-level problems
@@ -54,30 +53,56 @@ std::optional<Root> find_root(const fs::path& start);
 
 struct LoadedRoot {
     Root root;
-    std::vector<SourceFile> files;                    // every YAML file but those a group hook took, sorted by path
+    std::vector<SourceFile> files;                    // every YAML file kept (RootReader::keep), sorted by path
     std::vector<core::Diagnostic> diagnostics;        // problems of the layout itself
     std::set<std::string> organismes;                 // slugs of organismes/<slug>/ folders
 };
 
-// Work done on each file right after it is parsed, on the loading thread.
-using FileHook = std::function<void(SourceFile&)>;
+// Reads a root in two stages, for the caller to model each part as soon as it is read and
+// release its trees (commands/load_workspace): first the files outside organisme folders (the
+// whole of a lone organisme folder), one by one, then each organisme folder, walked and read
+// whole. read_folder and keep may be called from several threads at once; the rest from one.
+class RootReader {
+public:
+    // Walks the root (not the organisme folders of a repository on disk: their paths are listed
+    // by read_folder, so that those of tens of thousands of files are never all in memory).
+    RootReader(const Root& root, core::Lang lang);
 
-// Work done on the files outside organisme folders (the whole of a lone organisme folder) once
-// they are all parsed and hooked, before any organisme folder is read; `folders` is the number
-// of organisme folders to be read next.
-using SharedHook = std::function<void(std::span<SourceFile> files, std::size_t folders)>;
+    const Root& root() const { return m_out.root; }
 
-// Work done on the files of one organisme folder once they are all parsed and hooked, on the
-// thread that read them. It may take files out of the vector: they are then left out of
-// LoadedRoot::files (quali validate keeps only the files it has something to say about).
-using GroupHook = std::function<void(std::vector<SourceFile>& files)>;
+    // The files outside organisme folders, sorted, not read yet; given once.
+    std::vector<SourceFile> take_shared();
 
-// Reads every YAML file under the root (hidden folders and proof folders excepted), on
-// `threads` threads, in two stages: first the files outside organisme folders, then each
-// organisme folder, walked and read by one thread and given whole to `group_hook`, so that its
-// files can be released together. `hook` runs on each file right after it is parsed.
-LoadedRoot load_root(const Root& root, core::Lang lang, unsigned threads, const FileHook& hook = {},
-                     const SharedHook& shared_hook = {}, const GroupHook& group_hook = {});
+    // Reads one file: its place in the layout, its bytes with every guard, its byte checks and
+    // its YAML tree (SourceFile::tree, root), each problem a diagnostic of the file.
+    void read(SourceFile& f) const;
+
+    // The number of organisme folders to read with read_folder.
+    std::size_t folder_count() const { return m_folders.size(); }
+
+    // Walks and reads the index-th organisme folder, in path order; each index once.
+    std::vector<SourceFile> read_folder(std::size_t index);
+
+    // Files to be part of the result (LoadedRoot::files); the others are left out.
+    void keep(std::vector<SourceFile> files);
+
+    // Everything read, its files sorted by path, with the layout's own checks (an organisme
+    // folder without organisme.yaml, Q015; a folder name that is no identifier, Q017).
+    LoadedRoot finish() &&;
+
+private:
+    core::Lang m_lang;
+    fs::path m_canonical_root;
+    LoadedRoot m_out;
+    std::vector<SourceFile> m_shared;
+    std::vector<std::pair<std::string, std::vector<std::string>>> m_folders;  // folder, files (snapshot: listed)
+    std::mutex m_mutex;                   // m_out.files, m_out.diagnostics, m_identified
+    std::set<std::string> m_identified;   // organisme folders holding an organisme.yaml entry
+};
+
+// Reads every YAML file under the root (hidden folders and proof folders excepted) on one
+// thread, keeping them all: RootReader read in full, for tests and small tools.
+LoadedRoot load_root(const Root& root, core::Lang lang);
 
 // The bytes of a file of the root read again, with the guards of load_root (a link leaving the
 // root, a file too large…); "" when it cannot be read. For the source line of a diagnostic in

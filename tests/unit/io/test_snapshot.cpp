@@ -34,7 +34,7 @@ TEST_SUITE("io::snapshot")
         s.files.insert("notes.yml");
         s.links.insert("comite/membres.yaml");
         const io::Root root{"/nulle/part", io::RootKind::repository, &s};
-        const io::LoadedRoot loaded = io::load_root(root, core::Lang::fr, 1);
+        const io::LoadedRoot loaded = io::load_root(root, core::Lang::fr);
 
         std::vector<std::string> paths;
         for (const io::SourceFile& f : loaded.files) paths.push_back(f.path);

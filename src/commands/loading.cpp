@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The model of a root built part by part as it is read (commands/loading.hpp): the shared files
+// one by one, then each organisme folder, its trees released at once; and the file-level checks.
+#include "commands/loading.hpp"
+
+#include "quali/core/rules.hpp"
+#include "quali/core/schema_check.hpp"
+#include "quali/io/builtin.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace quali::commands::loading {
+
+namespace fs = std::filesystem;
+
+std::optional<core::PathStatus> ProofCache::find(const std::string& folder, const std::string& path) const
+{
+    const std::lock_guard lock(m_mutex);
+    const auto f = m_known.find(folder);
+    if (f == m_known.end()) return std::nullopt;
+    const auto it = f->second.find(path);
+    if (it == f->second.end()) return std::nullopt;
+    return it->second;
+}
+
+void ProofCache::add(const std::string& folder, std::string path, core::PathStatus status)
+{
+    const std::lock_guard lock(m_mutex);
+    m_known[folder].emplace(std::move(path), status);
+}
+
+void ProofCache::forget(const std::string& folder)
+{
+    const std::lock_guard lock(m_mutex);
+    m_known.erase(folder);
+}
+
+namespace {
+
+class CachedPaths final : public core::PathOracle {
+  public:
+    CachedPaths(const fs::path& dir, std::string folder, ProofCache& cache,
+                const io::Snapshot* snapshot = nullptr)
+        : m_paths(dir), m_folder(std::move(folder)), m_cache(cache), m_snapshot(snapshot)
+    {
+    }
+
+    core::PathStatus status(std::string_view path) const override
+    {
+        std::string key(path);
+        if (const auto known = m_cache.find(m_folder, key)) return *known;
+        const core::PathStatus status = m_snapshot != nullptr
+                                            ? io::SnapshotPaths(*m_snapshot, m_folder).status(path)
+                                            : m_paths.status(path);
+        m_cache.add(m_folder, std::move(key), status);
+        return status;
+    }
+
+    std::vector<std::string> files() const override
+    {
+        return m_snapshot != nullptr ? io::SnapshotPaths(*m_snapshot, m_folder).files() : m_paths.files();
+    }
+
+  private:
+    io::FolderPaths m_paths;
+    std::string m_folder;
+    ProofCache& m_cache;
+    const io::Snapshot* m_snapshot; // validate --staged: proofs are those of git's index
+};
+
+fs::path organisme_folder(const io::Root& root, const core::Placement& placement)
+{
+    if (root.kind == io::RootKind::organisme) return root.dir;
+    return root.dir / "organismes" / placement.organisme;
+}
+
+// A file of the layout that the rules cannot read, asked before its tree is released.
+bool unreadable_by_rules(const io::SourceFile& f)
+{
+    return f.placement && core::unreadable_by_rules(f.root, f.diagnostics);
+}
+
+// What the model reads of a file, if anything.
+std::optional<core::ModelInput> model_input(const io::SourceFile& f)
+{
+    if (!f.placement || f.root == nullptr || core::left_out_of_model(f.placement->kind, f.diagnostics))
+        return std::nullopt;
+    core::ModelInput in{f.path, *f.placement, f.root, {}};
+    for (const core::Diagnostic& d : f.diagnostics)
+        if (core::is_schema_error(d)) in.schema_errors.push_back(d.pos);
+    return in;
+}
+
+void add_inputs(std::vector<core::ModelInput>& inputs, const io::SourceFile& f)
+{
+    if (auto in = model_input(f)) inputs.push_back(std::move(*in));
+}
+
+void release_tree(io::SourceFile& f)
+{
+    f.root = nullptr;
+    f.tree.reset();
+}
+
+} // namespace
+
+core::ModelInput builtin_framework_input()
+{
+    return {"", core::Placement{core::FileKind::referentiel, {}}, &io::builtin_framework()};
+}
+
+void check_file(io::SourceFile& f, const io::Root& root, ProofCache& cache, core::Lang lang)
+{
+    if (f.root == nullptr || !f.placement) return;
+    const bool lone = root.kind == io::RootKind::organisme;
+    const std::string folder = lone ? std::string() : "organismes/" + f.placement->organisme;
+    const CachedPaths proofs(organisme_folder(root, *f.placement), folder, cache, root.snapshot);
+    const bool organisme_file = lone || !f.placement->organisme.empty();
+    std::vector<core::Diagnostic> found =
+        core::check_document(f.placement->kind, *f.root, organisme_file ? &proofs : nullptr, lang);
+    core::drop_under_unsupported_tags(found, f.diagnostics);
+    for (core::Diagnostic& d : found) {
+        d.file = f.path;
+        for (core::Note& n : d.notes)
+            if (n.file.empty()) n.file = f.path;
+        f.diagnostics.push_back(std::move(d));
+    }
+}
+
+void model_shared_file(io::SourceFile& f, Parts& parts, bool lean)
+{
+    const std::optional<core::ModelInput> input = model_input(f);
+    const bool unreadable = unreadable_by_rules(f);
+    {
+        const std::lock_guard lock(parts.mutex);
+        if (input) parts.shared.add(*input);
+        if (unreadable) parts.shared_unreadable.push_back(f.path);
+    }
+    release_tree(f);
+    // Lean: a file without diagnostics of its own gives its bytes back; the repository's rules
+    // report in the sessions, whose lines are then read again (Workspace::source_line).
+    if (lean && f.diagnostics.empty()) std::string().swap(f.bytes);
+}
+
+void model_shared(std::size_t folders, Parts& parts)
+{
+    parts.model = std::move(parts.shared).finish();
+    // One organisme per folder: reserved, not grown (a vector of thousands of organismes that
+    // doubles holds three times its size for a moment).
+    parts.organismes.reserve(folders);
+    // Sorted: the loading threads added them in any order.
+    std::sort(parts.shared_unreadable.begin(), parts.shared_unreadable.end());
+    parts.unreadable = parts.shared_unreadable;
+}
+
+void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& parts, const Lean* lean)
+{
+    std::vector<core::ModelInput> inputs;
+    std::vector<std::string> unreadable;
+    for (const io::SourceFile& f : group) {
+        add_inputs(inputs, f);
+        if (unreadable_by_rules(f)) unreadable.push_back(f.path);
+    }
+    core::Model part = core::build_model(inputs, std::string());
+    std::vector<core::Diagnostic> found;
+    if (lean != nullptr) {
+        // parts.model and shared_unreadable no longer change once the folders are being read.
+        std::vector<std::string> all = parts.shared_unreadable;
+        all.insert(all.end(), unreadable.begin(), unreadable.end());
+        for (core::Organisme& o : part.organismes) {
+            for (core::Diagnostic& d :
+                 core::check_organisme_rules(parts.model, o, lean->as_of, lean->lang, all))
+                found.push_back(std::move(d));
+            o = core::summary(o);
+        }
+    }
+    for (io::SourceFile& f : group)
+        release_tree(f);
+    if (!group.empty()) cache.forget(std::string(core::organisme_folder_of(group.front().path)));
+    std::size_t taken = 0;
+    if (lean != nullptr) {
+        // A diagnostic shows a line of its own file only: a file no diagnostic names has
+        // nothing more to give.
+        std::unordered_set<std::string_view> shown;
+        for (const core::Diagnostic& d : found)
+            shown.insert(d.file);
+        std::erase_if(group, [&](const io::SourceFile& f) {
+            // The sign-offs are checked at the end (check_visas): their files stay.
+            const bool take = f.placement && f.placement->kind != core::FileKind::visa &&
+                              f.diagnostics.empty() && !shown.contains(f.path);
+            taken += take && lean->selected(f.path) ? 1 : 0;
+            return take;
+        });
+    }
+    const std::lock_guard lock(parts.mutex);
+    for (core::Organisme& o : part.organismes)
+        parts.organismes.push_back(std::move(o));
+    parts.unreadable.insert(parts.unreadable.end(), unreadable.begin(), unreadable.end());
+    parts.diagnostics.insert(parts.diagnostics.end(), std::make_move_iterator(found.begin()),
+                             std::make_move_iterator(found.end()));
+    parts.files_taken += taken;
+}
+
+core::Model model_of(io::LoadedRoot& loaded, Parts& parts)
+{
+    if (loaded.root.kind == io::RootKind::repository) {
+        core::Model model = std::move(parts.model);
+        model.organismes = std::move(parts.organismes);
+        std::sort(model.organismes.begin(), model.organismes.end(),
+                  [](const core::Organisme& a, const core::Organisme& b) { return a.slug < b.slug; });
+        model.index();
+        return model;
+    }
+    std::vector<core::ModelInput> inputs;
+    inputs.push_back(builtin_framework_input());
+    for (const io::SourceFile& f : loaded.files) {
+        add_inputs(inputs, f);
+        if (unreadable_by_rules(f)) parts.unreadable.push_back(f.path);
+    }
+    core::Model model = core::build_model(inputs, loaded.root.dir.filename().string());
+    for (io::SourceFile& f : loaded.files)
+        release_tree(f);
+    return model;
+}
+
+} // namespace quali::commands::loading

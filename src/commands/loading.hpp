@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+// Inside load_workspace (workspace.cpp): the file-level checks with their proof cache, and the
+// model of a repository built part by part as io::RootReader reads it (loading.cpp).
+#include "quali/core/model.hpp"
+#include "quali/core/model_builder.hpp"
+#include "quali/core/value_checks.hpp"
+#include "quali/io/repository.hpp"
+
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace quali::commands::loading {
+
+// What the value checks learnt of the proofs each file of a folder cites (a proof is often
+// cited twice: by an action and by a candidature). A folder's answers are forgotten once it is
+// modelled: repositories have thousands of folders.
+class ProofCache {
+  public:
+    std::optional<core::PathStatus> find(const std::string& folder, const std::string& path) const;
+    void add(const std::string& folder, std::string path, core::PathStatus status);
+    void forget(const std::string& folder);
+
+  private:
+    mutable std::mutex m_mutex;
+    std::unordered_map<std::string, std::unordered_map<std::string, core::PathStatus>> m_known;
+};
+
+// Runs the file-level checks of a parsed file of the layout (core::check_document: schema,
+// values, proofs asked through the cache) and adds their diagnostics to the file's.
+void check_file(io::SourceFile& f, const io::Root& root, ProofCache& cache, core::Lang lang);
+
+// A repository as the loading threads model it: the shared files first (quali.yaml, referentiel,
+// comite, auditeurs), then each organisme folder as soon as it is read, so that the document
+// trees of thousands of folders are never all in memory at once.
+struct Parts {
+    std::mutex mutex;
+    core::ModelBuilder shared;                  // the shared files, added as each is read
+    core::Model model;                          // theirs; the organismes join it at the end
+    std::vector<core::Organisme> organismes;    // one or none per folder, whole or summarised
+    std::vector<std::string> shared_unreadable; // shared files the rules cannot read
+    std::vector<std::string> unreadable;        // every file the rules cannot read
+    std::vector<core::Diagnostic> diagnostics;  // the rules of each organisme (lean loading)
+    std::size_t files_taken = 0;                // selected files left out of the result (lean)
+};
+
+// Lean loading (quali validate): each organisme's rules run as soon as its folder is modelled,
+// the repository keeps only its summary (core::summary), and a file's bytes are kept only
+// where a diagnostic may show a line of it.
+struct Lean {
+    core::Date as_of;
+    core::Lang lang;
+    std::function<bool(const std::string& path)> selected; // a path relative to the root
+};
+
+// The example framework built into quali, which the repository's own replaces.
+core::ModelInput builtin_framework_input();
+
+// Adds a shared file of a repository (outside organisme folders) to its model as soon as it is
+// read, and releases its tree: the sessions of a large repository are megabytes of trees.
+void model_shared_file(io::SourceFile& f, Parts& parts, bool lean);
+
+// The shared files' model, once they are all read and before any organisme folder is.
+void model_shared(std::size_t folders, Parts& parts);
+
+// Models one organisme folder of a repository, then releases its trees. Lean: runs its rules,
+// keeps its summary, and takes out the files with nothing to show (counted if selected).
+void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& parts, const Lean* lean);
+
+// The model of a root once loaded: the repository's parts joined, or a lone organisme folder's.
+core::Model model_of(io::LoadedRoot& loaded, Parts& parts);
+
+} // namespace quali::commands::loading
