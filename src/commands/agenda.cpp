@@ -61,7 +61,7 @@ int run_agenda(const AgendaOptions& opt, const Context& ctx)
         ctx.err << say(ctx.lang, "ordre du jour de la séance du {} écrit dans {} ({})\n",
                        "agenda of the session of {} written to {} ({})\n", opt.seance, opt.output,
                        core::count_of(ctx.lang, agenda.dossiers.size(), "dossier déposé", "dossiers déposés",
-                                      "dossier filed", "dossiers filed"));
+                                      "application filed", "applications filed"));
     return 0;
 }
 
@@ -74,11 +74,11 @@ void add_agenda(CLI::App& app, Runner& runner, core::Lang lang)
         "agenda", tr(lang,
                      "Ordre du jour d'une séance du comité : dossiers déposés et leur instruction, retards, "
                      "dossiers incomplets ou attendus",
-                     "Agenda of a committee session: the dossiers filed and their review, late, incomplete "
-                     "or expected dossiers"));
-    sub->add_option("SEANCE", opt->seance,
+                     "Agenda of a committee session: the applications filed and their review, late, incomplete "
+                     "or expected applications"));
+    sub->add_option(tr(lang, "SEANCE", "SESSION"), opt->seance,
                     tr(lang, "Date de la séance (fichier comite/seances/SEANCE.yaml)",
-                       "Date of the session (file comite/seances/SEANCE.yaml)"))
+                       "Date of the session (file comite/seances/SESSION.yaml)"))
         ->required()
         ->type_name(tr(lang, "AAAA-MM-JJ", "YYYY-MM-DD"));
     add_as_of_option(*sub, opt->as_of, lang);

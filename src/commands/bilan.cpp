@@ -105,7 +105,7 @@ void add_bilan(CLI::App& app, Runner& runner, core::Lang lang)
                     "thème, PAA, concertation, auditeurs, qualité des données",
                     "Yearly mini-report of the label: pathways, committees, durations, strong and alert points by "
                     "theme, action plans (PAA), consultation, auditors, data quality"));
-    sub->add_option("ANNEE", opt->annee, tr(lang, "Année du bilan (AAAA)", "Year of the report (YYYY)"))
+    sub->add_option(tr(lang, "ANNEE", "YEAR"), opt->annee, tr(lang, "Année du bilan (AAAA)", "Year of the report (YYYY)"))
         ->required()
         ->type_name(tr(lang, "ANNEE", "YEAR"));
     add_as_of_option(*sub, opt->as_of, lang)

@@ -105,12 +105,12 @@ void add_feries(CLI::App& app, Runner& runner, core::Lang lang)
                      "ouvrés)",
                      "List the public holidays of a year in a zone (those the working-day count skips)"));
     const std::string year = tr(lang, "ANNEE", "YEAR");
-    sub->add_option("ANNEE", opts->year, tr(lang, "Année, de 1900 à 2200", "Year, from 1900 to 2200"))
+    sub->add_option(year, opts->year, tr(lang, "Année, de 1900 à 2200", "Year, from 1900 to 2200"))
         ->required()
         ->type_name(year);
     sub->add_option("--jusqu-a", opts->last_year,
                     tr(lang, "Dernière année d'une période (de ANNEE à celle-ci, incluses)",
-                       "Last year of a period (from ANNEE to this one, both included)"))
+                       "Last year of a period (from YEAR to this one, both included)"))
         ->type_name(year);
     static const std::vector<std::string> zones(core::zone_names().begin(), core::zone_names().end());
     sub->add_option("--zone", opts->zone,

@@ -237,7 +237,7 @@ void add_init(CLI::App& app, Runner& runner, core::Lang lang)
                    "pre-commit)",
                    "Create a new Quali'Hlm repository (rules, evaluation framework, committee, git and "
                    "pre-commit hook)"));
-    sub->add_option("DOSSIER", opt->folder,
+    sub->add_option(tr(lang, "DOSSIER", "FOLDER"), opt->folder,
                     tr(lang, "Dossier du nouveau dépôt : vide ou inexistant",
                        "Folder of the new repository: empty or not existing yet"))
         ->type_name(tr(lang, "DOSSIER", "FOLDER"));
@@ -248,16 +248,16 @@ void add_init(CLI::App& app, Runner& runner, core::Lang lang)
                   tr(lang,
                      "N'installer que le crochet pre-commit dans le dépôt git existant qui contient DOSSIER "
                      "(défaut : le dossier courant), par exemple après un git clone",
-                     "Only install the pre-commit hook in the existing git repository that holds DOSSIER "
+                     "Only install the pre-commit hook in the existing git repository that holds FOLDER "
                      "(default: the current folder), for example after a git clone"));
     sub->footer(tr(lang,
                    "Refuse un dossier non vide ou situé dans un dépôt quali existant. Le crochet lance « quali "
                    "validate --staged » et refuse un commit qui contient une erreur.\n",
                    "Refuses a folder that is not empty or lies inside an existing quali repository. The hook "
                    "runs \"quali validate --staged\" and refuses a commit that holds an error. The files it "
-                   "writes are in French, like the dossiers they describe.\n"));
-    sub->callback([opt, &runner] {
-        if (!opt->hook_only && opt->folder.empty()) throw CLI::RequiredError("DOSSIER");
+                   "writes are in French, like the folders they describe.\n"));
+    sub->callback([opt, lang, &runner] {
+        if (!opt->hook_only && opt->folder.empty()) throw CLI::RequiredError(tr(lang, "DOSSIER", "FOLDER"));
         runner = [opt](const Context& ctx) { return run_init(*opt, ctx); };
     });
 }

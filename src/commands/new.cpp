@@ -400,13 +400,13 @@ void add_new(CLI::App& app, Runner& runner, core::Lang lang)
         "new", tr(lang,
                   "Créer les fichiers d'un dossier à partir des modèles commentés (organisme, audit, PAA, "
                   "concertation, autodiagnostic, candidature, séance, auditeur)",
-                  "Create the files of a dossier from the commented templates (organisme, audit, PAA, "
+                  "Create the files of an organisme's folder from the commented templates (organisme, audit, PAA, "
                   "concertation, autodiagnostic, candidature, seance, auditeur)"));
     sub->require_subcommand(1);
     sub->footer(tr(lang,
                    "Ne remplace jamais un fichier existant. Les champs à remplir portent la valeur « À COMPLÉTER » : "
                    "quali validate les signale (avertissement Q016).\n",
-                   "Never replaces an existing file. The files are written in French, like the dossiers; the "
+                   "Never replaces an existing file. The files are written in French, like the folders they fill; the "
                    "fields to fill in hold the value \"À COMPLÉTER\": quali validate reports them (warning "
                    "Q016).\n"));
     authoring::add_new_files(*sub, runner, {run_organisme, run_audit, run_candidature, run_seance, run_auditeur},

@@ -62,7 +62,7 @@ void add_audit(CLI::App& sub, NewOptions& opt, const std::function<void()>& chos
 {
     CLI::App* audit = sub.add_subcommand(
         "audit", tr(lang, "Créer organismes/SLUG/audits/DEBUT-TYPE.yaml (plan et grille de résultats du cadre d'évaluation)",
-                    "Create organismes/SLUG/audits/DEBUT-TYPE.yaml (plan and results grid of the evaluation framework)"));
+                    "Create organismes/SLUG/audits/START-TYPE.yaml (plan and results grid of the evaluation framework)"));
     audit->add_option("SLUG", opt.slug, slug_help(lang))->required();
     audit
         ->add_option("--type", opt.type,
@@ -88,7 +88,7 @@ void add_candidature(CLI::App& sub, NewOptions& opt, const std::function<void()>
 {
     CLI::App* cand = sub.add_subcommand(
         "candidature", tr(lang, "Créer organismes/SLUG/candidatures/SEANCE.yaml (pièces existantes déjà listées)",
-                          "Create organismes/SLUG/candidatures/SEANCE.yaml (existing pieces already listed)"));
+                          "Create organismes/SLUG/candidatures/SESSION.yaml (existing pieces already listed)"));
     cand->add_option("SLUG", opt.slug, slug_help(lang))->required();
     cand->add_option("--seance", opt.seance, tr(lang, "Date de la séance du comité visée", "Date of the committee session aimed at"))
         ->type_name(day(lang))
@@ -101,7 +101,7 @@ void add_candidature(CLI::App& sub, NewOptions& opt, const std::function<void()>
     cand->add_option("--depot", opt.date_depot, tr(lang, "Date de dépôt (défaut : aujourd'hui)", "Filing date (default: today)"))
         ->type_name(day(lang));
     cand->add_option("--auditeur", opt.auditeur, tr(lang, "Identifiant de l'auditeur qui valide le dossier",
-                                                     "Identifier of the auditor who validates the dossier"));
+                                                     "Identifier of the auditor who validates the application"));
     add_repository_option(*cand, opt.depot, lang, "-C");
     cand->callback(chosen);
 }

@@ -152,9 +152,9 @@ void add_notify(CLI::App& app, Runner& runner, core::Lang lang)
                      "par décision de la séance (Markdown et HTML)",
                      "Post-committee letters: the decision and the calendar of the next step, one per decision of "
                      "the session (Markdown and HTML)"));
-    sub->add_option("SEANCE", opt->seance,
+    sub->add_option(tr(lang, "SEANCE", "SESSION"), opt->seance,
                     tr(lang, "Date de la séance tenue (fichier comite/seances/SEANCE.yaml)",
-                       "Date of the session held (file comite/seances/SEANCE.yaml)"))
+                       "Date of the session held (file comite/seances/SESSION.yaml)"))
         ->required()
         ->type_name(tr(lang, "AAAA-MM-JJ", "YYYY-MM-DD"));
     add_output_option(*sub, opt->output_dir, lang)
@@ -174,7 +174,7 @@ void add_notify(CLI::App& app, Runner& runner, core::Lang lang)
         "Codes de sortie : 0 ; 2 erreur d'utilisation (séance inconnue ou sans décisions, courrier "
         "existant sans --force).",
         "The letters themselves are written in French: they go to French organismes after a French "
-        "committee. Files FOLDER/SEANCE-SLUG.md and .html. Without --force, nothing is written if one of "
+        "committee. Files FOLDER/SESSION-SLUG.md and .html. Without --force, nothing is written if one of "
         "them exists. Templates: modeles/lettre.md.mustache, modeles/lettre.html.mustache; variables: "
         "docs/comite.md. Exit codes: 0; 2 usage error (unknown session or one without decisions, existing "
         "letter without --force)."));

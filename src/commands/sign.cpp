@@ -245,7 +245,7 @@ void add_sign(CLI::App& app, Runner& runner, core::Lang lang)
         "modifiée avant les décisions du comité (Q397), toute version visée absente de git après (Q404), et "
         "vérifie la signature avec la clé publique de l'auditeur (Q398, Q399). Refuse (code 2) un auditeur "
         "autre que celui de validation_auditeur, non agréé à la date du visa, ou un visa après le dépôt.\n",
-        "Writes organismes/SLUG/candidatures/SEANCE.visa.yaml (its comments in French, like the dossier); "
+        "Writes organismes/SLUG/candidatures/SESSION.visa.yaml (its comments in French, like the files it lists); "
         "quali validate then reports any piece changed before the committee's decisions (Q397), any signed "
         "version missing from git afterwards (Q404), and checks the signature with the auditor's public key "
         "(Q398, Q399). Refuses (code 2) an auditor other than the one of validation_auditeur, one not approved "

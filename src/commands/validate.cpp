@@ -223,7 +223,7 @@ void add_validate(CLI::App& app, Runner& runner, core::Lang lang)
     auto opt = std::make_shared<ValidateOptions>();
     CLI::App* sub = app.add_subcommand("validate", tr(lang, "Vérifier les fichiers du dépôt (schémas et règles du label)",
                                                       "Check the files of the repository (schemas and rules of the label)"));
-    sub->add_option("CHEMIN", opt->paths,
+    sub->add_option(tr(lang, "CHEMIN", "PATH"), opt->paths,
                     tr(lang,
                        "Racine du dépôt, dossier d'un organisme, ou fichiers (défaut : le dépôt qui contient le "
                        "dossier courant)",
