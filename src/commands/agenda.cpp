@@ -82,12 +82,7 @@ void add_agenda(CLI::App& app, Runner& runner, core::Lang lang)
         ->required()
         ->type_name(tr(lang, "AAAA-MM-JJ", "YYYY-MM-DD"));
     add_as_of_option(*sub, opt->as_of, lang);
-    add_format_option(*sub, opt->format, {"md", "html", "json"},
-                      tr(lang, "Format de sortie : md (Markdown, défaut), html ou json",
-                         "Output format: md (Markdown, default), html or json"));
-    add_output_option(*sub, opt->output, lang);
-    add_force_flag(*sub, opt->force, lang);
-    add_repository_option(*sub, opt->depot, lang);
+    add_document_options(*sub, opt->format, opt->output, opt->force, opt->depot, lang);
     sub->footer(tr(lang,
                    "Sections et variables des modèles : docs/comite.md. Un dépôt peut remplacer le modèle "
                    "par modeles/agenda.md.mustache ou modeles/agenda.html.mustache. Codes de sortie : 0 ; 2 "

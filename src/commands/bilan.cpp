@@ -114,12 +114,9 @@ void add_bilan(CLI::App& app, Runner& runner, core::Lang lang)
                          "bilan s'arrête à cette date",
                          "Date the repository is read at, YYYY-MM-DD (default: today); before 31 December, the "
                          "report stops at that date"));
-    add_format_option(*sub, opt->format, {"md", "html", "json"},
-                      tr(lang, "Format de sortie : md (Markdown, défaut), html (avec graphiques) ou json",
+    add_document_options(*sub, opt->format, opt->output, opt->force, opt->depot, lang)
+        ->description(tr(lang, "Format de sortie : md (Markdown, défaut), html (avec graphiques) ou json",
                          "Output format: md (Markdown, default), html (with charts) or json"));
-    add_output_option(*sub, opt->output, lang);
-    add_force_flag(*sub, opt->force, lang);
-    add_repository_option(*sub, opt->depot, lang);
     sub->footer(tr(lang,
                    "Définition de chaque chiffre : docs/bilan.md. Un dépôt peut remplacer le modèle par "
                    "modeles/bilan.md.mustache ou modeles/bilan.html.mustache. Codes de sortie : 0 ; 2 erreur "

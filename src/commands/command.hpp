@@ -78,6 +78,11 @@ CLI::Option* add_output_option(CLI::App& sub, std::string& output, core::Lang la
 // --force: replace what already exists.
 CLI::Option* add_force_flag(CLI::App& sub, bool& force, core::Lang lang);
 
+// The options of a command that writes a committee document: --format md|html|json, -o, --force
+// and -C. Returns --format, whose help a command may reword.
+CLI::Option* add_document_options(CLI::App& sub, std::string& format, std::string& output, bool& force,
+                                  std::string& depot, core::Lang lang);
+
 // --format FORMAT: one of `formats`, described by `help`.
 CLI::Option* add_format_option(CLI::App& sub, std::string& format, std::vector<std::string> formats,
                                const std::string& help);

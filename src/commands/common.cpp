@@ -91,4 +91,16 @@ CLI::Option* add_format_option(CLI::App& sub, std::string& format, std::vector<s
         ->type_name("FORMAT");
 }
 
+CLI::Option* add_document_options(CLI::App& sub, std::string& format, std::string& output, bool& force,
+                                  std::string& depot, core::Lang lang)
+{
+    CLI::Option* option = add_format_option(sub, format, {"md", "html", "json"},
+                                            tr(lang, "Format de sortie : md (Markdown, défaut), html ou json",
+                                               "Output format: md (Markdown, default), html or json"));
+    add_output_option(sub, output, lang);
+    add_force_flag(sub, force, lang);
+    add_repository_option(sub, depot, lang);
+    return option;
+}
+
 } // namespace quali::commands

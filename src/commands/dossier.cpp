@@ -90,12 +90,7 @@ void add_dossier(CLI::App& app, Runner& runner, core::Lang lang)
                     tr(lang, "L'organisme (son dossier organismes/SLUG/)", "The organisme (its folder organismes/SLUG/)"))
         ->required();
     add_as_of_option(*sub, opt->as_of, lang);
-    add_format_option(*sub, opt->format, {"md", "html", "json"},
-                      tr(lang, "Format de sortie : md (Markdown, défaut), html ou json",
-                         "Output format: md (Markdown, default), html or json"));
-    add_output_option(*sub, opt->output, lang);
-    add_force_flag(*sub, opt->force, lang);
-    add_repository_option(*sub, opt->depot, lang);
+    add_document_options(*sub, opt->format, opt->output, opt->force, opt->depot, lang);
     sub->footer(tr(lang,
                    "Variables des modèles : docs/comite.md (modeles/dossier.md.mustache, "
                    "modeles/dossier.html.mustache). Codes de sortie : 0 ; 2 erreur d'utilisation (organisme "

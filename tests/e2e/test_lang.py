@@ -109,21 +109,24 @@ def every_help():
         yield ["new", name]
 
 
+def every_help_in(english):
+    for args in every_help():
+        run = quali(args + ["--help"], english)
+        what = f"quali {'--lang en ' if english else ''}{' '.join(args)} --help"
+        check(run.code == 0, f"{what} exited {run.code}")
+        check_language(run, english, what)
+        heading = "Usage: " if english else "Utilisation : "
+        check(heading in run.stdout, f"{what}: no {heading!r}")
+
+
 @suite.test
 def test_every_help_is_english_with_lang_en():
-    for args in every_help():
-        run = quali(args + ["--help"], True)
-        check(run.code == 0, f"quali --lang en {' '.join(args)} --help exited {run.code}")
-        check_language(run, True, f"quali --lang en {' '.join(args)} --help")
+    every_help_in(True)
 
 
 @suite.test
 def test_every_help_is_french_by_default():
-    for args in every_help():
-        run = quali(args + ["--help"], False)
-        check(run.code == 0, f"quali {' '.join(args)} --help exited {run.code}")
-        check_language(run, False, f"quali {' '.join(args)} --help")
-        check("Utilisation : " in run.stdout, f"quali {' '.join(args)} --help: no « Utilisation : »")
+    every_help_in(False)
 
 
 @suite.test
