@@ -18,9 +18,9 @@ date::sys_days resolve_as_of(const std::optional<std::string>& as_of, const Cont
 
 std::string system_error_text(const std::error_code& ec, core::Lang lang)
 {
-    const bool from_system = ec.category() == std::generic_category() || ec.category() == std::system_category();
-    if (lang == core::Lang::en || !from_system)
-        return ec.message();
+    const bool from_system =
+        ec.category() == std::generic_category() || ec.category() == std::system_category();
+    if (lang == core::Lang::en || !from_system) return ec.message();
     switch (static_cast<std::errc>(ec.value())) {
     case std::errc::no_such_file_or_directory:
         return "fichier ou dossier introuvable";
@@ -59,7 +59,8 @@ CLI::Option* add_as_of_option(CLI::App& sub, std::optional<std::string>& as_of, 
         ->type_name(tr(lang, "AAAA-MM-JJ", "YYYY-MM-DD"));
 }
 
-CLI::Option* add_repository_option(CLI::App& sub, std::string& depot, core::Lang lang, const std::string& names)
+CLI::Option* add_repository_option(CLI::App& sub, std::string& depot, core::Lang lang,
+                                   const std::string& names)
 {
     return sub
         .add_option(names, depot,

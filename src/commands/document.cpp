@@ -13,7 +13,8 @@ render::DocumentFormat document_format(const std::string& format)
 }
 
 std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,
-                                 const std::function<std::string(std::string_view)>& render, const Context& ctx)
+                                 const std::function<std::string(std::string_view)>& render,
+                                 const Context& ctx)
 {
     const std::string name = render::template_name(document, f);
     const std::optional<std::string> own = repository_template(ws, name, ctx);
@@ -28,7 +29,8 @@ std::string render_with_template(const Workspace& ws, std::string_view document,
             std::string_view detail = e.what();
             constexpr std::string_view french = "erreur de rendu mustache : ";
             if (detail.starts_with(french)) detail.remove_prefix(french.size());
-            why = core::say(ctx.lang, "erreur de rendu mustache : {}", "mustache rendering error: {}", detail);
+            why =
+                core::say(ctx.lang, "erreur de rendu mustache : {}", "mustache rendering error: {}", detail);
         }
         throw EnvironmentError(
             core::say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", own ? "modeles/" : "", name, why));

@@ -17,7 +17,8 @@ render::DocumentFormat document_format(const std::string& format);
 // Renders `document` (agenda, dossier, lettre, bilan) in format f with render(template text);
 // a template that cannot be used is an EnvironmentError, worded in the user's language.
 std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,
-                                 const std::function<std::string(std::string_view)>& render, const Context& ctx);
+                                 const std::function<std::string(std::string_view)>& render,
+                                 const Context& ctx);
 
 // The same for a document whose data is tree (render::render_document).
 std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,

@@ -14,8 +14,9 @@ namespace {
 
 // CLI11's layout with French typography: a space before the colon of each heading.
 class FrenchFormatter : public CLI::Formatter {
-public:
-    std::string make_group(std::string group, bool is_positional, std::vector<const CLI::Option*> opts) const override
+  public:
+    std::string make_group(std::string group, bool is_positional,
+                           std::vector<const CLI::Option*> opts) const override
     {
         std::string out = "\n" + group + " :\n";
         for (const CLI::Option* opt : opts)
@@ -33,13 +34,14 @@ public:
         return spaced(CLI::Formatter::make_subcommands(app, mode), "\n" + app->get_group() + ":\n");
     }
 
-private:
+  private:
     // The text with each `heading` (ending in ':') given its space before the colon.
     static std::string spaced(std::string text, const std::string& heading)
     {
         std::string french = heading;
         french.insert(heading.rfind(':'), " ");
-        for (std::size_t at = text.find(heading); at != std::string::npos; at = text.find(heading, at + french.size()))
+        for (std::size_t at = text.find(heading); at != std::string::npos;
+             at = text.find(heading, at + french.size()))
             text.replace(at, heading.size(), french);
         return text;
     }
@@ -79,7 +81,8 @@ std::string parse_error_message(const CLI::ParseError& e, const CLI::App& app, s
     using core::say;
     const std::string what = e.what();
     if (what == "A subcommand is required") {
-        if (!first.empty() && app.get_subcommands([&](const CLI::App* c) { return c->get_name() == first; }).empty())
+        if (!first.empty() &&
+            app.get_subcommands([&](const CLI::App* c) { return c->get_name() == first; }).empty())
             return say(lang, "commande inconnue : « {} » (quali --help les liste)",
                        "unknown command: \"{}\" (quali --help lists them)", first);
         return say(lang, "une commande est attendue (quali --help les liste)",
