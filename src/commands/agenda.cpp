@@ -33,23 +33,10 @@ int run_agenda(const AgendaOptions& opt, const Context& ctx)
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
     const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, true, as_of);
     const core::Model& model = ws.models.front();
-    if (model.standalone)
-        throw EnvironmentError(
-            say(ctx.lang, "quali agenda a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
-                "quali agenda needs a repository (quali.yaml), not a lone organisme folder"));
-    const auto day = core::parse_iso_date(opt.seance);
-    const core::Session* session = day ? core::session_file(model, *day) : nullptr;
-    if (session == nullptr) {
-        std::error_code ec;
-        const std::string file = "comite/seances/" + opt.seance + ".yaml";
-        if (day && std::filesystem::exists(ws.roots.front().root.dir / file, ec))
-            throw EnvironmentError(say(ctx.lang, "{} ne peut pas être lu : voir quali validate {}",
-                                       "{} cannot be read: see quali validate {}", file, file));
-        throw EnvironmentError(core::unknown_session_message(model, opt.seance, ctx.lang));
-    }
+    const auto [day, session] = session_of(ws, opt.seance, "agenda", ctx);
 
     const core::Agenda agenda =
-        core::build_agenda(model, *session, *day, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
+        core::build_agenda(model, *session, day, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
     const nlohmann::ordered_json tree = render::agenda_tree(model, agenda);
     // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
     const std::string bytes =

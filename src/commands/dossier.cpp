@@ -34,16 +34,7 @@ struct DossierOptions {
 const core::Organisme& find_organisme(const core::Model& model, const std::string& slug, core::Lang lang)
 {
     if (const core::Organisme* o = model.organisme(slug)) return *o;
-    std::vector<std::string> known;
-    for (const core::Organisme& o : model.organismes)
-        known.push_back(o.slug);
-    std::string msg = say(lang, "organisme inconnu : « {} »", "unknown organisme: \"{}\"", slug);
-    if (const auto near = core::closest(slug, known))
-        msg += say(lang, " (vouliez-vous dire « {} » ?)", " (did you mean \"{}\"?)", *near);
-    else if (!known.empty())
-        msg += say(lang, " (organismes du dépôt : {})", " (organismes of the repository: {})",
-                   fmt::join(known, ", "));
-    throw EnvironmentError(msg);
+    throw EnvironmentError(unknown_organisme_message(model, slug, lang));
 }
 
 int run_dossier(const DossierOptions& opt, const Context& ctx)

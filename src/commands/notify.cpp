@@ -51,20 +51,7 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
     const core::Date date_courrier = resolve_as_of(opt.as_of, ctx);
     const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, false);
     const core::Model& model = ws.models.front();
-    if (model.standalone)
-        throw EnvironmentError(
-            say(ctx.lang, "quali notify a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
-                "quali notify needs a repository (quali.yaml), not a lone organisme folder"));
-    const auto day = core::parse_iso_date(opt.seance);
-    const core::Session* session = day ? core::session_file(model, *day) : nullptr;
-    if (session == nullptr) {
-        std::error_code ec;
-        const std::string file = "comite/seances/" + opt.seance + ".yaml";
-        if (day && std::filesystem::exists(ws.roots.front().root.dir / file, ec))
-            throw EnvironmentError(say(ctx.lang, "{} ne peut pas être lu : voir quali validate {}",
-                                       "{} cannot be read: see quali validate {}", file, file));
-        throw EnvironmentError(core::unknown_session_message(model, opt.seance, ctx.lang));
-    }
+    const auto [day, session] = session_of(ws, opt.seance, "notify", ctx);
     if (!session->held || session->decisions.empty())
         throw EnvironmentError(
             say(ctx.lang,
@@ -74,7 +61,7 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
                 "run quali notify again",
                 opt.seance, session->file));
 
-    const core::Letters letters = core::build_letters(model, *session, *day);
+    const core::Letters letters = core::build_letters(model, *session, day);
     for (const core::Decision* d : letters.ignorees)
         ctx.err << say(
             ctx.lang,

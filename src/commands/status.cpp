@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // quali status [SLUG…]: where each organisme stands in the label's pathway as of a date, what
 // it must obtain next, by when, and the session to aim for (docs/echeances.md).
+#include "commands/document.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
 #include "quali/core/deadlines.hpp"
@@ -119,20 +120,9 @@ std::vector<const core::Organisme*> select(const core::Model& model, const std::
             out.push_back(&o);
         return out;
     }
-    std::vector<std::string> known;
-    for (const core::Organisme& o : model.organismes)
-        known.push_back(o.slug);
     for (const std::string& slug : slugs) {
         const core::Organisme* o = model.organisme(slug);
-        if (o == nullptr) {
-            std::string msg = say(lang, "organisme inconnu : « {} »", "unknown organisme: \"{}\"", slug);
-            if (const auto near = core::closest(slug, known))
-                msg += say(lang, " (vouliez-vous dire « {} » ?)", " (did you mean \"{}\"?)", *near);
-            else if (!known.empty())
-                msg += say(lang, " (organismes du dépôt : {})", " (organismes of the repository: {})",
-                           fmt::join(known, ", "));
-            throw EnvironmentError(msg);
-        }
+        if (o == nullptr) throw EnvironmentError(unknown_organisme_message(model, slug, lang));
         if (std::find(out.begin(), out.end(), o) == out.end()) out.push_back(o);
     }
     return out;
