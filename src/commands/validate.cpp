@@ -228,8 +228,7 @@ void add_validate(CLI::App& app, Runner& runner, core::Lang lang)
                        "Racine du dépôt, dossier d'un organisme, ou fichiers (défaut : le dépôt qui contient le "
                        "dossier courant)",
                        "Root of the repository, folder of an organisme, or files (default: the repository that "
-                       "holds the current folder)"))
-        ->type_name(tr(lang, "CHEMIN", "PATH"));
+                       "holds the current folder)"));
     add_format_option(*sub, opt->format, {"text", "json", "github"},
                       tr(lang, "Format de sortie : text (défaut), json ou github",
                          "Output format: text (default), json or github"));
