@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // quali: the Quali'Hlm label as code. Builds the command line, runs the chosen subcommand,
 // and turns environment errors into one line and exit code 2.
+#include "commands/help.hpp"
 #include "commands/registry.hpp"
 #include "quali/core/calendar_date.hpp"
 #include "quali/core/lang.hpp"
@@ -11,12 +12,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <unistd.h>
-#include <utility>
-#include <vector>
 
 namespace {
 
@@ -42,84 +40,53 @@ quali::core::Lang resolve_lang(const GlobalOptions& global)
     return quali::core::Lang::fr;
 }
 
-void translate_help(CLI::App& app, quali::core::Lang lang)
+// The language of the help and of parse errors: --lang or the locale, peeked at before the
+// command line is built (its texts are set as it is built).
+quali::core::Lang peek_lang(int argc, char** argv)
 {
-    if (lang == quali::core::Lang::en) return;
-    auto fmt = app.get_formatter();
-    fmt->label("Usage", "Utilisation");
-    fmt->label("OPTIONS", "OPTIONS");
-    fmt->label("Options", "Options");
-    fmt->label("Positionals", "Arguments");
-    fmt->label("SUBCOMMAND", "SOUS-COMMANDE");
-    fmt->label("SUBCOMMANDS", "SOUS-COMMANDES");
-    fmt->label("Subcommands", "Sous-commandes");
-    fmt->label("REQUIRED", "OBLIGATOIRE");
-    fmt->label("TEXT", "TEXTE");
-    fmt->label("INT", "ENTIER");
-    fmt->label("UINT", "ENTIER");
-    fmt->label("Needs", "Exige");
-    fmt->label("Excludes", "Exclut");
-}
-
-// A command-line error in the user's language. CLI11 words its errors in English; the forms
-// it uses are matched here, anything else is shown as CLI11 says it. `first` is the first
-// argument that is not an option, for an unknown command.
-std::string parse_error_message(const CLI::ParseError& e, const CLI::App& app, std::string_view first,
-                                quali::core::Lang lang)
-{
-    using quali::core::say;
-    const std::string what = e.what();
-    if (what == "A subcommand is required") {
-        if (!first.empty() && app.get_subcommands([&](const CLI::App* c) { return c->get_name() == first; }).empty())
-            return say(lang, "commande inconnue : « {} » (quali --help les liste)",
-                       "unknown command: \"{}\" (quali --help lists them)", first);
-        return say(lang, "une commande est attendue (quali --help les liste)",
-                   "a command is expected (quali --help lists them)");
-    }
-    if (lang == quali::core::Lang::en) return what;
-    static const std::vector<std::pair<std::regex, std::string>> forms{
-        {std::regex("^The following argument was not expected: (.*)$"), "argument inattendu : $1"},
-        {std::regex("^The following arguments were not expected: (.*)$"), "arguments inattendus : $1"},
-        {std::regex("^(\\S+) is required$"), "$1 est obligatoire"},
-        {std::regex("^(\\S+): [0-9]+ required \\S+ missing$"), "$1 : valeur manquante"},
-        {std::regex("^(\\S+): (.*) not in (\\{.*\\})$"), "$1 : « $2 » n'est pas une valeur permise $3"},
-        {std::regex("^Could not convert: (\\S+) = (.*)$"), "$1 : « $2 » n'est pas une valeur valide"},
-        {std::regex("^(\\S+) excludes (\\S+)$"), "$1 et $2 s'excluent"},
-        {std::regex("^(\\S+) requires (\\S+)$"), "$1 demande aussi $2"},
-    };
-    for (const auto& [form, french] : forms)
-        if (std::regex_match(what, form)) return std::regex_replace(what, form, french);
-    return what;
+    GlobalOptions peek;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string_view(argv[i]) == "--lang") peek.lang = argv[i + 1];
+    for (int i = 1; i < argc; ++i)
+        if (std::string_view(argv[i]).starts_with("--lang=")) peek.lang = argv[i] + 7;
+    return resolve_lang(peek);
 }
 
 } // namespace
 
 int main(int argc, char** argv)
 {
+    using quali::commands::tr;
     GlobalOptions global;
-    CLI::App app{"quali — le label Quali'Hlm en code : valider les dossiers, calculer les "
-                 "échéances, préparer les comités de labellisation.",
+    const quali::core::Lang help_lang = peek_lang(argc, argv);
+    CLI::App app{tr(help_lang,
+                    "quali — le label Quali'Hlm en code : valider les dossiers, calculer les échéances, préparer "
+                    "les comités de labellisation.",
+                    "quali — the Quali'Hlm label as code: check the organismes' files, compute the deadlines, prepare the "
+                    "labelling committees."),
                  "quali"};
-    app.set_version_flag("--version", "quali " QUALI_VERSION);
-    app.set_help_flag("-h,--help", "Afficher cette aide et quitter");
+    quali::commands::localize_help(app, help_lang);
+    app.set_version_flag("--version", "quali " QUALI_VERSION,
+                         tr(help_lang, "Afficher la version et quitter", "Print the version and exit"));
+    app.set_help_flag("-h,--help", tr(help_lang, "Afficher cette aide et quitter", "Print this help and exit"));
     app.require_subcommand(1);
     app.fallthrough();
-    app.add_option("--lang", global.lang, "Langue des messages : fr (défaut) ou en")
-        ->check(CLI::IsMember({"fr", "en"}));
-    app.add_flag("--no-color", global.no_color, "Pas de couleurs (aussi : variable NO_COLOR)");
-    app.add_flag("-q,--quiet", global.quiet, "N'afficher que l'essentiel");
-    app.footer("Aide d'une commande : quali COMMANDE --help. Codes : quali explain CODE.\n");
+    app.add_option("--lang", global.lang,
+                   tr(help_lang, "Langue des messages et de l'aide : fr (défaut) ou en",
+                      "Language of the messages and of the help: fr (default) or en"))
+        ->check(CLI::IsMember({"fr", "en"}))
+        ->type_name(tr(help_lang, "LANGUE", "LANG"));
+    app.add_flag("--no-color", global.no_color,
+                 tr(help_lang, "Pas de couleurs (aussi : variable NO_COLOR)", "No colours (also: variable NO_COLOR)"));
+    app.add_flag("-q,--quiet", global.quiet,
+                 tr(help_lang, "N'afficher que l'essentiel", "Print only what matters"));
+    app.footer(tr(help_lang, "Aide d'une commande : quali COMMANDE --help. Codes : quali explain CODE.\n",
+                  "Help on a command: quali COMMAND --help. Codes: quali explain CODE. The documents quali "
+                  "writes (agenda, sheets, letters, bilan, exports) stay in French: they go to a French "
+                  "committee.\n"));
 
     quali::commands::Runner runner;
-    for (auto add : quali::commands::all_commands) add(app, runner);
-
-    // Help text follows --lang or the locale, which are known only after parsing; peek first.
-    GlobalOptions peek;
-    for (int i = 1; i + 1 < argc; ++i)
-        if (std::string_view(argv[i]) == "--lang") peek.lang = argv[i + 1];
-    for (int i = 1; i < argc; ++i)
-        if (std::string_view(argv[i]).starts_with("--lang=")) peek.lang = argv[i] + 7;
-    translate_help(app, resolve_lang(peek));
+    for (auto add : quali::commands::all_commands) add(app, runner, help_lang);
 
     try {
         app.parse(argc, argv);
@@ -130,7 +97,7 @@ int main(int argc, char** argv)
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        const quali::core::Lang lang = resolve_lang(peek);
+        const quali::core::Lang lang = help_lang;
         const bool fr = lang == quali::core::Lang::fr;
         std::string_view first;
         for (int i = 1; i < argc && first.empty(); ++i) {
@@ -138,7 +105,7 @@ int main(int argc, char** argv)
             if (arg == "--lang") ++i;  // its value is no command
             else if (!arg.starts_with("-")) first = arg;
         }
-        fmt::print(stderr, "quali: {}: {}\n", fr ? "erreur" : "error", parse_error_message(e, app, first, lang));
+        fmt::print(stderr, "quali: {}: {}\n", fr ? "erreur" : "error", quali::commands::parse_error_message(e, app, first, lang));
         fmt::print(stderr, "{}\n", fr ? "Pour plus d'informations : quali --help"
                                       : "For more information: quali --help");
         return 2;

@@ -3,6 +3,7 @@
 // session and its convened seats, the dossiers filed for it grouped by requested decision with
 // their instruction summary, then the late, early, incomplete and expected-but-missing ones
 // (docs/comite.md).
+#include "commands/document.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
 #include "quali/core/instruction.hpp"
@@ -27,82 +28,56 @@ struct AgendaOptions {
     std::string depot;
 };
 
-// The built-in template of a document, or the repository's own (modeles/).
-std::string render_with_template(const Workspace& ws, std::string_view document, const std::string& format,
-                                 const nlohmann::ordered_json& tree, const Context& ctx)
-{
-    const auto f = format == "html" ? render::DocumentFormat::html : render::DocumentFormat::markdown;
-    const std::string name = render::template_name(document, f);
-    const std::optional<std::string> own = repository_template(ws, name, ctx);
-    const std::string text = own ? *own : std::string(render::builtin_template(name).value_or(""));
-    try {
-        return render::render_document(text, tree, f);
-    } catch (const render::TemplateError& e) {
-        throw EnvironmentError(
-            say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", own ? "modeles/" : "", name, e.what()));
-    }
-}
-
 int run_agenda(const AgendaOptions& opt, const Context& ctx)
 {
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
     const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
     const core::Model& model = ws.models.front();
-    if (model.standalone)
-        throw EnvironmentError(
-            say(ctx.lang, "quali agenda a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
-                "quali agenda needs a repository (quali.yaml), not a lone organisme folder"));
-    const auto day = core::parse_iso_date(opt.seance);
-    const core::Session* session = day ? core::session_file(model, *day) : nullptr;
-    if (session == nullptr) {
-        std::error_code ec;
-        const std::string file = "comite/seances/" + opt.seance + ".yaml";
-        if (day && std::filesystem::exists(ws.roots.front().root.dir / file, ec))
-            throw EnvironmentError(say(ctx.lang, "{} ne peut pas être lu : voir quali validate {}",
-                                       "{} cannot be read: see quali validate {}", file, file));
-        throw EnvironmentError(core::unknown_session_message(model, opt.seance, ctx.lang));
-    }
+    const auto [day, session] = session_of(ws, opt.seance, "agenda", ctx);
 
     const core::Agenda agenda =
-        core::build_agenda(model, *session, *day, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
+        core::build_agenda(model, *session, day, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
     const nlohmann::ordered_json tree = render::agenda_tree(model, agenda);
     // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
     const std::string bytes =
         opt.format == "json"
             ? tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"
-            : render_with_template(ws, "agenda", opt.format, tree, ctx);
+            : render_with_template(ws, "agenda", document_format(opt.format), tree, ctx);
     write_output(opt.output, bytes, opt.force, ctx);
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
-        ctx.err << say(ctx.lang, "ordre du jour de la séance du {} écrit dans {} ({} dossier(s) déposé(s))\n",
-                       "agenda of the session of {} written to {} ({} dossier(s) filed)\n", opt.seance,
-                       opt.output, agenda.dossiers.size());
+        ctx.err << say(ctx.lang, "ordre du jour de la séance du {} écrit dans {} ({})\n",
+                       "agenda of the session of {} written to {} ({})\n", opt.seance, opt.output,
+                       core::count_of(ctx.lang, agenda.dossiers.size(), "dossier déposé", "dossiers déposés",
+                                      "application filed", "applications filed"));
     return 0;
 }
 
 } // namespace
 
-void add_agenda(CLI::App& app, Runner& runner)
+void add_agenda(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<AgendaOptions>();
     CLI::App* sub = app.add_subcommand(
-        "agenda", "Ordre du jour d'une séance du comité : dossiers déposés et leur instruction, retards, "
-                  "dossiers incomplets ou attendus");
-    sub->add_option("SEANCE", opt->seance, "Date de la séance (fichier comite/seances/SEANCE.yaml)")
+        "agenda", tr(lang,
+                     "Ordre du jour d'une séance du comité : dossiers déposés et leur instruction, retards, "
+                     "dossiers incomplets ou attendus",
+                     "Agenda of a committee session: the applications filed and their review, late, incomplete "
+                     "or expected applications"));
+    sub->add_option(tr(lang, "SEANCE", "SESSION"), opt->seance,
+                    tr(lang, "Date de la séance (fichier comite/seances/SEANCE.yaml)",
+                       "Date of the session (file comite/seances/SESSION.yaml)"))
         ->required()
-        ->type_name("AAAA-MM-JJ");
-    add_as_of_option(*sub, opt->as_of);
-    sub->add_option("--format", opt->format, "Format de sortie : md (Markdown, défaut), html ou json")
-        ->check(CLI::IsMember({"md", "html", "json"}));
-    sub->add_option("-o,--output", opt->output,
-                    "Écrire dans FICHIER (atomiquement) au lieu de la sortie standard")
-        ->type_name("FICHIER");
-    sub->add_flag("--force", opt->force, "Remplacer FICHIER s'il existe déjà");
-    sub->add_option("-C,--depot", opt->depot,
-                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-        ->type_name("DOSSIER");
-    sub->footer("Sections et variables des modèles : docs/comite.md. Un dépôt peut remplacer le modèle "
-                "par modeles/agenda.md.mustache ou modeles/agenda.html.mustache. Codes de sortie : 0 ; 2 "
-                "erreur d'utilisation (séance inconnue, fichier existant sans --force).");
+        ->type_name(tr(lang, "AAAA-MM-JJ", "YYYY-MM-DD"));
+    add_as_of_option(*sub, opt->as_of, lang);
+    add_document_options(*sub, opt->format, opt->output, opt->force, opt->depot, lang);
+    sub->footer(tr(lang,
+                   "Sections et variables des modèles : docs/comite.md. Un dépôt peut remplacer le modèle "
+                   "par modeles/agenda.md.mustache ou modeles/agenda.html.mustache. Codes de sortie : 0 ; 2 "
+                   "erreur d'utilisation (séance inconnue, fichier existant sans --force).",
+                   "The agenda itself is written in French: it goes to a French committee. Sections and "
+                   "template variables: docs/comite.md. A repository may replace the template with "
+                   "modeles/agenda.md.mustache or modeles/agenda.html.mustache. Exit codes: 0; 2 usage error "
+                   "(unknown session, existing file without --force)."));
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_agenda(*opt, ctx); }; });
 }
 

@@ -3,6 +3,7 @@
 // organismes and movements, committees, durations, strong and alert points by theme, PAA
 // actions, concertation, auditors, data quality — in Markdown, HTML with its charts, or JSON
 // (docs/bilan.md).
+#include "commands/document.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
 #include "quali/core/bilan.hpp"
@@ -81,16 +82,10 @@ int run_bilan(const BilanOptions& opt, const Context& ctx)
     if (opt.format == "json") {
         bytes = render::bilan_json(model, bilan).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     } else {
-        const auto format = opt.format == "html" ? render::DocumentFormat::html : render::DocumentFormat::markdown;
-        const std::string name = render::template_name("bilan", format);
-        const std::optional<std::string> own = repository_template(ws, name, ctx);
-        const std::string text = own ? *own : std::string(render::builtin_template(name).value_or(""));
-        try {
-            bytes = render::bilan_document(text, model, bilan, format);
-        } catch (const render::TemplateError& e) {
-            throw EnvironmentError(say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", own ? "modeles/" : "", name,
-                                       e.what()));
-        }
+        const auto format = document_format(opt.format);
+        bytes = render_with_template(
+            ws, "bilan", format,
+            [&](std::string_view text) { return render::bilan_document(text, model, bilan, format); }, ctx);
     }
     write_output(opt.output, bytes, opt.force, ctx);
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
@@ -101,27 +96,35 @@ int run_bilan(const BilanOptions& opt, const Context& ctx)
 
 } // namespace
 
-void add_bilan(CLI::App& app, Runner& runner)
+void add_bilan(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<BilanOptions>();
     CLI::App* sub = app.add_subcommand(
-        "bilan", "Mini-bilan annuel du label : parcours, comités, durées, points forts et points d'alerte par "
-                 "thème, PAA, concertation, auditeurs, qualité des données");
-    sub->add_option("ANNEE", opt->annee, "Année du bilan (AAAA)")->required()->type_name("ANNEE");
-    sub->add_option("--as-of", opt->as_of,
-                    "Date de lecture du dépôt AAAA-MM-JJ (défaut : aujourd'hui) ; avant le 31 décembre, le bilan "
-                    "s'arrête à cette date");
-    sub->add_option("--format", opt->format, "Format de sortie : md (Markdown, défaut), html (avec graphiques) ou json")
-        ->check(CLI::IsMember({"md", "html", "json"}));
-    sub->add_option("-o,--output", opt->output, "Écrire dans FICHIER (atomiquement) au lieu de la sortie standard")
-        ->type_name("FICHIER");
-    sub->add_flag("--force", opt->force, "Remplacer FICHIER s'il existe déjà");
-    sub->add_option("-C,--depot", opt->depot,
-                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-        ->type_name("DOSSIER");
-    sub->footer("Définition de chaque chiffre : docs/bilan.md. Un dépôt peut remplacer le modèle par "
-                "modeles/bilan.md.mustache ou modeles/bilan.html.mustache. Codes de sortie : 0 ; 2 erreur "
-                "d'utilisation (année invalide, dépôt introuvable, fichier existant sans --force).");
+        "bilan", tr(lang,
+                    "Mini-bilan annuel du label : parcours, comités, durées, points forts et points d'alerte par "
+                    "thème, PAA, concertation, auditeurs, qualité des données",
+                    "Yearly mini-report of the label: pathways, committees, durations, strong and alert points by "
+                    "theme, action plans (PAA), consultation, auditors, data quality"));
+    sub->add_option(tr(lang, "ANNEE", "YEAR"), opt->annee, tr(lang, "Année du bilan (AAAA)", "Year of the report (YYYY)"))
+        ->required()
+        ->type_name(tr(lang, "ANNEE", "YEAR"));
+    add_as_of_option(*sub, opt->as_of, lang)
+        ->description(tr(lang,
+                         "Date de lecture du dépôt AAAA-MM-JJ (défaut : aujourd'hui) ; avant le 31 décembre, le "
+                         "bilan s'arrête à cette date",
+                         "Date the repository is read at, YYYY-MM-DD (default: today); before 31 December, the "
+                         "report stops at that date"));
+    add_document_options(*sub, opt->format, opt->output, opt->force, opt->depot, lang)
+        ->description(tr(lang, "Format de sortie : md (Markdown, défaut), html (avec graphiques) ou json",
+                         "Output format: md (Markdown, default), html (with charts) or json"));
+    sub->footer(tr(lang,
+                   "Définition de chaque chiffre : docs/bilan.md. Un dépôt peut remplacer le modèle par "
+                   "modeles/bilan.md.mustache ou modeles/bilan.html.mustache. Codes de sortie : 0 ; 2 erreur "
+                   "d'utilisation (année invalide, dépôt introuvable, fichier existant sans --force).",
+                   "The report itself is written in French: it goes to a French committee. What each figure "
+                   "means: docs/bilan.md. A repository may replace the template with modeles/bilan.md.mustache "
+                   "or modeles/bilan.html.mustache. Exit codes: 0; 2 usage error (invalid year, repository not "
+                   "found, existing file without --force)."));
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_bilan(*opt, ctx); }; });
 }
 

@@ -47,7 +47,7 @@ std::string render_text(const std::vector<core::Deadline>& list, core::Date as_o
 {
     const core::Lang lang = ctx.lang;
     if (list.empty()) return say(lang, "Aucune échéance.\n", "No deadline.\n");
-    render::Table table({"DATE", say(lang, "TYPE", "TYPE"), say(lang, "ORGANISME", "ORGANISME"),
+    render::Table table({"DATE", say(lang, "TYPE", "TYPE"), say(lang, "ORGANISME", "ORGANIZATION"),
                          say(lang, "STATUT", "STATUS"), "DESCRIPTION"});
     int late = 0;
     for (const core::Deadline& d : list) {
@@ -110,26 +110,29 @@ int run_deadlines(const DeadlinesOptions& opt, const Context& ctx)
 
 } // namespace
 
-void add_deadlines(CLI::App& app, Runner& runner)
+void add_deadlines(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<DeadlinesOptions>();
-    CLI::App* sub = app.add_subcommand("deadlines", "Toutes les échéances à venir ou dépassées, par date "
-                                                    "(texte, JSON ou iCalendar)");
-    add_as_of_option(*sub, opt->as_of);
+    CLI::App* sub = app.add_subcommand(
+        "deadlines", tr(lang, "Toutes les échéances à venir ou dépassées, par date (texte, JSON ou iCalendar)",
+                        "Every upcoming or overdue deadline, by date (text, JSON or iCalendar)"));
+    add_as_of_option(*sub, opt->as_of, lang);
     sub->add_option("--within", opt->within,
-                    "Ne garder que les échéances des JOURS prochains jours (celles en retard restent)")
-        ->type_name("JOURS");
-    sub->add_option("--format", opt->format, "Format de sortie : text (défaut), json ou ics (iCalendar)")
-        ->check(CLI::IsMember({"text", "json", "ics"}));
-    sub->add_option("-o,--output", opt->output,
-                    "Écrire dans FICHIER (atomiquement) au lieu de la sortie standard")
-        ->type_name("FICHIER");
-    sub->add_flag("--force", opt->force, "Remplacer FICHIER s'il existe déjà");
-    sub->add_option("-C,--depot", opt->depot,
-                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-        ->type_name("DOSSIER");
-    sub->footer("Types : depot, etape, action-paa, agrement. Règles de calcul : docs/echeances.md. Codes de "
-                "sortie : 0 ; 2 erreur d'utilisation ou d'écriture (fichier existant sans --force).");
+                    tr(lang, "Ne garder que les échéances des JOURS prochains jours (celles en retard restent)",
+                       "Keep only the deadlines of the next DAYS days (overdue ones stay)"))
+        ->type_name(tr(lang, "JOURS", "DAYS"));
+    add_format_option(*sub, opt->format, {"text", "json", "ics"},
+                      tr(lang, "Format de sortie : text (défaut), json ou ics (iCalendar)",
+                         "Output format: text (default), json or ics (iCalendar)"));
+    add_output_option(*sub, opt->output, lang);
+    add_force_flag(*sub, opt->force, lang);
+    add_repository_option(*sub, opt->depot, lang);
+    sub->footer(tr(lang,
+                   "Types : depot, etape, action-paa, agrement. Règles de calcul : docs/echeances.md. Codes de "
+                   "sortie : 0 ; 2 erreur d'utilisation ou d'écriture (fichier existant sans --force).",
+                   "Types: depot (filing), etape (step), action-paa (action plan), agrement (auditor approval). "
+                   "How they are computed: docs/echeances.md. Exit codes: 0; 2 usage or write error (existing "
+                   "file without --force)."));
     sub->callback(
         [opt, &runner] { runner = [opt](const Context& ctx) { return run_deadlines(*opt, ctx); }; });
 }

@@ -305,18 +305,28 @@ int run_diff(const DiffOptions& opt, const Context& ctx)
 
 } // namespace
 
-void add_diff(CLI::App& app, Runner& runner)
+void add_diff(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<DiffOptions>();
-    CLI::App* sub = app.add_subcommand("diff", "Ce qui a changé depuis une révision git, dossier par dossier "
-                                               "(fichiers, états des actions, décisions)");
-    sub->add_option("REV", opt->rev, "Révision git de référence : un commit, une étiquette, HEAD~10, main…")->required();
-    sub->add_option("--format", opt->format, "Format de sortie : text (défaut), md (Markdown) ou json")
-        ->check(CLI::IsMember({"text", "md", "json"}));
-    sub->add_option("-C,--depot", opt->depot, "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-        ->type_name("DOSSIER");
-    sub->footer("Compare la révision au dossier de travail (fichiers commités, indexés ou non, et nouveaux "
-                "fichiers non ignorés).\n");
+    CLI::App* sub = app.add_subcommand(
+        "diff", tr(lang,
+                   "Ce qui a changé depuis une révision git, dossier par dossier (fichiers, états des actions, "
+                   "décisions)",
+                   "What changed since a git revision, organisme by organisme (files, states of the actions, "
+                   "decisions)"));
+    sub->add_option("REV", opt->rev,
+                    tr(lang, "Révision git de référence : un commit, une étiquette, HEAD~10, main…",
+                       "Git revision to compare with: a commit, a tag, HEAD~10, main…"))
+        ->required();
+    add_format_option(*sub, opt->format, {"text", "md", "json"},
+                      tr(lang, "Format de sortie : text (défaut), md (Markdown) ou json",
+                         "Output format: text (default), md (Markdown) or json"));
+    add_repository_option(*sub, opt->depot, lang);
+    sub->footer(tr(lang,
+                   "Compare la révision au dossier de travail (fichiers commités, indexés ou non, et nouveaux "
+                   "fichiers non ignorés).\n",
+                   "Compares the revision with the working folder (committed files, staged or not, and new "
+                   "files that are not ignored).\n"));
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_diff(*opt, ctx); }; });
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // quali dossier SLUG: the full instruction sheet of one organisme (pathway history, audits, the
 // improvement plan as a table, the concertation timeline, the validation result, next steps).
+#include "commands/document.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
 #include "quali/core/instruction.hpp"
@@ -9,7 +10,6 @@
 #include "quali/io/digest.hpp"
 #include "quali/io/git_objects.hpp"
 #include "quali/io/ssh_signature.hpp"
-#include "quali/render/templates.hpp"
 
 #include <fmt/format.h>
 
@@ -31,34 +31,10 @@ struct DossierOptions {
     std::string depot;
 };
 
-std::string render_with_template(const Workspace& ws, std::string_view document, const std::string& format,
-                                 const nlohmann::ordered_json& tree, const Context& ctx)
-{
-    const auto f = format == "html" ? render::DocumentFormat::html : render::DocumentFormat::markdown;
-    const std::string name = render::template_name(document, f);
-    const std::optional<std::string> own = repository_template(ws, name, ctx);
-    const std::string text = own ? *own : std::string(render::builtin_template(name).value_or(""));
-    try {
-        return render::render_document(text, tree, f);
-    } catch (const render::TemplateError& e) {
-        throw EnvironmentError(
-            say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", own ? "modeles/" : "", name, e.what()));
-    }
-}
-
 const core::Organisme& find_organisme(const core::Model& model, const std::string& slug, core::Lang lang)
 {
     if (const core::Organisme* o = model.organisme(slug)) return *o;
-    std::vector<std::string> known;
-    for (const core::Organisme& o : model.organismes)
-        known.push_back(o.slug);
-    std::string msg = say(lang, "organisme inconnu : « {} »", "unknown organisme: \"{}\"", slug);
-    if (const auto near = core::closest(slug, known))
-        msg += say(lang, " (vouliez-vous dire « {} » ?)", " (did you mean \"{}\"?)", *near);
-    else if (!known.empty())
-        msg += say(lang, " (organismes du dépôt : {})", " (organismes of the repository: {})",
-                   fmt::join(known, ", "));
-    throw EnvironmentError(msg);
+    throw EnvironmentError(unknown_organisme_message(model, slug, lang));
 }
 
 int run_dossier(const DossierOptions& opt, const Context& ctx)
@@ -82,7 +58,7 @@ int run_dossier(const DossierOptions& opt, const Context& ctx)
     const std::string bytes =
         opt.format == "json"
             ? tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"
-            : render_with_template(ws, "dossier", opt.format, tree, ctx);
+            : render_with_template(ws, "dossier", document_format(opt.format), tree, ctx);
     write_output(opt.output, bytes, opt.force, ctx);
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
         ctx.err << say(ctx.lang, "fiche d'instruction de {} écrite dans {}\n",
@@ -92,26 +68,27 @@ int run_dossier(const DossierOptions& opt, const Context& ctx)
 
 } // namespace
 
-void add_dossier(CLI::App& app, Runner& runner)
+void add_dossier(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<DossierOptions>();
     CLI::App* sub = app.add_subcommand(
-        "dossier", "Fiche d'instruction d'un organisme : parcours, audits, PAA, concertation, validation, "
-                   "prochaines étapes");
-    sub->add_option("SLUG", opt->slug, "L'organisme (son dossier organismes/SLUG/)")->required();
-    add_as_of_option(*sub, opt->as_of);
-    sub->add_option("--format", opt->format, "Format de sortie : md (Markdown, défaut), html ou json")
-        ->check(CLI::IsMember({"md", "html", "json"}));
-    sub->add_option("-o,--output", opt->output,
-                    "Écrire dans FICHIER (atomiquement) au lieu de la sortie standard")
-        ->type_name("FICHIER");
-    sub->add_flag("--force", opt->force, "Remplacer FICHIER s'il existe déjà");
-    sub->add_option("-C,--depot", opt->depot,
-                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-        ->type_name("DOSSIER");
-    sub->footer("Variables des modèles : docs/comite.md (modeles/dossier.md.mustache, "
-                "modeles/dossier.html.mustache). Codes de sortie : 0 ; 2 erreur d'utilisation (organisme "
-                "inconnu, fichier existant sans --force).");
+        "dossier", tr(lang,
+                      "Fiche d'instruction d'un organisme : parcours, audits, PAA, concertation, validation, "
+                      "prochaines étapes",
+                      "Review sheet of one organisme: pathway, audits, action plan (PAA), consultation, "
+                      "validation, next steps"));
+    sub->add_option("SLUG", opt->slug,
+                    tr(lang, "L'organisme (son dossier organismes/SLUG/)", "The organisme (its folder organismes/SLUG/)"))
+        ->required();
+    add_as_of_option(*sub, opt->as_of, lang);
+    add_document_options(*sub, opt->format, opt->output, opt->force, opt->depot, lang);
+    sub->footer(tr(lang,
+                   "Variables des modèles : docs/comite.md (modeles/dossier.md.mustache, "
+                   "modeles/dossier.html.mustache). Codes de sortie : 0 ; 2 erreur d'utilisation (organisme "
+                   "inconnu, fichier existant sans --force).",
+                   "The sheet itself is written in French: it goes to a French committee. Template variables: "
+                   "docs/comite.md (modeles/dossier.md.mustache, modeles/dossier.html.mustache). Exit codes: "
+                   "0; 2 usage error (unknown organisme, existing file without --force)."));
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_dossier(*opt, ctx); }; });
 }
 

@@ -33,11 +33,13 @@ std::string section_for(std::string_view doc, const std::string& code)
 
 } // namespace
 
-void add_explain(CLI::App& app, Runner& runner)
+void add_explain(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto code = std::make_shared<std::string>();
-    CLI::App* sub = app.add_subcommand("explain", "Expliquer un code de diagnostic (ex. : quali explain Q002)");
-    sub->add_option("CODE", *code, "Code du diagnostic, par exemple Q002")->required();
+    CLI::App* sub = app.add_subcommand("explain", tr(lang, "Expliquer un code de diagnostic (ex. : quali explain Q002)",
+                                                     "Explain a diagnostic code (e.g. quali explain Q002)"));
+    sub->add_option("CODE", *code, tr(lang, "Code du diagnostic, par exemple Q002", "Code of the diagnostic, e.g. Q002"))
+        ->required();
     sub->callback([code, &runner] {
         runner = [code](const Context& ctx) {
             std::string wanted = *code;

@@ -67,30 +67,39 @@ int run_export(const ExportOptions& opt, const Context& ctx)
 
 } // namespace
 
-void add_export(CLI::App& app, Runner& runner)
+void add_export(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<ExportOptions>();
     CLI::App* sub = app.add_subcommand(
-        "export", "Une table à plat du dépôt pour un tableur : organismes, actions, decisions, audits ou echeances "
-                  "(CSV ou JSON)");
-    sub->add_option("--table", opt->table, "Table : organismes, actions, decisions, audits ou echeances")
+        "export", tr(lang,
+                     "Une table à plat du dépôt pour un tableur : organismes, actions, decisions, audits ou "
+                     "echeances (CSV ou JSON)",
+                     "One flat table of the repository for a spreadsheet: organismes, actions, decisions, audits "
+                     "or echeances (CSV or JSON)"));
+    sub->add_option("--table", opt->table,
+                    tr(lang, "Table : organismes, actions, decisions, audits ou echeances",
+                       "Table: organismes, actions, decisions, audits or echeances (deadlines)"))
         ->required()
         ->type_name("TABLE");
-    sub->add_option("--format", opt->format, "Format de sortie : csv (défaut) ou json")
-        ->check(CLI::IsMember({"csv", "json"}));
+    add_format_option(*sub, opt->format, {"csv", "json"},
+                      tr(lang, "Format de sortie : csv (défaut) ou json", "Output format: csv (default) or json"));
     sub->add_flag("--excel", opt->excel,
-                  "CSV pour Excel en français : marque d'ordre des octets UTF-8, « ; » entre les cellules, virgule "
-                  "décimale");
-    add_as_of_option(*sub, opt->as_of);
-    sub->add_option("-o,--output", opt->output, "Écrire dans FICHIER (atomiquement) au lieu de la sortie standard")
-        ->type_name("FICHIER");
-    sub->add_flag("--force", opt->force, "Remplacer FICHIER s'il existe déjà");
-    sub->add_option("-C,--depot", opt->depot,
-                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-        ->type_name("DOSSIER");
-    sub->footer("Colonnes de chaque table et précautions CSV (cellules neutralisées contre l'injection de "
-                "formules) : docs/bilan.md. Codes de sortie : 0 ; 2 erreur d'utilisation (table inconnue, dépôt "
-                "introuvable, fichier existant sans --force).");
+                  tr(lang,
+                     "CSV pour Excel en français : marque d'ordre des octets UTF-8, « ; » entre les cellules, "
+                     "virgule décimale",
+                     "CSV for Excel in French: UTF-8 byte order mark, \";\" between cells, decimal comma"));
+    add_as_of_option(*sub, opt->as_of, lang);
+    add_output_option(*sub, opt->output, lang);
+    add_force_flag(*sub, opt->force, lang);
+    add_repository_option(*sub, opt->depot, lang);
+    sub->footer(tr(lang,
+                   "Colonnes de chaque table et précautions CSV (cellules neutralisées contre l'injection de "
+                   "formules) : docs/bilan.md. Codes de sortie : 0 ; 2 erreur d'utilisation (table inconnue, "
+                   "dépôt introuvable, fichier existant sans --force).",
+                   "The tables keep their French column names and values: they go to a French committee. "
+                   "Columns of each table and CSV precautions (cells defused against formula injection): "
+                   "docs/bilan.md. Exit codes: 0; 2 usage error (unknown table, repository not found, existing "
+                   "file without --force)."));
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_export(*opt, ctx); }; });
 }
 

@@ -96,20 +96,29 @@ int run_feries(const FeriesOptions& opts, const Context& ctx)
 
 } // namespace
 
-void add_feries(CLI::App& app, Runner& runner)
+void add_feries(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opts = std::make_shared<FeriesOptions>();
     CLI::App* sub = app.add_subcommand(
-        "feries",
-        "Lister les jours fériés d'une année dans une zone (ceux que compte le décompte en jours ouvrés)");
-    sub->add_option("ANNEE", opts->year, "Année, de 1900 à 2200")->required()->type_name("ANNEE");
-    sub->add_option("--jusqu-a", opts->last_year, "Dernière année d'une période (de ANNEE à celle-ci, incluses)")
-        ->type_name("ANNEE");
+        "feries", tr(lang,
+                     "Lister les jours fériés d'une année dans une zone (ceux que compte le décompte en jours "
+                     "ouvrés)",
+                     "List the public holidays of a year in a zone (those the working-day count skips)"));
+    const std::string year = tr(lang, "ANNEE", "YEAR");
+    sub->add_option(year, opts->year, tr(lang, "Année, de 1900 à 2200", "Year, from 1900 to 2200"))
+        ->required()
+        ->type_name(year);
+    sub->add_option("--jusqu-a", opts->last_year,
+                    tr(lang, "Dernière année d'une période (de ANNEE à celle-ci, incluses)",
+                       "Last year of a period (from YEAR to this one, both included)"))
+        ->type_name(year);
     static const std::vector<std::string> zones(core::zone_names().begin(), core::zone_names().end());
-    sub->add_option("--zone", opts->zone, "Zone des jours fériés (défaut : metropole)")
-        ->check(CLI::IsMember(zones));
-    sub->add_option("--format", opts->format, "Format de sortie : text (défaut) ou json")
-        ->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("--zone", opts->zone,
+                    tr(lang, "Zone des jours fériés (défaut : metropole)", "Zone of the holidays (default: metropole)"))
+        ->check(CLI::IsMember(zones))
+        ->type_name("ZONE");
+    add_format_option(*sub, opts->format, {"text", "json"},
+                      tr(lang, "Format de sortie : text (défaut) ou json", "Output format: text (default) or json"));
     sub->callback(
         [opts, &runner] { runner = [opts](const Context& ctx) { return run_feries(*opts, ctx); }; });
 }

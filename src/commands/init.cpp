@@ -84,7 +84,7 @@ std::optional<fs::path> install_hook(const fs::path& dir, const Context& ctx)
                     fs::perm_options::add, ec);
     if (ec)
         throw EnvironmentError(say(ctx.lang, "impossible de rendre {} exécutable : {}", "cannot make {} executable: {}",
-                                   hook.string(), ec.message()));
+                                   hook.string(), system_error_text(ec, ctx.lang)));
     return hook;
 }
 
@@ -145,7 +145,7 @@ int run_init(const InitOptions& opt, const Context& ctx)
     refuse_inside_repository(dir, opt.folder, ctx);
     fs::create_directories(dir, ec);
     if (ec)
-        throw EnvironmentError(say(ctx.lang, "impossible de créer {} : {}", "cannot create {}: {}", opt.folder, ec.message()));
+        throw EnvironmentError(say(ctx.lang, "impossible de créer {} : {}", "cannot create {}: {}", opt.folder, system_error_text(ec, ctx.lang)));
 
     const std::string today = core::iso(ctx.today);
     const bool with_git = !opt.no_git && git::available();
@@ -228,20 +228,36 @@ int run_init(const InitOptions& opt, const Context& ctx)
 
 } // namespace
 
-void add_init(CLI::App& app, Runner& runner)
+void add_init(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<InitOptions>();
-    CLI::App* sub = app.add_subcommand("init", "Créer un nouveau dépôt Quali'Hlm (règles, cadre d'évaluation, comité, "
-                                               "git et crochet pre-commit)");
-    sub->add_option("DOSSIER", opt->folder, "Dossier du nouveau dépôt : vide ou inexistant")->type_name("DOSSIER");
-    sub->add_flag("--no-git", opt->no_git, "Ne pas initialiser de dépôt git ni de crochet pre-commit");
+    CLI::App* sub = app.add_subcommand(
+        "init", tr(lang,
+                   "Créer un nouveau dépôt Quali'Hlm (règles, cadre d'évaluation, comité, git et crochet "
+                   "pre-commit)",
+                   "Create a new Quali'Hlm repository (rules, evaluation framework, committee, git and "
+                   "pre-commit hook)"));
+    sub->add_option(tr(lang, "DOSSIER", "FOLDER"), opt->folder,
+                    tr(lang, "Dossier du nouveau dépôt : vide ou inexistant",
+                       "Folder of the new repository: empty or not existing yet"))
+        ->type_name(tr(lang, "DOSSIER", "FOLDER"));
+    sub->add_flag("--no-git", opt->no_git,
+                  tr(lang, "Ne pas initialiser de dépôt git ni de crochet pre-commit",
+                     "Do not set up a git repository nor a pre-commit hook"));
     sub->add_flag("--hook", opt->hook_only,
-                  "N'installer que le crochet pre-commit dans le dépôt git existant qui contient DOSSIER "
-                  "(défaut : le dossier courant), par exemple après un git clone");
-    sub->footer("Refuse un dossier non vide ou situé dans un dépôt quali existant. Le crochet lance « quali validate --staged » et refuse un commit "
-                "qui contient une erreur.\n");
-    sub->callback([opt, &runner] {
-        if (!opt->hook_only && opt->folder.empty()) throw CLI::RequiredError("DOSSIER");
+                  tr(lang,
+                     "N'installer que le crochet pre-commit dans le dépôt git existant qui contient DOSSIER "
+                     "(défaut : le dossier courant), par exemple après un git clone",
+                     "Only install the pre-commit hook in the existing git repository that holds FOLDER "
+                     "(default: the current folder), for example after a git clone"));
+    sub->footer(tr(lang,
+                   "Refuse un dossier non vide ou situé dans un dépôt quali existant. Le crochet lance « quali "
+                   "validate --staged » et refuse un commit qui contient une erreur.\n",
+                   "Refuses a folder that is not empty or lies inside an existing quali repository. The hook "
+                   "runs \"quali validate --staged\" and refuses a commit that holds an error. The files it "
+                   "writes are in French, like the folders they describe.\n"));
+    sub->callback([opt, lang, &runner] {
+        if (!opt->hook_only && opt->folder.empty()) throw CLI::RequiredError(tr(lang, "DOSSIER", "FOLDER"));
         runner = [opt](const Context& ctx) { return run_init(*opt, ctx); };
     });
 }

@@ -87,13 +87,13 @@ void create_file(const fs::path& path, std::string_view bytes, const Context& ct
     fs::create_directories(path.parent_path(), ec);
     if (ec)
         throw EnvironmentError(say(ctx.lang, "impossible de créer le dossier {} : {}", "cannot create folder {}: {}",
-                                   path.parent_path().string(), ec.message()));
+                                   path.parent_path().string(), system_error_text(ec, ctx.lang)));
     if (const std::error_code wec = io::write_file_atomically(path, bytes, false)) {
         if (wec == std::errc::file_exists)
             throw EnvironmentError(say(ctx.lang, "{} existe déjà : quali ne remplace jamais un fichier existant",
                                        "{} already exists: quali never replaces an existing file", path.string()));
         throw EnvironmentError(
-            say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", path.string(), wec.message()));
+            say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", path.string(), system_error_text(wec, ctx.lang)));
     }
 }
 

@@ -112,22 +112,6 @@ namespace {
 
 using namespace authoring;
 
-struct NewOptions {
-    std::string depot;
-    // organisme
-    std::string slug, nom, siren, famille, federation, region, contact, courriel, engagement;
-    std::optional<int> logements;
-    // audit
-    std::string type = "diagnostic-hqs", auditeur, debut, fin;
-    std::optional<double> jours;
-    // candidature
-    std::string seance, decision, date_depot;
-    // seance
-    std::string date, lieu;
-    // auditeur
-    std::string cabinet, seance_agrement, cle_publique;
-};
-
 io::Root root_of(const NewOptions& opt, const Context& ctx, bool repository_only)
 {
     return authoring::root_of(opt.depot, ctx, repository_only);
@@ -401,92 +385,26 @@ int run_auditeur(const NewOptions& opt, const Context& ctx)
     return 0;
 }
 
-void add_depot_option(CLI::App& sub, NewOptions& opt)
-{
-    sub.add_option("-C,--depot", opt.depot, "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-        ->type_name("DOSSIER");
-}
-
 } // namespace
 
-void add_new(CLI::App& app, Runner& runner)
+void add_new(CLI::App& app, Runner& runner, core::Lang lang)
 {
-    auto opt = std::make_shared<NewOptions>();
-    CLI::App* sub = app.add_subcommand("new", "Créer les fichiers d'un dossier à partir des modèles commentés "
-                                              "(organisme, audit, PAA, concertation, autodiagnostic, "
-                                              "candidature, séance, auditeur)");
+    CLI::App* sub = app.add_subcommand(
+        "new", tr(lang,
+                  "Créer les fichiers d'un dossier à partir des modèles commentés (organisme, audit, PAA, "
+                  "concertation, autodiagnostic, candidature, séance, auditeur)",
+                  "Create the files of an organisme's folder from the commented templates (organisme, audit, PAA, "
+                  "concertation, autodiagnostic, candidature, seance, auditeur)"));
     sub->require_subcommand(1);
-    sub->footer("Ne remplace jamais un fichier existant. Les champs à remplir portent la valeur « À COMPLÉTER » : "
-                "quali validate les signale (avertissement Q016).\n");
-    const auto on = [opt, &runner](int (*run)(const NewOptions&, const Context&)) {
-        return [opt, run, &runner] { runner = [opt, run](const Context& ctx) { return run(*opt, ctx); }; };
-    };
-    const std::vector<std::string> familles{"OPH", "ESH", "COOP", "SEM", "autre"};
-
-    CLI::App* org = sub->add_subcommand("organisme", "Créer organismes/SLUG/organisme.yaml (identité et engagement)");
-    org->add_option("SLUG", opt->slug, "Identifiant de l'organisme, nom de son dossier (ex. habitat-loire)")->required();
-    org->add_option("--nom", opt->nom, "Raison sociale ou nom usuel");
-    org->add_option("--siren", opt->siren, "Numéro SIREN (9 chiffres, clé de Luhn vérifiée)");
-    org->add_option("--famille", opt->famille, "OPH, ESH, COOP, SEM ou autre")->check(CLI::IsMember(familles));
-    org->add_option("--federation", opt->federation, "Fédération (défaut : celle de la famille)")
-        ->check(CLI::IsMember({"federation-oph", "federation-esh", "federation-coop", "procivis", "aucune"}));
-    org->add_option("--region", opt->region, "Région du siège");
-    org->add_option("--logements", opt->logements, "Nombre de logements gérés");
-    org->add_option("--contact", opt->contact, "Prénom et nom du ou de la responsable qualité");
-    org->add_option("--courriel", opt->courriel, "Adresse électronique du contact");
-    org->add_option("--engagement", opt->engagement, "Date de la délibération d'engagement (défaut : aujourd'hui)")
-        ->type_name("AAAA-MM-JJ");
-    add_depot_option(*org, *opt);
-    org->callback(on(run_organisme));
-
-    CLI::App* audit = sub->add_subcommand("audit", "Créer organismes/SLUG/audits/DEBUT-TYPE.yaml (plan et grille de "
-                                                   "résultats du cadre d'évaluation)");
-    audit->add_option("SLUG", opt->slug, "Identifiant de l'organisme")->required();
-    audit
-        ->add_option("--type", opt->type,
-                     "diagnostic-hqs (défaut), verification, diagnostic-hqs-renouvellement ou mise-en-oeuvre")
-        ->check(CLI::IsMember(
-            {"diagnostic-hqs", "verification", "diagnostic-hqs-renouvellement", "mise-en-oeuvre"}));
-    audit->add_option("--auditeur", opt->auditeur, "Identifiant de l'auditeur agréé (auditeurs/ID.yaml)")->required();
-    audit->add_option("--debut", opt->debut, "Premier jour de l'audit (défaut : aujourd'hui)")->type_name("AAAA-MM-JJ");
-    audit->add_option("--fin", opt->fin, "Dernier jour (défaut : selon les jours)")->type_name("AAAA-MM-JJ");
-    audit->add_option("--jours", opt->jours, "Jours d'audit (défaut : le minimum du calibrage)");
-    add_depot_option(*audit, *opt);
-    audit->callback(on(run_audit));
-
-    CLI::App* cand = sub->add_subcommand("candidature", "Créer organismes/SLUG/candidatures/SEANCE.yaml (pièces "
-                                                        "existantes déjà listées)");
-    cand->add_option("SLUG", opt->slug, "Identifiant de l'organisme")->required();
-    cand->add_option("--seance", opt->seance, "Date de la séance du comité visée")->type_name("AAAA-MM-JJ")->required();
-    cand->add_option("--decision", opt->decision, "admissibilite, labellisation, maintien ou renouvellement")
-        ->check(CLI::IsMember({"admissibilite", "labellisation", "maintien", "renouvellement"}))
-        ->required();
-    cand->add_option("--depot", opt->date_depot, "Date de dépôt (défaut : aujourd'hui)")->type_name("AAAA-MM-JJ");
-    cand->add_option("--auditeur", opt->auditeur, "Identifiant de l'auditeur qui valide le dossier");
-    cand->add_option("-C", opt->depot, "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-        ->type_name("DOSSIER");
-    cand->callback(on(run_candidature));
-
-    CLI::App* seance = sub->add_subcommand("seance", "Créer comite/seances/DATE.yaml (séance prévue)");
-    seance->add_option("DATE", opt->date, "Date de la séance")->type_name("AAAA-MM-JJ")->required();
-    seance->add_option("--lieu", opt->lieu, "Lieu de la séance");
-    add_depot_option(*seance, *opt);
-    seance->callback(on(run_seance));
-
-    CLI::App* aud = sub->add_subcommand("auditeur", "Créer auditeurs/ID.yaml (auditeur agréé)");
-    aud->add_option("ID", opt->slug, "Identifiant de l'auditeur, nom de son fichier (ex. jeanne-durand)")->required();
-    aud->add_option("--nom", opt->nom, "Prénom et nom");
-    aud->add_option("--cabinet", opt->cabinet, "Cabinet ou structure");
-    aud->add_option("--courriel", opt->courriel, "Adresse électronique");
-    aud->add_option("--debut", opt->debut, "Premier jour de l'agrément (défaut : aujourd'hui)")->type_name("AAAA-MM-JJ");
-    aud->add_option("--fin", opt->fin, "Dernier jour de l'agrément (défaut : 3 ans moins un jour)")->type_name("AAAA-MM-JJ");
-    aud->add_option("--seance", opt->seance_agrement, "Séance du comité qui a prononcé l'agrément")->type_name("AAAA-MM-JJ");
-    aud->add_option("--cle-publique", opt->cle_publique, "Clé publique OpenSSH : fichier .pub ou la ligne elle-même")
-        ->type_name("CLE");
-    add_depot_option(*aud, *opt);
-    aud->callback(on(run_auditeur));
-
-    authoring::add_living_files(*sub, runner);
+    sub->footer(tr(lang,
+                   "Ne remplace jamais un fichier existant. Les champs à remplir portent la valeur « À COMPLÉTER » : "
+                   "quali validate les signale (avertissement Q016).\n",
+                   "Never replaces an existing file. The files are written in French, like the folders they fill; the "
+                   "fields to fill in hold the value \"À COMPLÉTER\": quali validate reports them (warning "
+                   "Q016).\n"));
+    authoring::add_new_files(*sub, runner, {run_organisme, run_audit, run_candidature, run_seance, run_auditeur},
+                             lang);
+    authoring::add_living_files(*sub, runner, lang);
 }
 
 } // namespace quali::commands

@@ -9,6 +9,7 @@
 #include "quali/io/repository.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,7 +42,34 @@ void create_and_report(const std::filesystem::path& path, const std::string& tex
 // The text as a quoted YAML scalar, or the marker when it is empty.
 std::string or_marker(const std::string& value);
 
+// The options of quali new's identity and event files (organisme, audit, candidature, seance,
+// auditeur).
+struct NewOptions {
+    std::string depot;
+    // organisme
+    std::string slug, nom, siren, famille, federation, region, contact, courriel, engagement;
+    std::optional<int> logements;
+    // audit
+    std::string type = "diagnostic-hqs", auditeur, debut, fin;
+    std::optional<double> jours;
+    // candidature
+    std::string seance, decision, date_depot;
+    // seance
+    std::string date, lieu;
+    // auditeur
+    std::string cabinet, seance_agrement, cle_publique;
+};
+
+// What each of those subcommands runs (new.cpp).
+struct NewRuns {
+    using Run = int (*)(const NewOptions&, const Context&);
+    Run organisme, audit, candidature, seance, auditeur;
+};
+
+// Registers quali new organisme, audit, candidature, seance and auditeur on `new` (new_cli.cpp).
+void add_new_files(CLI::App& sub, Runner& runner, const NewRuns& runs, core::Lang lang);
+
 // Registers quali new paa, concertation and autodiagnostic on `new` (new_living.cpp).
-void add_living_files(CLI::App& sub, Runner& runner);
+void add_living_files(CLI::App& sub, Runner& runner, core::Lang lang);
 
 } // namespace quali::commands::authoring

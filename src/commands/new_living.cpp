@@ -206,25 +206,31 @@ int run_autodiagnostic(const LivingOptions& opt, const Context& ctx)
 
 } // namespace
 
-void add_living_files(CLI::App& sub, Runner& runner)
+void add_living_files(CLI::App& sub, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<LivingOptions>();
-    const auto add = [&](const char* name, const char* description, int (*run)(const LivingOptions&, const Context&)) {
+    const auto add = [&](const char* name, const std::string& description,
+                         int (*run)(const LivingOptions&, const Context&)) {
         CLI::App* cmd = sub.add_subcommand(name, description);
-        cmd->add_option("SLUG", opt->slug, "Identifiant de l'organisme")->required();
-        cmd->add_option("-C,--depot", opt->depot,
-                        "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-            ->type_name("DOSSIER");
+        cmd->add_option("SLUG", opt->slug, tr(lang, "Identifiant de l'organisme", "Identifier of the organisme"))
+            ->required();
+        add_repository_option(*cmd, opt->depot, lang);
         cmd->callback([opt, run, &runner] { runner = [opt, run](const Context& ctx) { return run(*opt, ctx); }; });
     };
     add("paa",
-        "Créer organismes/SLUG/paa.yaml : une action par point d'alerte du dernier diagnostic et par situation "
-        "complexe de l'autodiagnostic",
+        tr(lang,
+           "Créer organismes/SLUG/paa.yaml : une action par point d'alerte du dernier diagnostic et par situation "
+           "complexe de l'autodiagnostic",
+           "Create organismes/SLUG/paa.yaml: one action per alert point of the latest diagnostic and per complex "
+           "situation of the self-assessment"),
         run_paa);
     add("concertation",
-        "Créer organismes/SLUG/concertation.yaml : un événement à compléter par étape déjà franchie",
+        tr(lang, "Créer organismes/SLUG/concertation.yaml : un événement à compléter par étape déjà franchie",
+           "Create organismes/SLUG/concertation.yaml: one event to fill in per step already reached"),
         run_concertation);
-    add("autodiagnostic", "Créer organismes/SLUG/autodiagnostic.yaml (cotation du parc, résidence par résidence)",
+    add("autodiagnostic",
+        tr(lang, "Créer organismes/SLUG/autodiagnostic.yaml (cotation du parc, résidence par résidence)",
+           "Create organismes/SLUG/autodiagnostic.yaml (rating of the housing stock, residence by residence)"),
         run_autodiagnostic);
 }
 

@@ -4,11 +4,11 @@
 // conditions and derogation, and the calendar of the next step from the pathway engine. The
 // session file is read, never written; no existing letter is replaced without --force, and
 // nothing at all is written when one would be.
+#include "commands/document.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
 #include "quali/core/instruction.hpp"
 #include "quali/io/atomic_write.hpp"
-#include "quali/render/templates.hpp"
 
 #include <filesystem>
 #include <map>
@@ -29,20 +29,6 @@ struct NotifyOptions {
     bool force = false;
     std::string depot;
 };
-
-std::string render_with_template(const Workspace& ws, render::DocumentFormat f,
-                                 const nlohmann::ordered_json& tree, const Context& ctx)
-{
-    const std::string name = render::template_name("lettre", f);
-    const std::optional<std::string> own = repository_template(ws, name, ctx);
-    const std::string text = own ? *own : std::string(render::builtin_template(name).value_or(""));
-    try {
-        return render::render_document(text, tree, f);
-    } catch (const render::TemplateError& e) {
-        throw EnvironmentError(
-            say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", own ? "modeles/" : "", name, e.what()));
-    }
-}
 
 // A slug that can name a file: an organisme folder's name never holds a separator, but the
 // letter's name must not depend on it.
@@ -65,20 +51,7 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
     const core::Date date_courrier = resolve_as_of(opt.as_of, ctx);
     const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
     const core::Model& model = ws.models.front();
-    if (model.standalone)
-        throw EnvironmentError(
-            say(ctx.lang, "quali notify a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
-                "quali notify needs a repository (quali.yaml), not a lone organisme folder"));
-    const auto day = core::parse_iso_date(opt.seance);
-    const core::Session* session = day ? core::session_file(model, *day) : nullptr;
-    if (session == nullptr) {
-        std::error_code ec;
-        const std::string file = "comite/seances/" + opt.seance + ".yaml";
-        if (day && std::filesystem::exists(ws.roots.front().root.dir / file, ec))
-            throw EnvironmentError(say(ctx.lang, "{} ne peut pas être lu : voir quali validate {}",
-                                       "{} cannot be read: see quali validate {}", file, file));
-        throw EnvironmentError(core::unknown_session_message(model, opt.seance, ctx.lang));
-    }
+    const auto [day, session] = session_of(ws, opt.seance, "notify", ctx);
     if (!session->held || session->decisions.empty())
         throw EnvironmentError(
             say(ctx.lang,
@@ -88,7 +61,7 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
                 "run quali notify again",
                 opt.seance, session->file));
 
-    const core::Letters letters = core::build_letters(model, *session, *day);
+    const core::Letters letters = core::build_letters(model, *session, day);
     for (const core::Decision* d : letters.ignorees)
         ctx.err << say(
             ctx.lang,
@@ -114,9 +87,9 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
         if (const int n = ++used[base]; n > 1) base += "-" + std::to_string(n);
         const nlohmann::ordered_json tree = render::letter_tree(model, l, date_courrier);
         targets.push_back(
-            {dir / (base + ".md"), render_with_template(ws, render::DocumentFormat::markdown, tree, ctx)});
+            {dir / (base + ".md"), render_with_template(ws, "lettre", render::DocumentFormat::markdown, tree, ctx)});
         targets.push_back(
-            {dir / (base + ".html"), render_with_template(ws, render::DocumentFormat::html, tree, ctx)});
+            {dir / (base + ".html"), render_with_template(ws, "lettre", render::DocumentFormat::html, tree, ctx)});
     }
     if (!opt.force)
         for (const Target& t : targets) {
@@ -134,7 +107,7 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
         fs::create_directories(dir, ec);
         if (ec)
             throw EnvironmentError(say(ctx.lang, "impossible de créer le dossier {} : {}",
-                                       "cannot create folder {}: {}", dir.string(), ec.message()));
+                                       "cannot create folder {}: {}", dir.string(), system_error_text(ec, ctx.lang)));
     }
     for (const Target& t : targets) {
         const std::string shown = display_path(fs::absolute(t.path));
@@ -143,7 +116,7 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
                 throw EnvironmentError(say(ctx.lang, "{} existe déjà : ajoutez --force pour le remplacer",
                                            "{} already exists: add --force to replace it", shown));
             throw EnvironmentError(
-                say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", shown, ec.message()));
+                say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", shown, system_error_text(ec, ctx.lang)));
         }
         ctx.out << shown << '\n';
     }
@@ -157,30 +130,41 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
 
 } // namespace
 
-void add_notify(CLI::App& app, Runner& runner)
+void add_notify(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<NotifyOptions>();
     CLI::App* sub = app.add_subcommand(
-        "notify",
-        "Courriers d'information post-comité : la décision et le calendrier de l'étape suivante, un "
-        "par décision de la séance (Markdown et HTML)");
-    sub->add_option("SEANCE", opt->seance, "Date de la séance tenue (fichier comite/seances/SEANCE.yaml)")
+        "notify", tr(lang,
+                     "Courriers d'information post-comité : la décision et le calendrier de l'étape suivante, un "
+                     "par décision de la séance (Markdown et HTML)",
+                     "Post-committee letters: the decision and the calendar of the next step, one per decision of "
+                     "the session (Markdown and HTML)"));
+    sub->add_option(tr(lang, "SEANCE", "SESSION"), opt->seance,
+                    tr(lang, "Date de la séance tenue (fichier comite/seances/SEANCE.yaml)",
+                       "Date of the session held (file comite/seances/SESSION.yaml)"))
         ->required()
-        ->type_name("AAAA-MM-JJ");
-    sub->add_option("-o,--output", opt->output_dir,
-                    "Dossier des courriers (défaut : courriers/ à la racine du dépôt)")
-        ->type_name("DOSSIER");
-    sub->add_option("--as-of", opt->as_of,
-                    "Date écrite sur les courriers, AAAA-MM-JJ (défaut : aujourd'hui)");
-    sub->add_flag("--force", opt->force, "Remplacer les courriers qui existent déjà");
-    sub->add_option("-C,--depot", opt->depot,
-                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-        ->type_name("DOSSIER");
-    sub->footer(
+        ->type_name(tr(lang, "AAAA-MM-JJ", "YYYY-MM-DD"));
+    add_output_option(*sub, opt->output_dir, lang)
+        ->description(tr(lang, "Dossier des courriers (défaut : courriers/ à la racine du dépôt)",
+                         "Folder of the letters (default: courriers/ at the root of the repository)"))
+        ->type_name(tr(lang, "DOSSIER", "FOLDER"));
+    add_as_of_option(*sub, opt->as_of, lang)
+        ->description(tr(lang, "Date écrite sur les courriers, AAAA-MM-JJ (défaut : aujourd'hui)",
+                         "Date written on the letters, YYYY-MM-DD (default: today)"));
+    add_force_flag(*sub, opt->force, lang)
+        ->description(tr(lang, "Remplacer les courriers qui existent déjà", "Replace the letters that already exist"));
+    add_repository_option(*sub, opt->depot, lang);
+    sub->footer(tr(
+        lang,
         "Fichiers DOSSIER/SEANCE-SLUG.md et .html. Sans --force, rien n'est écrit si l'un d'eux existe. "
         "Modèles : modeles/lettre.md.mustache, modeles/lettre.html.mustache ; variables : docs/comite.md. "
         "Codes de sortie : 0 ; 2 erreur d'utilisation (séance inconnue ou sans décisions, courrier "
-        "existant sans --force).");
+        "existant sans --force).",
+        "The letters themselves are written in French: they go to French organismes after a French "
+        "committee. Files FOLDER/SESSION-SLUG.md and .html. Without --force, nothing is written if one of "
+        "them exists. Templates: modeles/lettre.md.mustache, modeles/lettre.html.mustache; variables: "
+        "docs/comite.md. Exit codes: 0; 2 usage error (unknown session or one without decisions, existing "
+        "letter without --force)."));
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_notify(*opt, ctx); }; });
 }
 

@@ -23,7 +23,7 @@ void write_output(const std::string& path, std::string_view bytes, bool force, c
             throw EnvironmentError(say(ctx.lang, "{} existe déjà : ajoutez --force pour le remplacer",
                                        "{} already exists: add --force to replace it", path));
         throw EnvironmentError(
-            say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", path, ec.message()));
+            say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", path, system_error_text(ec, ctx.lang)));
     }
 }
 

@@ -7,20 +7,20 @@
 
 namespace quali::commands {
 
-void add_validate(CLI::App& app, Runner& runner);
-void add_explain(CLI::App& app, Runner& runner);
-void add_feries(CLI::App& app, Runner& runner);
-void add_status(CLI::App& app, Runner& runner);
-void add_deadlines(CLI::App& app, Runner& runner);
-void add_init(CLI::App& app, Runner& runner);
-void add_new(CLI::App& app, Runner& runner);
-void add_sign(CLI::App& app, Runner& runner);
-void add_diff(CLI::App& app, Runner& runner);
-void add_agenda(CLI::App& app, Runner& runner);
-void add_dossier(CLI::App& app, Runner& runner);
-void add_notify(CLI::App& app, Runner& runner);
-void add_bilan(CLI::App& app, Runner& runner);
-void add_export(CLI::App& app, Runner& runner);
+void add_validate(CLI::App& app, Runner& runner, core::Lang lang);
+void add_explain(CLI::App& app, Runner& runner, core::Lang lang);
+void add_feries(CLI::App& app, Runner& runner, core::Lang lang);
+void add_status(CLI::App& app, Runner& runner, core::Lang lang);
+void add_deadlines(CLI::App& app, Runner& runner, core::Lang lang);
+void add_init(CLI::App& app, Runner& runner, core::Lang lang);
+void add_new(CLI::App& app, Runner& runner, core::Lang lang);
+void add_sign(CLI::App& app, Runner& runner, core::Lang lang);
+void add_diff(CLI::App& app, Runner& runner, core::Lang lang);
+void add_agenda(CLI::App& app, Runner& runner, core::Lang lang);
+void add_dossier(CLI::App& app, Runner& runner, core::Lang lang);
+void add_notify(CLI::App& app, Runner& runner, core::Lang lang);
+void add_bilan(CLI::App& app, Runner& runner, core::Lang lang);
+void add_export(CLI::App& app, Runner& runner, core::Lang lang);
 
 inline constexpr AddCommand all_commands[] = {
     add_validate,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // quali status [SLUG…]: where each organisme stands in the label's pathway as of a date, what
 // it must obtain next, by when, and the session to aim for (docs/echeances.md).
+#include "commands/document.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
 #include "quali/core/deadlines.hpp"
@@ -120,20 +121,9 @@ std::vector<const core::Organisme*> select(const core::Model& model, const std::
             out.push_back(&o);
         return out;
     }
-    std::vector<std::string> known;
-    for (const core::Organisme& o : model.organismes)
-        known.push_back(o.slug);
     for (const std::string& slug : slugs) {
         const core::Organisme* o = model.organisme(slug);
-        if (o == nullptr) {
-            std::string msg = say(lang, "organisme inconnu : « {} »", "unknown organisme: \"{}\"", slug);
-            if (const auto near = core::closest(slug, known))
-                msg += say(lang, " (vouliez-vous dire « {} » ?)", " (did you mean \"{}\"?)", *near);
-            else if (!known.empty())
-                msg += say(lang, " (organismes du dépôt : {})", " (organismes of the repository: {})",
-                           fmt::join(known, ", "));
-            throw EnvironmentError(msg);
-        }
+        if (o == nullptr) throw EnvironmentError(unknown_organisme_message(model, slug, lang));
         if (std::find(out.begin(), out.end(), o) == out.end()) out.push_back(o);
     }
     return out;
@@ -156,7 +146,7 @@ int run_status(const StatusOptions& opt, const Context& ctx)
     }
 
     const core::Lang lang = ctx.lang;
-    render::Table table({say(lang, "ORGANISME", "ORGANISME"), say(lang, "ÉTAT", "STATE"),
+    render::Table table({say(lang, "ORGANISME", "ORGANIZATION"), say(lang, "ÉTAT", "STATE"),
                          say(lang, "VALIDE JUSQU'AU", "VALID UNTIL"),
                          say(lang, "PROCHAINE ÉTAPE", "NEXT STEP"), say(lang, "ÉCHÉANCE", "DEADLINE"),
                          say(lang, "SÉANCE VISÉE", "TARGET SESSION"), say(lang, "DÉPÔT", "FILING"),
@@ -181,8 +171,8 @@ int run_status(const StatusOptions& opt, const Context& ctx)
     if (ctx.quiet) return 0;
     ctx.out << '\n'
             << say(lang, "Au {} : {}, {} en retard.", "As of {}: {}, {} overdue.",
-                   core::iso(as_of), core::count_of(lang, chosen.size(), "organisme", "organismes", "organisme",
-                                                    "organismes"),
+                   core::iso(as_of), core::count_of(lang, chosen.size(), "organisme", "organismes", "organization",
+                                                    "organizations"),
                    late)
             << '\n';
     const auto planned = core::planned_sessions(model, as_of);
@@ -204,22 +194,23 @@ int run_status(const StatusOptions& opt, const Context& ctx)
 
 } // namespace
 
-void add_status(CLI::App& app, Runner& runner)
+void add_status(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<StatusOptions>();
-    CLI::App* sub =
-        app.add_subcommand("status", "Où en est chaque organisme dans le parcours, et quelle est sa "
-                                     "prochaine échéance");
-    sub->add_option("SLUG", opt->slugs, "Organismes à afficher (défaut : tous)");
-    add_as_of_option(*sub, opt->as_of);
-    sub->add_option("--format", opt->format, "Format de sortie : text (défaut) ou json")
-        ->check(CLI::IsMember({"text", "json"}));
-    sub->add_option("-C,--depot", opt->depot,
-                    "Racine du dépôt (défaut : trouvée en remontant depuis le dossier courant)")
-        ->type_name("DOSSIER");
-    sub->footer(
-        "Règles de calcul et exemples : docs/echeances.md. Codes de sortie : 0 ; 2 erreur d'utilisation "
-        "(organisme inconnu, dépôt introuvable, date invalide).");
+    CLI::App* sub = app.add_subcommand(
+        "status", tr(lang, "Où en est chaque organisme dans le parcours, et quelle est sa prochaine échéance",
+                     "Where each organisme stands in the pathway, and its next deadline"));
+    sub->add_option("SLUG", opt->slugs, tr(lang, "Organismes à afficher (défaut : tous)",
+                                           "Organismes to show (default: all)"));
+    add_as_of_option(*sub, opt->as_of, lang);
+    add_format_option(*sub, opt->format, {"text", "json"},
+                      tr(lang, "Format de sortie : text (défaut) ou json", "Output format: text (default) or json"));
+    add_repository_option(*sub, opt->depot, lang);
+    sub->footer(tr(lang,
+                   "Règles de calcul et exemples : docs/echeances.md. Codes de sortie : 0 ; 2 erreur "
+                   "d'utilisation (organisme inconnu, dépôt introuvable, date invalide).",
+                   "How it is computed, with examples: docs/echeances.md. Exit codes: 0; 2 usage error "
+                   "(unknown organisme, repository not found, invalid date)."));
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_status(*opt, ctx); }; });
 }
 

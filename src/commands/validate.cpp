@@ -218,36 +218,55 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
 
 } // namespace
 
-void add_validate(CLI::App& app, Runner& runner)
+void add_validate(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<ValidateOptions>();
-    CLI::App* sub = app.add_subcommand("validate", "Vérifier les fichiers du dépôt (schémas et règles du label)");
-    sub->add_option("CHEMIN", opt->paths,
-                    "Racine du dépôt, dossier d'un organisme, ou fichiers (défaut : le dépôt qui contient "
-                    "le dossier courant)");
-    sub->add_option("--format", opt->format, "Format de sortie : text (défaut), json ou github")
-        ->check(CLI::IsMember({"text", "json", "github"}));
-    add_as_of_option(*sub, opt->as_of);
-    sub->add_flag("--strict", opt->strict, "Échouer aussi sur les avertissements");
-    sub->add_option(
-           "--ignore", opt->ignore,
-           "Masquer les avertissements de ces codes (ex. --ignore Q016,Q361 ; répétable) ; les erreurs "
-           "ne sont jamais masquées. Voir aussi « diagnostics: { ignorer: [...] } » dans quali.yaml")
+    CLI::App* sub = app.add_subcommand("validate", tr(lang, "Vérifier les fichiers du dépôt (schémas et règles du label)",
+                                                      "Check the files of the repository (schemas and rules of the label)"));
+    sub->add_option(tr(lang, "CHEMIN", "PATH"), opt->paths,
+                    tr(lang,
+                       "Racine du dépôt, dossier d'un organisme, ou fichiers (défaut : le dépôt qui contient le "
+                       "dossier courant)",
+                       "Root of the repository, folder of an organisme, or files (default: the repository that "
+                       "holds the current folder)"));
+    add_format_option(*sub, opt->format, {"text", "json", "github"},
+                      tr(lang, "Format de sortie : text (défaut), json ou github",
+                         "Output format: text (default), json or github"));
+    add_as_of_option(*sub, opt->as_of, lang);
+    sub->add_flag("--strict", opt->strict,
+                  tr(lang, "Échouer aussi sur les avertissements", "Fail on warnings too"));
+    sub->add_option("--ignore", opt->ignore,
+                    tr(lang,
+                       "Masquer les avertissements de ces codes (ex. --ignore Q016,Q361 ; répétable) ; les erreurs "
+                       "ne sont jamais masquées. Voir aussi « diagnostics: { ignorer: [...] } » dans quali.yaml",
+                       "Hide the warnings of these codes (e.g. --ignore Q016,Q361; repeatable); errors are never "
+                       "hidden. See also \"diagnostics: { ignorer: [...] }\" in quali.yaml"))
         ->delimiter(',')
         ->type_name("CODE[,CODE]");
-    CLI::Option* staged = sub->add_flag(
-        "--staged", opt->staged,
-        "Vérifier ce qui va être commité : les copies de l'index git (git add), pas les fichiers de travail "
-        "(le crochet pre-commit l'utilise)");
-    CLI::Option* changed = sub->add_option("--changed", opt->changed_rev,
-                                           "Ne rapporter que les organismes et fichiers changés depuis REV (défaut : "
-                                           "HEAD), modifications non commitées et nouveaux fichiers compris ; le "
-                                           "dépôt entier reste chargé. Écrire --changed=REV")
-                                ->expected(0, 1)
-                                ->type_name("REV");
+    CLI::Option* staged =
+        sub->add_flag("--staged", opt->staged,
+                      tr(lang,
+                         "Vérifier ce qui va être commité : les copies de l'index git (git add), pas les fichiers "
+                         "de travail (le crochet pre-commit l'utilise)",
+                         "Check what is about to be committed: the copies in git's index (git add), not the "
+                         "working files (the pre-commit hook uses it)"));
+    CLI::Option* changed =
+        sub->add_option("--changed", opt->changed_rev,
+                        tr(lang,
+                           "Ne rapporter que les organismes et fichiers changés depuis REV (défaut : HEAD), "
+                           "modifications non commitées et nouveaux fichiers compris ; le dépôt entier reste "
+                           "chargé. Écrire --changed=REV",
+                           "Report only the organismes and files changed since REV (default: HEAD), uncommitted "
+                           "changes and new files included; the whole repository is still loaded. Write "
+                           "--changed=REV"))
+            ->expected(0, 1)
+            ->type_name("REV");
     staged->excludes(changed);
-    sub->footer("Codes de sortie : 0 aucune erreur ; 1 au moins une erreur (ou un avertissement avec "
-                "--strict) ; 2 erreur d'utilisation ou d'environnement.\n");
+    sub->footer(tr(lang,
+                   "Codes de sortie : 0 aucune erreur ; 1 au moins une erreur (ou un avertissement avec "
+                   "--strict) ; 2 erreur d'utilisation ou d'environnement.\n",
+                   "Exit codes: 0 no error; 1 at least one error (or a warning with --strict); 2 usage or "
+                   "environment error.\n"));
     sub->callback([opt, changed, &runner] {
         opt->changed = changed->count() > 0;
         runner = [opt](const Context& ctx) { return run_validate(*opt, ctx); };

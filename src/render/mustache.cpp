@@ -24,11 +24,12 @@ std::optional<std::string_view> builtin_template(std::string_view name)
     return core::embedded_file(name);
 }
 
-std::string check_template(std::string_view text)
+std::string check_template(std::string_view text, core::Lang lang)
 {
     if (text.size() > max_template_bytes)
-        return fmt::format("le modèle fait {} octets, plus que la limite de {} octets (1 Mio)", text.size(),
-                           max_template_bytes);
+        return core::say(lang, "le modèle fait {} octets, plus que la limite de {} octets (1 Mio)",
+                         "the template is {} bytes, more than the limit of {} bytes (1 MiB)", text.size(),
+                         max_template_bytes);
     int depth = 0;
     for (std::size_t at = text.find("{{"); at != std::string_view::npos; at = text.find("{{", at + 2)) {
         std::size_t i = at + 2;
@@ -38,12 +39,16 @@ std::string check_template(std::string_view text)
         if (i >= text.size()) break;
         switch (text[i]) {
         case '>':
-            return "les modèles partiels ({{> nom}}) ne sont pas permis";
+            return core::say(lang, "les modèles partiels ({{{{> nom}}}}) ne sont pas permis",
+                             "partial templates ({{{{> name}}}}) are not allowed");
         case '=':
-            return "le changement de délimiteurs ({{= =}}) n'est pas permis";
+            return core::say(lang, "le changement de délimiteurs ({{{{= =}}}}) n'est pas permis",
+                             "changing the delimiters ({{{{= =}}}}) is not allowed");
         case '#':
         case '^':
-            if (++depth > 32) return "sections imbriquées sur plus de 32 niveaux";
+            if (++depth > 32)
+                return core::say(lang, "sections imbriquées sur plus de 32 niveaux",
+                                 "sections nested more than 32 levels deep");
             break;
         case '/':
             --depth;
@@ -53,7 +58,8 @@ std::string check_template(std::string_view text)
         }
     }
     const kainjow::mustache::mustache parsed{std::string(text)};
-    if (!parsed.is_valid()) return "erreur de syntaxe mustache : " + parsed.error_message();
+    if (!parsed.is_valid())
+        return core::say(lang, "erreur de syntaxe mustache : {}", "mustache syntax error: {}", parsed.error_message());
     return {};
 }
 

@@ -53,9 +53,9 @@ std::optional<std::string_view> builtin_template(std::string_view name);
 std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
                             DocumentFormat format);
 
-// Why a template cannot be used (French), or "" when it can: more than max_template_bytes,
+// Why a template cannot be used (in lang), or "" when it can: more than max_template_bytes,
 // a partial ({{> x}}) or a delimiter change ({{= =}}), sections nested deeper than 32, or
 // a mustache syntax error.
-std::string check_template(std::string_view template_text);
+std::string check_template(std::string_view template_text, core::Lang lang = core::Lang::fr);
 
 } // namespace quali::render

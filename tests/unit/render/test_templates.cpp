@@ -83,6 +83,16 @@ TEST_SUITE("render::templates")
         CHECK_THROWS_AS(md("{{> x}}", J{{"x", "{{y}}"}}), TemplateError);
     }
 
+    TEST_CASE("a template's problem is told in English with Lang::en")
+    {
+        const auto en = quali::core::Lang::en;
+        CHECK(check_template("{{> x}}", en) == "partial templates ({{> name}}) are not allowed");
+        CHECK(check_template("{{=<% %>=}}", en) == "changing the delimiters ({{= =}}) is not allowed");
+        CHECK(check_template("{{#a}}", en).starts_with("mustache syntax error: "));
+        CHECK(check_template(std::string(max_template_bytes + 1, 'x'), en).find("1 MiB") != std::string::npos);
+        CHECK(check_template("{{> x}}") == "les modèles partiels ({{> nom}}) ne sont pas permis");
+    }
+
     TEST_CASE("the built-in templates exist and are valid")
     {
         for (const char* doc : {"agenda", "dossier", "lettre"})

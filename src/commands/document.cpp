@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Rendering a committee document with the repository's template or the built-in one (template
+// errors in the user's language), and finding the session or organisme a command names.
+#include "commands/document.hpp"
+#include "quali/core/schema_check.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace quali::commands {
+
+render::DocumentFormat document_format(const std::string& format)
+{
+    return format == "html" ? render::DocumentFormat::html : render::DocumentFormat::markdown;
+}
+
+std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,
+                                 const std::function<std::string(std::string_view)>& render,
+                                 const Context& ctx)
+{
+    const std::string name = render::template_name(document, f);
+    const std::optional<std::string> own = repository_template(ws, name, ctx);
+    const std::string text = own ? *own : std::string(render::builtin_template(name).value_or(""));
+    try {
+        return render(text);
+    } catch (const render::TemplateError& e) {
+        // The renderer words its errors in French; the check says why in the user's language,
+        // and a failure while rendering keeps only mustache's own (English) detail.
+        std::string why = render::check_template(text, ctx.lang);
+        if (why.empty()) {
+            std::string_view detail = e.what();
+            constexpr std::string_view french = "erreur de rendu mustache : ";
+            if (detail.starts_with(french)) detail.remove_prefix(french.size());
+            why =
+                core::say(ctx.lang, "erreur de rendu mustache : {}", "mustache rendering error: {}", detail);
+        }
+        throw EnvironmentError(
+            core::say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", own ? "modeles/" : "", name, why));
+    }
+}
+
+std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,
+                                 const nlohmann::ordered_json& tree, const Context& ctx)
+{
+    return render_with_template(
+        ws, document, f, [&](std::string_view text) { return render::render_document(text, tree, f); }, ctx);
+}
+
+SessionFile session_of(const Workspace& ws, const std::string& seance, std::string_view command, const Context& ctx)
+{
+    const core::Model& model = ws.models.front();
+    if (model.standalone)
+        throw EnvironmentError(
+            core::say(ctx.lang, "quali {} a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
+                      "quali {} needs a repository (quali.yaml), not a lone organisme folder", command));
+    const auto day = core::parse_iso_date(seance);
+    const core::Session* session = day ? core::session_file(model, *day) : nullptr;
+    if (session == nullptr) {
+        std::error_code ec;
+        const std::string file = "comite/seances/" + seance + ".yaml";
+        if (day && std::filesystem::exists(ws.roots.front().root.dir / file, ec))
+            throw EnvironmentError(core::say(ctx.lang, "{} ne peut pas être lu : voir quali validate {}",
+                                             "{} cannot be read: see quali validate {}", file, file));
+        throw EnvironmentError(core::unknown_session_message(model, seance, ctx.lang));
+    }
+    return {*day, session};
+}
+
+std::string unknown_organisme_message(const core::Model& model, const std::string& slug, core::Lang lang)
+{
+    std::vector<std::string> known;
+    for (const core::Organisme& o : model.organismes)
+        known.push_back(o.slug);
+    std::string msg = core::say(lang, "organisme inconnu : « {} »", "unknown organisme: \"{}\"", slug);
+    if (const auto near = core::closest(slug, known))
+        msg += core::say(lang, " (vouliez-vous dire « {} » ?)", " (did you mean \"{}\"?)", *near);
+    else if (!known.empty())
+        msg += core::say(lang, " (organismes du dépôt : {})", " (organismes of the repository: {})",
+                         fmt::join(known, ", "));
+    return msg;
+}
+
+} // namespace quali::commands

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+// The committee's documents rendered with a template: the repository's own (modeles/NAME) or
+// the built-in one; shared by agenda, dossier, notify and bilan, with the lookup of the session
+// or organisme a command names.
+#include "commands/workspace.hpp"
+#include "quali/core/instruction.hpp"
+#include "quali/render/templates.hpp"
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace quali::commands {
+
+// The document format that --format names: html, or Markdown for anything else.
+render::DocumentFormat document_format(const std::string& format);
+
+// Renders `document` (agenda, dossier, lettre, bilan) in format f with render(template text);
+// a template that cannot be used is an EnvironmentError, worded in the user's language.
+std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,
+                                 const std::function<std::string(std::string_view)>& render,
+                                 const Context& ctx);
+
+// The same for a document whose data is tree (render::render_document).
+std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,
+                                 const nlohmann::ordered_json& tree, const Context& ctx);
+
+// The committee session of comite/seances/SEANCE.yaml that a document is about, in a repository
+// (not a lone organisme folder): an EnvironmentError names what is wrong (`command` is the
+// command's name, for the message).
+struct SessionFile {
+    core::Date day;
+    const core::Session* session;
+};
+SessionFile session_of(const Workspace& ws, const std::string& seance, std::string_view command, const Context& ctx);
+
+// « organisme inconnu : « x » » with the nearest slug, or the repository's slugs.
+std::string unknown_organisme_message(const core::Model& model, const std::string& slug, core::Lang lang);
+
+} // namespace quali::commands
