@@ -62,7 +62,7 @@ int main(int argc, char** argv)
     CLI::App app{tr(help_lang,
                     "quali — le label Quali'Hlm en code : valider les dossiers, calculer les échéances, préparer "
                     "les comités de labellisation.",
-                    "quali — the Quali'Hlm label as code: check the organismes' files, compute the deadlines, prepare the "
+                    "quali — the Quali'Hlm label as code: check the organisations' files, compute the deadlines, prepare the "
                     "labelling committees."),
                  "quali"};
     quali::commands::localize_help(app, help_lang);

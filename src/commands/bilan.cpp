@@ -68,7 +68,7 @@ int run_bilan(const BilanOptions& opt, const Context& ctx)
     const core::Model& model = ws.models.front();
     if (model.standalone)
         throw EnvironmentError(say(ctx.lang, "quali bilan a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
-                                   "quali bilan needs a repository (quali.yaml), not a lone organisme folder"));
+                                   "quali bilan needs a repository (quali.yaml), not a lone organisation folder"));
 
     const std::vector<core::Diagnostic> diagnostics = root_relative_diagnostics(ws);
     core::ValidationCounts validation;

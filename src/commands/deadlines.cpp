@@ -47,7 +47,7 @@ std::string render_text(const std::vector<core::Deadline>& list, core::Date as_o
 {
     const core::Lang lang = ctx.lang;
     if (list.empty()) return say(lang, "Aucune échéance.\n", "No deadline.\n");
-    render::Table table({"DATE", say(lang, "TYPE", "TYPE"), say(lang, "ORGANISME", "ORGANIZATION"),
+    render::Table table({"DATE", say(lang, "TYPE", "TYPE"), say(lang, "ORGANISME", "ORGANISATION"),
                          say(lang, "STATUT", "STATUS"), "DESCRIPTION"});
     int late = 0;
     for (const core::Deadline& d : list) {

@@ -165,7 +165,8 @@ std::string render_text(const std::vector<Section>& sections, const std::string&
         }
     }
     if (!ctx.quiet)
-        out += "\n" + say(lang, "{} dossier(s) changé(s).\n", "{} dossier(s) changed.\n", sections.size());
+        out += "\n" + core::count_of(lang, sections.size(), "dossier changé", "dossiers changés", "dossier changed",
+                                     "dossiers changed") + ".\n";
     return out;
 }
 

@@ -55,7 +55,7 @@ SessionFile session_of(const Workspace& ws, const std::string& seance, std::stri
     if (model.standalone)
         throw EnvironmentError(
             core::say(ctx.lang, "quali {} a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
-                      "quali {} needs a repository (quali.yaml), not a lone organisme folder", command));
+                      "quali {} needs a repository (quali.yaml), not a lone organisation folder", command));
     const auto day = core::parse_iso_date(seance);
     const core::Session* session = day ? core::session_file(model, *day) : nullptr;
     if (session == nullptr) {
@@ -74,7 +74,7 @@ std::string unknown_organisme_message(const core::Model& model, const std::strin
     std::vector<std::string> known;
     for (const core::Organisme& o : model.organismes)
         known.push_back(o.slug);
-    std::string msg = core::say(lang, "organisme inconnu : « {} »", "unknown organisme: \"{}\"", slug);
+    std::string msg = core::say(lang, "organisme inconnu : « {} »", "unknown organisation: \"{}\"", slug);
     if (const auto near = core::closest(slug, known))
         msg += core::say(lang, " (vouliez-vous dire « {} » ?)", " (did you mean \"{}\"?)", *near);
     else if (!known.empty())

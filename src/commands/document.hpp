@@ -27,7 +27,7 @@ std::string render_with_template(const Workspace& ws, std::string_view document,
                                  const nlohmann::ordered_json& tree, const Context& ctx);
 
 // The committee session of comite/seances/SEANCE.yaml that a document is about, in a repository
-// (not a lone organisme folder): an EnvironmentError names what is wrong (`command` is the
+// (not a lone organisation folder): an EnvironmentError names what is wrong (`command` is the
 // command's name, for the message).
 struct SessionFile {
     core::Date day;

@@ -78,7 +78,7 @@ void add_dossier(CLI::App& app, Runner& runner, core::Lang lang)
                       "Review sheet of one organisme: pathway, audits, action plan (PAA), consultation, "
                       "validation, next steps"));
     sub->add_option("SLUG", opt->slug,
-                    tr(lang, "L'organisme (son dossier organismes/SLUG/)", "The organisme (its folder organismes/SLUG/)"))
+                    tr(lang, "L'organisme (son dossier organismes/SLUG/)", "The organisation (its folder organismes/SLUG/)"))
         ->required();
     add_as_of_option(*sub, opt->as_of, lang);
     add_document_options(*sub, opt->format, opt->output, opt->force, opt->depot, lang);
@@ -88,7 +88,7 @@ void add_dossier(CLI::App& app, Runner& runner, core::Lang lang)
                    "inconnu, fichier existant sans --force).",
                    "The sheet itself is written in French: it goes to a French committee. Template variables: "
                    "docs/comite.md (modeles/dossier.md.mustache, modeles/dossier.html.mustache). Exit codes: "
-                   "0; 2 usage error (unknown organisme, existing file without --force)."));
+                   "0; 2 usage error (unknown organisation, existing file without --force)."));
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_dossier(*opt, ctx); }; });
 }
 

@@ -60,8 +60,10 @@ int run_export(const ExportOptions& opt, const Context& ctx)
                                                    : render::to_csv(t.colonnes, t.lignes, render::CsvOptions{opt.excel});
     write_output(opt.output, bytes, opt.force, ctx);
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
-        ctx.err << say(ctx.lang, "table {} : {} ligne(s) écrite(s) dans {}\n", "table {}: {} row(s) written to {}\n",
-                       t.nom, t.lignes.size(), opt.output);
+        ctx.err << say(ctx.lang, "table {} : {} dans {}\n", "table {}: {} to {}\n", t.nom,
+                       core::count_of(ctx.lang, t.lignes.size(), "ligne écrite", "lignes écrites", "row written",
+                                      "rows written"),
+                       opt.output);
     return 0;
 }
 

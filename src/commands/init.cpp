@@ -120,11 +120,11 @@ void refuse_inside_repository(const fs::path& dir, const std::string& shown, con
                                    "{} est à l'intérieur du dépôt quali {} : un dépôt ne se crée pas dans un autre ; "
                                    "ajoutez plutôt un organisme avec quali new organisme SLUG -C {}",
                                    "{} is inside the quali repository {}: a repository is not created inside another; "
-                                   "add an organisme instead with quali new organisme SLUG -C {}",
+                                   "add an organisation instead with quali new organisme SLUG -C {}",
                                    shown, display_path(root->dir), display_path(root->dir)));
     throw EnvironmentError(say(ctx.lang,
                                "{} est à l'intérieur du dossier d'organisme {} : créez le dépôt ailleurs",
-                               "{} is inside the organisme folder {}: create the repository elsewhere", shown,
+                               "{} is inside the organisation folder {}: create the repository elsewhere", shown,
                                display_path(root->dir)));
 }
 

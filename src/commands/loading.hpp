@@ -71,7 +71,7 @@ void model_shared(std::size_t folders, Parts& parts);
 // keeps its summary, and takes out the files with nothing to show (counted if selected).
 void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& parts, const Lean* lean);
 
-// The model of a root once loaded: the repository's parts joined, or a lone organisme folder's.
+// The model of a root once loaded: the repository's parts joined, or a lone organisation folder's.
 core::Model model_of(io::LoadedRoot& loaded, Parts& parts);
 
 } // namespace quali::commands::loading

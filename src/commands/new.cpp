@@ -59,7 +59,7 @@ fs::path organisme_folder(const io::Root& root, const std::string& slug, const C
     if (root.kind == io::RootKind::organisme) {
         if (slug != root.dir.filename().string() && slug != ".")
             throw EnvironmentError(say(ctx.lang, "le dossier d'organisme {} n'est pas « {} »",
-                                       "the organisme folder {} is not \"{}\"", root.dir.string(), slug));
+                                       "the organisation folder {} is not \"{}\"", root.dir.string(), slug));
         return root.dir;
     }
     check_slug(slug, say(ctx.lang, "slug", "slug"), ctx);
@@ -67,7 +67,7 @@ fs::path organisme_folder(const io::Root& root, const std::string& slug, const C
     std::error_code ec;
     if (!fs::is_regular_file(folder / "organisme.yaml", ec))
         throw EnvironmentError(say(ctx.lang, "organisme inconnu : {} n'existe pas ; créez-le avec quali new organisme {}",
-                                   "unknown organisme: {} does not exist; create it with quali new organisme {}",
+                                   "unknown organisation: {} does not exist; create it with quali new organisme {}",
                                    display_path(folder / "organisme.yaml"), slug));
     return folder;
 }
@@ -393,7 +393,7 @@ void add_new(CLI::App& app, Runner& runner, core::Lang lang)
         "new", tr(lang,
                   "Créer les fichiers d'un dossier à partir des modèles commentés (organisme, audit, PAA, "
                   "concertation, autodiagnostic, candidature, séance, auditeur)",
-                  "Create the files of an organisme's folder from the commented templates (organisme, audit, PAA, "
+                  "Create the files of an organisation's folder from the commented templates (organisme, audit, PAA, "
                   "concertation, autodiagnostic, candidature, seance, auditeur)"));
     sub->require_subcommand(1);
     sub->footer(tr(lang,

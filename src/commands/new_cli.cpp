@@ -25,17 +25,17 @@ std::string day(core::Lang lang)
 
 std::string slug_help(core::Lang lang)
 {
-    return tr(lang, "Identifiant de l'organisme", "Identifier of the organisme");
+    return tr(lang, "Identifiant de l'organisme", "Identifier of the organisation");
 }
 
 void add_organisme(CLI::App& sub, NewOptions& opt, const std::function<void()>& chosen, core::Lang lang)
 {
     CLI::App* org = sub.add_subcommand(
         "organisme", tr(lang, "Créer organismes/SLUG/organisme.yaml (identité et engagement)",
-                        "Create organismes/SLUG/organisme.yaml (identity and engagement)"));
+                        "Create organismes/SLUG/organisme.yaml (identity and commitment)"));
     org->add_option("SLUG", opt.slug,
                     tr(lang, "Identifiant de l'organisme, nom de son dossier (ex. habitat-loire)",
-                       "Identifier of the organisme, the name of its folder (e.g. habitat-loire)"))
+                       "Identifier of the organisation, the name of its folder (e.g. habitat-loire)"))
         ->required();
     org->add_option("--nom", opt.nom, tr(lang, "Raison sociale ou nom usuel", "Legal or usual name"));
     org->add_option("--siren", opt.siren,
@@ -109,7 +109,7 @@ void add_candidature(CLI::App& sub, NewOptions& opt, const std::function<void()>
     CLI::App* cand = sub.add_subcommand(
         "candidature",
         tr(lang, "Créer organismes/SLUG/candidatures/SEANCE.yaml (pièces existantes déjà listées)",
-           "Create organismes/SLUG/candidatures/SESSION.yaml (existing pieces already listed)"));
+           "Create organismes/SLUG/candidatures/SESSION.yaml (existing documents already listed)"));
     cand->add_option("SLUG", opt.slug, slug_help(lang))->required();
     cand->add_option("--seance", opt.seance,
                      tr(lang, "Date de la séance du comité visée", "Date of the committee session aimed at"))
@@ -152,7 +152,7 @@ void add_auditeur(CLI::App& sub, NewOptions& opt, const std::function<void()>& c
                        "Identifier of the auditor, the name of its file (e.g. jeanne-durand)"))
         ->required();
     aud->add_option("--nom", opt.nom, tr(lang, "Prénom et nom", "First and last name"));
-    aud->add_option("--cabinet", opt.cabinet, tr(lang, "Cabinet ou structure", "Firm or organization"));
+    aud->add_option("--cabinet", opt.cabinet, tr(lang, "Cabinet ou structure", "Firm or organisation"));
     aud->add_option("--courriel", opt.courriel, tr(lang, "Adresse électronique", "Email address"));
     aud->add_option("--debut", opt.debut,
                     tr(lang, "Premier jour de l'agrément (défaut : aujourd'hui)",

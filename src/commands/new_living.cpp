@@ -212,7 +212,7 @@ void add_living_files(CLI::App& sub, Runner& runner, core::Lang lang)
     const auto add = [&](const char* name, const std::string& description,
                          int (*run)(const LivingOptions&, const Context&)) {
         CLI::App* cmd = sub.add_subcommand(name, description);
-        cmd->add_option("SLUG", opt->slug, tr(lang, "Identifiant de l'organisme", "Identifier of the organisme"))
+        cmd->add_option("SLUG", opt->slug, tr(lang, "Identifiant de l'organisme", "Identifier of the organisation"))
             ->required();
         add_repository_option(*cmd, opt->depot, lang);
         cmd->callback([opt, run, &runner] { runner = [opt, run](const Context& ctx) { return run(*opt, ctx); }; });
@@ -230,7 +230,7 @@ void add_living_files(CLI::App& sub, Runner& runner, core::Lang lang)
         run_concertation);
     add("autodiagnostic",
         tr(lang, "Créer organismes/SLUG/autodiagnostic.yaml (cotation du parc, résidence par résidence)",
-           "Create organismes/SLUG/autodiagnostic.yaml (rating of the housing stock, residence by residence)"),
+           "Create organismes/SLUG/autodiagnostic.yaml (rating of the housing stock, estate by estate)"),
         run_autodiagnostic);
 }
 

@@ -67,7 +67,7 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
             ctx.lang,
             "quali: attention : {}:{}: décision ignorée (organisme inconnu ou décision illisible : "
             "voir quali validate)\n",
-            "quali: warning: {}:{}: decision skipped (unknown organisme or unreadable decision: see "
+            "quali: warning: {}:{}: decision skipped (unknown organisation or unreadable decision: see "
             "quali validate)\n",
             session->file, d->pos.line);
 

@@ -85,7 +85,7 @@ candidature_of(const Workspace& ws, const SignOptions& opt, core::Date seance, c
     const core::Organisme* o = lone ? (model.organismes.empty() ? nullptr : &model.organismes.front())
                                     : model.organisme(opt.slug);
     if (o == nullptr || (lone && o->slug != opt.slug))
-        throw EnvironmentError(say(ctx.lang, "organisme inconnu : {}", "unknown organisme: {}", opt.slug));
+        throw EnvironmentError(say(ctx.lang, "organisme inconnu : {}", "unknown organisation: {}", opt.slug));
     const core::Candidature* c = o->candidature_for(seance);
     if (c == nullptr)
         throw EnvironmentError(say(ctx.lang, "{} n'a pas de candidature pour la séance du {} (attendue : {})",
@@ -136,7 +136,7 @@ void fingerprint(core::Visa& visa, const io::Root& root, const core::Organisme& 
     const auto entry = [&](const std::string& chemin) {
         if (chemin.empty() || core::path_leaves_folder(chemin))
             throw EnvironmentError(say(ctx.lang, "pièce « {} » hors du dossier de l'organisme : pas de visa",
-                                       "piece \"{}\" outside the organisme folder: no sign-off", chemin));
+                                       "piece \"{}\" outside the organisation folder: no sign-off", chemin));
         const fs::path full = root.dir / core::path_in_root(o, chemin);
         const auto sha = io::sha256_file(full);
         const auto blob = io::git_blob_file(full);
@@ -220,7 +220,7 @@ void add_sign(CLI::App& app, Runner& runner, core::Lang lang)
                    "Sign off a candidature (auditor): SHA-256 fingerprint and git blob of each piece, optional "
                    "OpenSSH signature"));
     const std::string day = tr(lang, "AAAA-MM-JJ", "YYYY-MM-DD");
-    sub->add_option("SLUG", opt->slug, tr(lang, "Identifiant de l'organisme", "Identifier of the organisme"))->required();
+    sub->add_option("SLUG", opt->slug, tr(lang, "Identifiant de l'organisme", "Identifier of the organisation"))->required();
     sub->add_option("--candidature", opt->seance,
                     tr(lang, "Séance de la candidature visée", "Session of the candidature signed off"))
         ->type_name(day)

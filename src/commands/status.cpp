@@ -146,7 +146,7 @@ int run_status(const StatusOptions& opt, const Context& ctx)
     }
 
     const core::Lang lang = ctx.lang;
-    render::Table table({say(lang, "ORGANISME", "ORGANIZATION"), say(lang, "ÉTAT", "STATE"),
+    render::Table table({say(lang, "ORGANISME", "ORGANISATION"), say(lang, "ÉTAT", "STATE"),
                          say(lang, "VALIDE JUSQU'AU", "VALID UNTIL"),
                          say(lang, "PROCHAINE ÉTAPE", "NEXT STEP"), say(lang, "ÉCHÉANCE", "DEADLINE"),
                          say(lang, "SÉANCE VISÉE", "TARGET SESSION"), say(lang, "DÉPÔT", "FILING"),
@@ -164,15 +164,15 @@ int run_status(const StatusOptions& opt, const Context& ctx)
                        remark(p, as_of, lang)});
     }
     if (chosen.empty()) {
-        ctx.out << say(lang, "Aucun organisme dans le dépôt.\n", "No organisme in the repository.\n");
+        ctx.out << say(lang, "Aucun organisme dans le dépôt.\n", "No organisation in the repository.\n");
         return 0;
     }
     ctx.out << table.str();
     if (ctx.quiet) return 0;
     ctx.out << '\n'
             << say(lang, "Au {} : {}, {} en retard.", "As of {}: {}, {} overdue.",
-                   core::iso(as_of), core::count_of(lang, chosen.size(), "organisme", "organismes", "organization",
-                                                    "organizations"),
+                   core::iso(as_of), core::count_of(lang, chosen.size(), "organisme", "organismes", "organisation",
+                                                    "organisations"),
                    late)
             << '\n';
     const auto planned = core::planned_sessions(model, as_of);
@@ -199,7 +199,7 @@ void add_status(CLI::App& app, Runner& runner, core::Lang lang)
     auto opt = std::make_shared<StatusOptions>();
     CLI::App* sub = app.add_subcommand(
         "status", tr(lang, "Où en est chaque organisme dans le parcours, et quelle est sa prochaine échéance",
-                     "Where each organisme stands in the pathway, and its next deadline"));
+                     "Where each organisation stands in the pathway, and its next deadline"));
     sub->add_option("SLUG", opt->slugs, tr(lang, "Organismes à afficher (défaut : tous)",
                                            "Organismes to show (default: all)"));
     add_as_of_option(*sub, opt->as_of, lang);
@@ -210,7 +210,7 @@ void add_status(CLI::App& app, Runner& runner, core::Lang lang)
                    "Règles de calcul et exemples : docs/echeances.md. Codes de sortie : 0 ; 2 erreur "
                    "d'utilisation (organisme inconnu, dépôt introuvable, date invalide).",
                    "How it is computed, with examples: docs/echeances.md. Exit codes: 0; 2 usage error "
-                   "(unknown organisme, repository not found, invalid date)."));
+                   "(unknown organisation, repository not found, invalid date)."));
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_status(*opt, ctx); }; });
 }
 

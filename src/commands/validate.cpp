@@ -207,7 +207,7 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
             ctx.out << core::say(ctx.lang,
                                  "Hors dépôt (dossier d'organisme seul) : règles non vérifiées, faute d'auditeurs, "
                                  "de séances et de comité : {}.\n",
-                                 "Outside a repository (lone organisme folder): rules not checked, for lack of "
+                                 "Outside a repository (lone organisation folder): rules not checked, for lack of "
                                  "auditors, sessions and committee: {}.\n",
                                  codes);
         }
@@ -227,7 +227,7 @@ void add_validate(CLI::App& app, Runner& runner, core::Lang lang)
                     tr(lang,
                        "Racine du dépôt, dossier d'un organisme, ou fichiers (défaut : le dépôt qui contient le "
                        "dossier courant)",
-                       "Root of the repository, folder of an organisme, or files (default: the repository that "
+                       "Root of the repository, folder of an organisation, or files (default: the repository that "
                        "holds the current folder)"));
     add_format_option(*sub, opt->format, {"text", "json", "github"},
                       tr(lang, "Format de sortie : text (défaut), json ou github",
@@ -256,7 +256,7 @@ void add_validate(CLI::App& app, Runner& runner, core::Lang lang)
                            "Ne rapporter que les organismes et fichiers changés depuis REV (défaut : HEAD), "
                            "modifications non commitées et nouveaux fichiers compris ; le dépôt entier reste "
                            "chargé. Écrire --changed=REV",
-                           "Report only the organismes and files changed since REV (default: HEAD), uncommitted "
+                           "Report only the organisations and files changed since REV (default: HEAD), uncommitted "
                            "changes and new files included; the whole repository is still loaded. Write "
                            "--changed=REV"))
             ->expected(0, 1)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/render/svg.hpp"
 
+#include "quali/core/lang.hpp"
 #include "quali/core/utf8.hpp"
 #include "quali/render/html.hpp"
 
@@ -101,8 +102,10 @@ std::string svg_theme_bars(const std::vector<ThemeBar>& themes, std::string_view
         const ThemeBar& t = themes[i];
         const double y = top + row * static_cast<double>(i);
         out += "<g>";
-        out += fmt::format("<title>{}</title>", svg_escape(fmt::format("{} : {} point(s) fort(s), {} point(s) d'alerte",
-                                                                       t.label, t.points_forts, t.points_alerte)));
+        out += fmt::format("<title>{}</title>", svg_escape(fmt::format(
+                               "{} : {}, {}", t.label,
+                               core::count_of(core::Lang::fr, t.points_forts, "point fort", "points forts"),
+                               core::count_of(core::Lang::fr, t.points_alerte, "point d'alerte", "points d'alerte"))));
         out += text(label_x, y + 20, utf8_truncate(t.label, 42), "start", "font-size=\"11\"");
         const double strong = bar_length(t.points_forts, largest, room);
         const double alert = bar_length(t.points_alerte, largest, room);
@@ -171,7 +174,9 @@ std::string svg_timeline(int year, const std::vector<TimelineSession>& sessions,
         out += "<g>";
         if (s.held) {
             const double h = std::max(4.0, tallest * s.decisions / largest);
-            out += fmt::format("<title>{}</title>", svg_escape(fmt::format("Séance du {} : {} décision(s)", core::iso(s.date), s.decisions)));
+            out += fmt::format("<title>{}</title>", svg_escape(fmt::format(
+                               "Séance du {} : {}", core::iso(s.date),
+                               core::count_of(core::Lang::fr, s.decisions, "décision", "décisions"))));
             out += rect(x - 8, base - h, 16, h, blue);
             out += text(x, base - h - 5, std::to_string(s.decisions), "middle", "font-weight=\"bold\"");
         } else {

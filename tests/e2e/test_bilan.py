@@ -315,7 +315,7 @@ def test_usage_errors_exit_2_and_files_are_never_replaced():
         check(fragment in run.stderr and run.stderr.count("\n") == 1, f"{run.describe()}: stderr {run.stderr!r}")
     with TempRepo(os.path.join(REPO, "organismes", "zeta-foyer")) as lone:
         run = run_quali(QUALI, ["bilan", "2025", "-C", lone, "--as-of", "2025-12-31"], DATA)
-        check(run.code == 2 and "dépôt" in run.stderr, f"a lone organisme folder: exit {run.code} {run.stderr!r}")
+        check(run.code == 2 and "dépôt" in run.stderr, f"a lone organisation folder: exit {run.code} {run.stderr!r}")
     with TempRepo(None) as work:
         out = os.path.join(work, "bilan.json")
         with open(out, "w", encoding="utf-8") as f:

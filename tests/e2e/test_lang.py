@@ -37,7 +37,7 @@ FRENCH = ["le", "la", "les", "des", "du", "une", "est", "sont", "pas", "avec", "
 ENGLISH = ["the", "of", "to", "is", "are", "and", "or", "not", "with", "without", "file", "files",
            "folder", "must", "error", "errors", "warning", "unknown", "expected", "required", "default",
            "written", "Usage", "Options:", "Subcommands", "Positionals", "TEXT", "FLOAT", "INT", "UINT",
-           "REQUIRED", "Print", "help", "exit", "Exit", "ORGANIZATION", "STATE", "DEADLINE", "NOTE", "OVERDUE"]
+           "REQUIRED", "Print", "help", "exit", "Exit", "ORGANISATION", "STATE", "DEADLINE", "NOTE", "OVERDUE"]
 
 # Names of the example repository (organismes, auditors, seats): French by nature.
 NAMES = set()
@@ -132,7 +132,7 @@ def test_every_help_is_french_by_default():
 @suite.test
 def test_an_english_locale_gives_english_help():
     run = run_quali(QUALI, ["status", "--help"], EXAMPLE, env={"LANG": "en_GB.UTF-8"})
-    check(run.stdout.startswith("Where each organisme stands"), run.stdout[:200])
+    check(run.stdout.startswith("Where each organisation stands"), run.stdout[:200])
     check_language(run, True, "LANG=en_GB quali status --help")
 
 

@@ -49,7 +49,7 @@ def derive(base, case, spec, work):
         with open(path, "w", encoding="utf-8") as f:
             f.write(text.replace(e["replace"], e["with"]))
     if "standalone" in spec:
-        # A lone organisme folder: moved out of the repository.
+        # A lone organisation folder: moved out of the repository.
         lone = os.path.join(work, spec["standalone"])
         shutil.move(os.path.join(repo, "organismes", spec["standalone"]), lone)
         return lone

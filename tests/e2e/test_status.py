@@ -154,7 +154,7 @@ def example_status(t):
     t.check("text: one aligned line per organisme",
             len(rows) == 6 and all(r[col - 2:col] == "  " and r[col] != " " for r in rows), "\n".join(rows))
     en = t.run("--lang", "en", "status", "--as-of", "2026-06-10", "-C", depot).stdout.decode()
-    t.check("text: English with --lang en", en.startswith("ORGANIZATION") and "NEXT STEP" in en, en[:200])
+    t.check("text: English with --lang en", en.startswith("ORGANISATION") and "NEXT STEP" in en, en[:200])
 
 
 def sort_key(d):

@@ -348,13 +348,13 @@ def build(args):
         run = run_quali(quali, ["validate", "--as-of", AS_OF, "--format", "json"], base)
         check(run.json() == {"diagnostics": [], "summary": {"files": 11, "errors": 0, "warnings": 0, "silenced": 0}},
               f"valid repository: {run.stdout!r}")
-        # A lone organisme folder: the text output adds a line on the rules not checked; the
+        # A lone organisation folder: the text output adds a line on the rules not checked; the
         # JSON output stays one object.
         with TempRepo(os.path.join(base, "organismes", "habitat-test"), name="habitat-test") as lone:
             run = run_quali(quali, ["validate", "--as-of", AS_OF, "--format", "json"], lone)
             check(run.json() == {"diagnostics": [], "summary": {"files": 6, "errors": 0, "warnings": 0,
                                                                 "silenced": 0}},
-                  f"lone organisme folder: {run.stdout!r}")
+                  f"lone organisation folder: {run.stdout!r}")
 
     @test
     def test_github_format():

@@ -39,7 +39,7 @@ TEST_SUITE("io::ssh_signature")
         const core::SignatureCheck two_lines = io::ssh_verify(
             "a.martin", "ssh-ed25519 AAAA\nssh-ed25519 BBBB", "sig", "m", "quali-visa", core::Lang::en);
         CHECK(two_lines.verdict == core::SignatureVerdict::invalid);
-        CHECK(two_lines.detail == "malformed public key or id");
+        CHECK(two_lines.detail == "malformed public key or identifier");
         const core::SignatureCheck spaced =
             io::ssh_verify("a martin", "ssh-ed25519 AAAA", "sig", "m", "quali-visa", core::Lang::fr);
         CHECK(spaced.verdict == core::SignatureVerdict::invalid);
