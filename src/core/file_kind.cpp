@@ -99,6 +99,14 @@ std::string_view organisme_folder_of(std::string_view repository_path)
     return repository_path.substr(0, slash);
 }
 
+std::string file_stem(std::string_view path)
+{
+    const auto slash = path.rfind('/');
+    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (name.ends_with(".yaml")) name.remove_suffix(5);
+    return std::string(name);
+}
+
 std::string path_in_folder(std::string_view folder, std::string_view path)
 {
     if (!folder.empty() && path.size() > folder.size() && path.starts_with(folder) && path[folder.size()] == '/')

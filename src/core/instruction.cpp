@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/core/instruction.hpp"
 
+#include "quali/core/file_kind.hpp"
 #include "quali/core/predicates.hpp"
 #include "quali/core/rules.hpp"
 
@@ -12,26 +13,6 @@
 namespace quali::core {
 
 namespace {
-
-std::string file_stem(std::string_view path)
-{
-    const auto slash = path.rfind('/');
-    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    if (name.ends_with(".yaml")) name.remove_suffix(5);
-    return std::string(name);
-}
-
-// A path as the organisme cites it (pieces): relative to its folder, without "./".
-std::string in_folder(const Organisme& o, std::string_view file)
-{
-    std::string_view rest = file;
-    if (!o.folder.empty() && rest.starts_with(o.folder) && rest.size() > o.folder.size() &&
-        rest[o.folder.size()] == '/')
-        rest.remove_prefix(o.folder.size() + 1);
-    while (rest.starts_with("./"))
-        rest.remove_prefix(2);
-    return std::string(rest);
-}
 
 // The audits the plan answers: the latest diagnostic (initial or renewal) and the
 // verification audits after it.
@@ -109,7 +90,7 @@ AuditSummary audit_summary(const Organisme& o, const Audit& a)
 {
     AuditSummary s;
     s.audit = &a;
-    s.chemin = in_folder(o, a.file);
+    s.chemin = path_in_folder(o.folder, a.file);
     s.points_forts = a.count(Evaluation::point_fort);
     s.conformes = a.count(Evaluation::conforme);
     s.points_alerte = a.count(Evaluation::point_d_alerte);
@@ -313,9 +294,9 @@ Agenda build_agenda(const Model& model, const Session& session, Date seance, Dat
             f.statut = filing_status(c->depot.value, seance, a.fenetre);
             std::set<std::string> pieces;
             for (const Text& t : c->pieces)
-                pieces.insert(in_folder(o, t.value));
+                pieces.insert(path_in_folder(o.folder, t.value));
             for (const Audit& au : o.audits)
-                if (pieces.contains(in_folder(o, au.file))) f.audits.push_back(audit_summary(o, au));
+                if (pieces.contains(path_in_folder(o.folder, au.file))) f.audits.push_back(audit_summary(o, au));
             if (f.audits.empty())
                 for (const Audit* au : current_audits(o))
                     f.audits.push_back(audit_summary(o, *au));
@@ -399,7 +380,7 @@ InstructionSheet build_instruction_sheet(const Model& model, const Organisme& o,
     std::set<std::string> pieces;
     for (const Candidature& c : o.candidatures)
         for (const Text& t : c.pieces)
-            pieces.insert(in_folder(o, t.value));
+            pieces.insert(path_in_folder(o.folder, t.value));
     for (const Audit& a : o.audits) {
         s.audits.push_back(audit_summary(o, a));
         s.audits.back().cite = pieces.contains(s.audits.back().chemin);

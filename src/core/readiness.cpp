@@ -150,7 +150,7 @@ private:
         return std::any_of(m_c.pieces.begin(), m_c.pieces.end(), [&](const Text& p) {
             return p.value.starts_with("audits/") && p.value.ends_with(suffix) &&
                    std::none_of(m_o.audits.begin(), m_o.audits.end(),
-                                [&](const Audit& a) { return path_in_folder(m_o, a.file) == p.value; });
+                                [&](const Audit& a) { return path_in_folder(m_o.folder, a.file) == p.value; });
         });
     }
 
@@ -191,7 +191,7 @@ private:
         if (unapproved != nullptr) {
             add(PieceKind::audit, "Q374", unapproved_by,
                 say("l'auditeur de {} ({}) n'est pas agréé à ses dates", "the auditor of {} ({}) is not approved on its dates",
-                    path_in_folder(m_o, unapproved->file), label),
+                    path_in_folder(m_o.folder, unapproved->file), label),
                 aide, unapproved->file, unapproved->auditeur.pos);
             return;
         }
@@ -209,7 +209,7 @@ private:
                 organisme_path(m_o, "audits"));
             return;
         }
-        const std::string file = path_in_folder(m_o, latest->file);
+        const std::string file = path_in_folder(m_o.folder, latest->file);
         std::string message;
         if (!latest->signature || !latest->signature->date.value)
             message = say("{} ({}) n'est pas signé", "{} ({}) is not signed", file, label);

@@ -232,21 +232,6 @@ std::string iso_or_unknown(const std::optional<Date>& d)
     return d ? iso(*d) : std::string("?");
 }
 
-std::string file_stem(std::string_view path)
-{
-    const auto slash = path.rfind('/');
-    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    if (name.ends_with(".yaml")) name.remove_suffix(5);
-    return std::string(name);
-}
-
-std::string path_in_folder(const Organisme& o, const std::string& file)
-{
-    if (o.folder.empty()) return file;
-    const std::string prefix = o.folder + "/";
-    return file.starts_with(prefix) ? file.substr(prefix.size()) : file;
-}
-
 Position place(Position preferred, Position fallback)
 {
     return preferred.line > 0 ? preferred : fallback;

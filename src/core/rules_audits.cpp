@@ -127,7 +127,7 @@ std::vector<const Audit*> covered_audits(const Organisme& o, const Candidature& 
 {
     std::vector<const Audit*> listed;
     for (const Audit& a : o.audits) {
-        const std::string rel = path_in_folder(o, a.file);
+        const std::string rel = path_in_folder(o.folder, a.file);
         if (std::any_of(c.pieces.begin(), c.pieces.end(), [&](const Text& p) { return p.value == rel; }))
             listed.push_back(&a);
     }

@@ -2,6 +2,7 @@
 #pragma once
 // Shared by the rule families (rules_*.cpp): the run's context, how a rule reports, and the
 // few facts several families need so that one defect gives one diagnostic.
+#include "quali/core/file_kind.hpp"
 #include "quali/core/predicates.hpp"
 #include "quali/core/readiness.hpp"
 #include "quali/core/rules.hpp"
@@ -56,11 +57,6 @@ void add_note(Diagnostic& d, const std::string& file, Position pos, std::string 
 // "2026-06-18", or "?" when the date is unknown.
 std::string iso_or_unknown(const std::optional<Date>& d);
 
-// A file's name without folder nor ".yaml": "organismes/x/candidatures/2025-03-20.yaml" -> "2025-03-20".
-std::string file_stem(std::string_view path);
-
-// A path cited by an organisme (pieces, proofs) for one of its files: "audits/….yaml".
-std::string path_in_folder(const Organisme& o, const std::string& file);
 
 // The first non-null position: a value's own place, else its fallback (a block, the file).
 Position place(Position preferred, Position fallback);

@@ -61,6 +61,9 @@ std::string_view organisme_folder_of(std::string_view repository_path);
 // the folder's prefix ("organismes/<slug>/") nor any leading "./". folder "" for a lone folder.
 std::string path_in_folder(std::string_view folder, std::string_view path);
 
+// A file's name without its folder nor its ".yaml" ("candidatures/2026-06-18.yaml" → "2026-06-18").
+std::string file_stem(std::string_view path);
+
 // The YAML file names the layout expects beside a file (a path relative to the root): those of
 // an organisme folder, of the root, of comite/ or of referentiel/; none elsewhere.
 std::vector<std::string> expected_names(std::string_view path, bool lone_organisme);
