@@ -29,25 +29,6 @@ struct StatusOptions {
     std::string depot;
 };
 
-std::string state_text(const core::Pathway& p, core::Lang lang)
-{
-    switch (p.etat) {
-    case core::PathwayState::engage:
-        return say(lang, "engagé", "engaged");
-    case core::PathwayState::admissible:
-        return say(lang, "admissible", "admissible");
-    case core::PathwayState::labellise:
-        return say(lang, "labellisé (année {})", "labelled (year {})", p.annee_cycle.value_or(1));
-    case core::PathwayState::expire:
-        return say(lang, "expiré", "expired");
-    case core::PathwayState::retire:
-        return say(lang, "retiré", "withdrawn");
-    case core::PathwayState::refuse:
-        return say(lang, "refusé", "refused");
-    }
-    return {};
-}
-
 std::string date_or_dash(std::optional<core::Date> d)
 {
     return d ? core::iso(*d) : "—";
@@ -158,7 +139,7 @@ int run_status(const StatusOptions& opt, const Context& ctx)
         const std::string window =
             p.fenetre_depot ? core::iso(p.fenetre_depot->opens) + " → " + core::iso(p.fenetre_depot->closes)
                             : "—";
-        table.add_row({o->slug, state_text(p, lang), date_or_dash(p.valide_jusqu_au),
+        table.add_row({o->slug, core::label(lang, p), date_or_dash(p.valide_jusqu_au),
                        p.prochaine_etape ? std::string(core::label(lang, *p.prochaine_etape)) : "—",
                        date_or_dash(p.echeance), date_or_dash(p.seance_visee), window,
                        remark(p, as_of, lang)});
