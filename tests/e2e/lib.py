@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import resource
+import re
 import shutil
 import stat
 import subprocess
@@ -511,3 +512,17 @@ class Suite:
                 traceback.print_exc(file=sys.stdout)
         print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""), flush=True)
         return 1 if failed else SKIP_CODE if skipped else 0
+
+
+def listed_subcommands(help_text):
+    """The subcommand names a `--help` page lists, in French or English."""
+    names, inside = [], False
+    for line in help_text.splitlines():
+        if re.match(r"^(Subcommands|Sous-commandes|SOUS-COMMANDES)\s*:", line):
+            inside = True
+        elif inside:
+            m = re.match(r"^  ([a-z][a-z-]*)\s", line)
+            if not m:
+                break
+            names.append(m.group(1))
+    return names

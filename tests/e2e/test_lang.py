@@ -20,7 +20,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Suite, TempRepo, arguments, check, run_quali  # noqa: E402
+from lib import Suite, TempRepo, arguments, check, listed_subcommands, run_quali  # noqa: E402
 
 ARGS = arguments(__doc__.splitlines()[0])
 QUALI = ARGS.quali
@@ -88,15 +88,7 @@ def quali(args, english, cwd=EXAMPLE):
 def commands(args=()):
     """The subcommands that `quali ARGS --help` lists."""
     run = quali(list(args) + ["--help"], True)
-    names, inside = [], False
-    for line in run.stdout.splitlines():
-        if line.startswith("Subcommands:"):
-            inside = True
-        elif inside:
-            m = re.match(r"^  ([a-z][a-z-]*)\s", line)
-            if not m:
-                break
-            names.append(m.group(1))
+    names = listed_subcommands(run.stdout)
     check(names, f"no subcommand in `quali {' '.join(args)} --help`: {run.stdout[:500]!r}")
     return names
 

@@ -19,7 +19,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Failure, Suite, arguments, check, require, run_quali  # noqa: E402
+from lib import Failure, Suite, arguments, check, listed_subcommands, require, run_quali  # noqa: E402
 
 ARGS = arguments(__doc__.splitlines()[0])
 QUALI = ARGS.quali
@@ -46,17 +46,7 @@ def deb():
 
 
 def subcommands():
-    run = run_quali(QUALI, ["--help"], WORK)
-    names, inside = [], False
-    for line in run.stdout.splitlines():
-        if re.match(r"^(Subcommands|Sous-commandes|SOUS-COMMANDES)\s*:", line):
-            inside = True
-        elif inside:
-            m = re.match(r"^  ([a-z][a-z-]*)\s", line)
-            if not m:
-                break
-            names.append(m.group(1))
-    return names
+    return listed_subcommands(run_quali(QUALI, ["--help"], WORK).stdout)
 
 
 @suite.test
