@@ -27,16 +27,10 @@ std::string render_with_template(const Workspace& ws, std::string_view document,
     try {
         return render(text);
     } catch (const render::TemplateError& e) {
-        // The renderer words its errors in French; the check says why in the user's language,
-        // and a failure while rendering keeps only mustache's own (English) detail.
+        // What check_template finds, in the user's language; else mustache's own detail.
         std::string why = render::check_template(text, ctx.lang);
-        if (why.empty()) {
-            std::string_view detail = e.what();
-            constexpr std::string_view french = "erreur de rendu mustache : ";
-            if (detail.starts_with(french)) detail.remove_prefix(french.size());
-            why =
-                core::say(ctx.lang, "erreur de rendu mustache : {}", "mustache rendering error: {}", detail);
-        }
+        if (why.empty())
+            why = core::say(ctx.lang, "erreur de rendu mustache : {}", "mustache rendering error: {}", e.detail());
         throw EnvironmentError(
             core::say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", own ? "modeles/" : "", name, why));
     }
@@ -78,7 +72,7 @@ std::string unknown_organisme_message(const core::Model& model, const std::strin
     if (const auto near = core::closest(slug, known))
         msg += core::say(lang, " (vouliez-vous dire « {} » ?)", " (did you mean \"{}\"?)", *near);
     else if (!known.empty())
-        msg += core::say(lang, " (organismes du dépôt : {})", " (organismes of the repository: {})",
+        msg += core::say(lang, " (organismes du dépôt : {})", " (organisations of the repository: {})",
                          fmt::join(known, ", "));
     return msg;
 }

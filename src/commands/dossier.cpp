@@ -75,7 +75,7 @@ void add_dossier(CLI::App& app, Runner& runner, core::Lang lang)
         "dossier", tr(lang,
                       "Fiche d'instruction d'un organisme : parcours, audits, PAA, concertation, validation, "
                       "prochaines étapes",
-                      "Review sheet of one organisme: pathway, audits, action plan (PAA), consultation, "
+                      "Review sheet of one organisation: pathway, audits, action plan (PAA), consultation, "
                       "validation, next steps"));
     sub->add_option("SLUG", opt->slug,
                     tr(lang, "L'organisme (son dossier organismes/SLUG/)", "The organisation (its folder organismes/SLUG/)"))

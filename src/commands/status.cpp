@@ -182,7 +182,7 @@ void add_status(CLI::App& app, Runner& runner, core::Lang lang)
         "status", tr(lang, "Où en est chaque organisme dans le parcours, et quelle est sa prochaine échéance",
                      "Where each organisation stands in the pathway, and its next deadline"));
     sub->add_option("SLUG", opt->slugs, tr(lang, "Organismes à afficher (défaut : tous)",
-                                           "Organismes to show (default: all)"));
+                                           "Organisations to show (default: all)"));
     add_as_of_option(*sub, opt->as_of, lang);
     add_format_option(*sub, opt->format, {"text", "json"},
                       tr(lang, "Format de sortie : text (défaut) ou json", "Output format: text (default) or json"));

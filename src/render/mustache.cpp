@@ -199,7 +199,7 @@ std::string render_document(std::string_view template_text, const nlohmann::orde
     const mu::data data = to_data(tree, format);
     NoPartials context(&data);
     const std::string out = tmpl.render(context);
-    if (!tmpl.is_valid()) throw TemplateError("erreur de rendu mustache : " + tmpl.error_message());
+    if (!tmpl.is_valid()) throw TemplateError("erreur de rendu mustache : " + tmpl.error_message(), tmpl.error_message());
     return drop_marked_lines(out, format == DocumentFormat::markdown);
 }
 } // namespace quali::render

@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace quali::render {
 
@@ -25,7 +26,15 @@ enum class DocumentFormat : std::uint8_t { markdown, html };
 // A template that cannot be used: too large, a partial or a delimiter change, a syntax error.
 class TemplateError : public std::runtime_error {
   public:
-    using std::runtime_error::runtime_error;
+    explicit TemplateError(const std::string& what, std::string detail = {})
+        : std::runtime_error(what), m_detail(std::move(detail))
+    {
+    }
+    // Mustache's own words for an error met while rendering ("" for one check_template finds).
+    const std::string& detail() const { return m_detail; }
+
+  private:
+    std::string m_detail;
 };
 
 inline constexpr std::size_t max_template_bytes = 1 << 20; // 1 MiB
