@@ -9,6 +9,7 @@
 #include "quali/core/file_kind.hpp"
 #include "quali/core/model_builder.hpp"
 #include "quali/core/text_checks.hpp"
+#include "quali/core/vocabulary.hpp"
 #include "quali/io/yaml_reader.hpp"
 
 #include <fmt/format.h>
@@ -135,11 +136,26 @@ std::string in_section(const Section& s, const std::string& path)
     return s.key.empty() ? path : path.substr(s.key.size() + 1);
 }
 
+// The words of an état or a decision as written in the file; an unknown value as written.
+std::string state_text(const std::string& code, core::Lang lang)
+{
+    const auto s = core::parse_action_state(code);
+    return s ? std::string(core::label(lang, s)) : code;
+}
+
+std::string decision_text(const std::string& code, core::Lang lang)
+{
+    const auto k = core::parse_decision(code);
+    return k ? std::string(core::label(lang, *k)) : code;
+}
+
 std::string action_text(const ActionChange& a, core::Lang lang)
 {
-    if (!a.before) return say(lang, "{} : nouvelle ({})", "{}: new ({})", a.id, *a.after);
-    if (!a.after) return say(lang, "{} : supprimée (était {})", "{}: removed (was {})", a.id, *a.before);
-    return fmt::format("{} : {} → {}", a.id, *a.before, *a.after);
+    if (!a.before)
+        return say(lang, "{} : nouvelle ({})", "{}: new ({})", a.id, state_text(*a.after, lang));
+    if (!a.after)
+        return say(lang, "{} : supprimée (était {})", "{}: removed (was {})", a.id, state_text(*a.before, lang));
+    return say(lang, "{} : {} → {}", "{}: {} → {}", a.id, state_text(*a.before, lang), state_text(*a.after, lang));
 }
 
 std::string render_text(const std::vector<Section>& sections, const std::string& since, const Context& ctx)
@@ -161,7 +177,8 @@ std::string render_text(const std::vector<Section>& sections, const std::string&
         if (!s.decisions.empty()) {
             out += say(lang, "  nouvelles décisions du comité :\n", "  new committee decisions:\n");
             for (const NewDecision& d : s.decisions)
-                out += say(lang, "    séance du {} : {}\n", "    session of {}: {}\n", d.seance, d.decision);
+                out += say(lang, "    séance du {} : {}\n", "    session of {}: {}\n", d.seance,
+                           decision_text(d.decision, lang));
         }
     }
     if (!ctx.quiet)
@@ -191,7 +208,7 @@ std::string render_markdown(const std::vector<Section>& sections, const std::str
             out += say(lang, "**Nouvelles décisions du comité**\n\n", "**New committee decisions**\n\n");
             for (const NewDecision& d : s.decisions)
                 out += say(lang, "- séance du {} : **{}** (`{}`)\n", "- session of {}: **{}** (`{}`)\n", d.seance,
-                           d.decision, d.file);
+                           decision_text(d.decision, lang), d.file);
             out += "\n";
         }
     }

@@ -61,8 +61,8 @@ int run_dossier(const DossierOptions& opt, const Context& ctx)
             : render_with_template(ws, "dossier", document_format(opt.format), tree, ctx);
     write_output(opt.output, bytes, opt.force, ctx);
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
-        ctx.err << say(ctx.lang, "fiche d'instruction de {} écrite dans {}\n",
-                       "instruction sheet of {} written to {}\n", o.slug, opt.output);
+        ctx.err << say(ctx.lang, "fiche d'instruction de l'organisme {} écrite dans {}\n",
+                       "instruction sheet of the organisation {} written to {}\n", o.slug, opt.output);
     return 0;
 }
 

@@ -109,7 +109,7 @@ void add_feries(CLI::App& app, Runner& runner, core::Lang lang)
         ->required()
         ->type_name(year);
     sub->add_option("--jusqu-a", opts->last_year,
-                    tr(lang, "Dernière année d'une période (de ANNEE à celle-ci, incluses)",
+                    tr(lang, "Dernière année d'une période allant de l'année ANNEE à celle-ci, toutes deux incluses",
                        "Last year of a period (from YEAR to this one, both included)"))
         ->type_name(year);
     static const std::vector<std::string> zones(core::zone_names().begin(), core::zone_names().end());

@@ -197,6 +197,7 @@ std::string_view to_string(AuditType t) { return audit_type_names[static_cast<st
 std::string_view to_string(ActionState s) { return action_state_names[static_cast<std::size_t>(s)]; }
 std::string_view to_string(Evaluation e) { return evaluation_names[static_cast<std::size_t>(e)]; }
 std::string_view to_string(AuditorStatus s) { return auditor_status_names[static_cast<std::size_t>(s)]; }
+std::string_view to_string(Nature n) { return n == Nature::association ? "association" : "information"; }
 
 std::optional<DecisionKind> parse_decision(std::string_view s) { return parse_enum<DecisionKind>(s, decision_names); }
 std::optional<Request> parse_request(std::string_view s) { return parse_enum<Request>(s, request_names); }

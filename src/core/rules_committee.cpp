@@ -296,7 +296,7 @@ class DecisionChecker {
             if (!labelled(p, when) && judged(p) && !reported) {
                 Diagnostic& d = m_run.report(
                     "Q383", s.file, place(dec.kind_pos, dec.pos),
-                    m_run.say("retrait du label de {}, qui n'est pas labellisé à cette date",
+                    m_run.say("retrait du label de l'organisme {}, qui n'est pas labellisé à cette date",
                               "withdrawal of the label of {}, which is not labelled on that date", o.slug));
                 d.hint = m_run.say(
                     "un retrait ne vise qu'un organisme labellisé ; sinon « refuse » ou « ajourne »",

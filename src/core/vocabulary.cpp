@@ -107,6 +107,43 @@ constexpr std::array<Words, 3> visa_pieces{{{"inchangée depuis le visa", "uncha
                                             {"modifiée depuis le visa", "changed since the visa"},
                                             {"absente ou illisible", "absent or unreadable"}}};
 
+constexpr std::array<Words, 7> colleges{{{"USH", "USH"},
+                                         {"Fédérations", "Federations"},
+                                         {"Associations régionales", "Regional associations"},
+                                         {"Ministère chargé du logement", "Ministry of housing"},
+                                         {"Caisse des dépôts", "Caisse des dépôts"},
+                                         {"Assurance retraite", "Pension insurance"},
+                                         {"Locataires", "Tenants"}}};
+
+constexpr std::array<Words, 2> natures{{{"information", "information"}, {"association", "involvement"}}};
+
+// Enumerations the model keeps as written (free text in older files): code, then its words.
+struct Named {
+    std::string_view code;
+    Words words;
+};
+
+constexpr std::array<Named, 5> federations{
+    {{"federation-oph", {"Fédération des offices publics de l'habitat", "Federation of public housing offices"}},
+     {"federation-esh", {"Fédération des entreprises sociales pour l'habitat", "Federation of social housing companies"}},
+     {"federation-coop", {"Fédération des coopératives Hlm", "Federation of Hlm cooperatives"}},
+     {"procivis", {"Procivis", "Procivis"}},
+     {"aucune", {"aucune fédération", "no federation"}}}};
+constexpr std::array<Named, 4> instances{{{"CCL", {"CCL", "CCL"}},
+                                          {"associations", {"associations de locataires", "tenant associations"}},
+                                          {"conseil-administration", {"conseil d'administration", "board"}},
+                                          {"autre", {"autre instance", "other body"}}}};
+constexpr std::array<Named, 2> roles{{{"president", {"président", "chair"}},
+                                      {"vice-president", {"vice-président", "vice-chair"}}}};
+
+template <std::size_t N>
+std::string_view named(const std::array<Named, N>& table, Lang lang, std::string_view code)
+{
+    for (const Named& n : table)
+        if (n.code == code) return n.words.in(lang);
+    return code;
+}
+
 } // namespace
 
 std::string_view label(Lang lang, PathwayState s)
@@ -182,6 +219,31 @@ std::string_view label(Lang lang, std::optional<ActionState> s)
 std::string_view label(Lang lang, FilingStatus s)
 {
     return word(filing_states, lang, s);
+}
+
+std::string_view label(Lang lang, College c)
+{
+    return c == College::unknown ? pick(lang, "collège inconnu", "unknown college") : word(colleges, lang, c);
+}
+
+std::string_view label(Lang lang, Nature n)
+{
+    return word(natures, lang, n);
+}
+
+std::string_view federation_label(Lang lang, std::string_view code)
+{
+    return named(federations, lang, code);
+}
+
+std::string_view instance_label(Lang lang, std::string_view code)
+{
+    return named(instances, lang, code);
+}
+
+std::string_view role_label(Lang lang, std::string_view code)
+{
+    return named(roles, lang, code);
 }
 
 std::string_view to_string(Movement m)

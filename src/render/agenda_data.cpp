@@ -23,6 +23,7 @@ J seats_j(const core::Agenda& a)
         seats.push_back(J{{"id", s.id},
                           {"libelle", s.libelle.empty() ? J(s.id) : J(s.libelle)},
                           {"college", opt_str(s.college_name)},
+                          {"college_texte", core::label(fr, s.college)},
                           {"titulaire", person_j(s.titulaire)},
                           {"suppleant", person_j(s.suppleant)},
                           {"present", cs.present ? J(*cs.present) : J(nullptr)},

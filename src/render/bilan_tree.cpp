@@ -88,9 +88,15 @@ void add_committee(J& t, const core::Model& model, const core::Bilan& b)
     for (Date d : b.seances_prevues)
         planned.push_back(J{{"date_texte", date_text(d)}});
     t["seances_prevues"] = planned;
+    t["seances_prevues_titre"] = b.seances_prevues.size() < 2 ? "Séance prévue" : "Séances prévues";
     t["dossiers_examines"] = b.dossiers_examines;
     t["decisions_total"] = b.decisions_total();
     t["derogations"] = b.derogations;
+    t["comite_texte"] = fmt::format(
+        "{}, {}, {} dont {} avec dérogation.", core::count_of(core::Lang::fr, b.seances.size(), "séance tenue", "séances tenues"),
+        core::count_of(core::Lang::fr, b.dossiers_examines, "dossier examiné", "dossiers examinés"),
+        core::count_of(core::Lang::fr, b.decisions_total(), "décision", "décisions"),
+        b.derogations == 0 ? std::string("aucune") : std::to_string(b.derogations));
     J kinds = J::array();
     for (core::DecisionKind k : core::all_decisions)
         kinds.push_back(J{{"decision", core::to_string(k)},
@@ -133,6 +139,7 @@ void add_durations(J& t, const core::Bilan& b)
 void add_themes(J& t, const core::Model& model, const core::Bilan& b)
 {
     t["audits"] = b.themes.audits;
+    t["audits_texte"] = core::count_of(core::Lang::fr, b.themes.audits, "audit réalisé", "audits réalisés");
     J themes = J::array();
     for (const core::ThemeCount& c : b.themes.par_theme)
         themes.push_back(J{{"theme", c.theme},
@@ -155,6 +162,8 @@ void add_themes(J& t, const core::Model& model, const core::Bilan& b)
             weak.push_back(J{{"theme", id},
                              {"titre", c->titre},
                              {"points_alerte", c->points_alerte},
+                             {"points_alerte_texte",
+                              core::count_of(core::Lang::fr, c->points_alerte, "point d'alerte", "points d'alerte")},
                              {"taux_alerte", percent(c->points_alerte, c->evalues())}});
     t["themes_faibles"] = weak;
     J strong = J::array();
@@ -191,6 +200,9 @@ void add_concertation(J& t, const core::Bilan& b)
     J con;
     con["evenements"] = b.concertation.evenements;
     con["organismes"] = b.concertation.organismes;
+    con["texte"] = fmt::format("{} de concertation dans la période, chez {}.",
+                               core::count_of(core::Lang::fr, b.concertation.evenements, "événement", "événements"),
+                               core::count_of(core::Lang::fr, b.concertation.organismes, "organisme", "organismes"));
     J steps = J::array();
     for (const core::StepEvents& s : b.concertation.par_etape)
         steps.push_back(J{{"libelle", core::label(core::Lang::fr, s.etape)},

@@ -126,9 +126,7 @@ J person_j(const core::Person& p)
     j["nom"] = opt_str(p.nom);
     j["organisation"] = opt_str(p.organisation);
     j["role"] = opt_str(p.role);
-    j["role_texte"] = p.role == "president"        ? J("président")
-                      : p.role == "vice-president" ? J("vice-président")
-                                                   : J(nullptr);
+    j["role_texte"] = p.role.empty() ? J(nullptr) : J(core::role_label(fr, p.role));
     return j;
 }
 
@@ -151,6 +149,7 @@ J identity_j(const core::Organisme& o)
     j["sigle"] = opt_str(o.sigle);
     j["famille"] = opt_str(o.famille);
     j["federation"] = opt_str(o.federation);
+    j["federation_texte"] = o.federation.empty() ? J(nullptr) : J(core::federation_label(fr, o.federation));
     j["region"] = opt_str(o.region);
     j["logements"] = o.logements;
     j["logements_texte"] = grouped(o.logements);
@@ -188,7 +187,8 @@ J audit_j(const core::Model& model, const core::AuditSummary& s, bool details)
     J j;
     j["fichier"] = s.chemin;
     j["type"] = a.type ? J(core::to_string(*a.type)) : J(nullptr);
-    j["type_texte"] = core::label(fr, a.type);
+    j["type_texte"] = core::audit_name(fr, a.type);
+    j["titre_texte"] = core::capitalized(core::audit_name(fr, a.type));
     put_date(j, "debut", a.debut.value);
     put_date(j, "fin", a.fin.value);
     j["auditeur"] = opt_str(a.auditeur.value);
@@ -245,9 +245,11 @@ J paa_j(const core::PaaSummary& p)
     j["points_alerte_total"] = p.points_alerte.size();
     j["points_alerte_traites"] = p.points_alerte.size() - p.points_alerte_non_traites.size();
     j["points_alerte_non_traites"] = p.points_alerte_non_traites;
+    j["points_alerte_non_traites_texte"] = joined(p.points_alerte_non_traites);
     j["situations_total"] = p.situations.size();
     j["situations_traitees"] = p.situations.size() - p.situations_non_traitees.size();
     j["situations_non_traitees"] = p.situations_non_traitees;
+    j["situations_non_traitees_texte"] = joined(p.situations_non_traitees);
     return j;
 }
 

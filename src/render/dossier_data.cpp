@@ -69,8 +69,9 @@ J events_j(const core::InstructionSheet& s)
         j["etape"] = e->etape ? J(core::to_string(*e->etape)) : J(nullptr);
         j["etape_texte"] = e->etape ? J(core::label(fr, *e->etape)) : J("étape illisible");
         j["instance"] = opt_str(e->instance);
-        j["nature"] = e->nature ? J(e->nature == core::Nature::association ? "association" : "information")
-                                : J(nullptr);
+        j["instance_texte"] = e->instance.empty() ? J(nullptr) : J(core::instance_label(fr, e->instance));
+        j["nature"] = e->nature ? J(core::to_string(*e->nature)) : J(nullptr);
+        j["nature_texte"] = e->nature ? J(core::label(fr, *e->nature)) : J(nullptr);
         j["objet"] = opt_str(e->objet);
         j["preuve"] = e->preuve ? opt_str(e->preuve->value) : J(nullptr);
         events.push_back(j);

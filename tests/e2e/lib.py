@@ -514,6 +514,11 @@ class Suite:
         return 1 if failed else SKIP_CODE if skipped else 0
 
 
+def count_of(n, one, many):
+    """« 1 défaut », « 3 défauts »: the count with its noun agreed (French: 0 and 1 are singular)."""
+    return f"{n} {one if n < 2 else many}"
+
+
 def listed_subcommands(help_text):
     """The subcommand names a `--help` page lists, in French or English."""
     names, inside = [], False

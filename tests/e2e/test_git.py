@@ -251,8 +251,8 @@ def test_diff_says_per_dossier_what_changed():
               [{"seance": "2026-06-18", "decision": "labellise", "fichier": "comite/seances/2026-06-18.yaml"}],
               str(by["organismes/rhone-saone-logis"]))
         text = quali(repo, "diff", "HEAD").stdout
-        check("organismes/habitat-loire — Habitat Loire" in text and "A01 : en-cours → realisee" in text
-              and "séance du 2026-06-18 : labellise" in text, text)
+        check("organismes/habitat-loire — Habitat Loire" in text and "A01 : en cours → réalisée" in text
+              and "séance du 2026-06-18 : labellisé" in text, text)
         md = quali(repo, "diff", "HEAD", "--format", "md").stdout
         check(md.startswith("# Changements depuis HEAD") and "| `paa.yaml` | modifié |" in md, md)
         bad = quali(repo, "diff", "v9", code=2)

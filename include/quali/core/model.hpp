@@ -410,6 +410,7 @@ std::string_view to_string(AuditType t);
 std::string_view to_string(ActionState s);
 std::string_view to_string(Evaluation e);
 std::string_view to_string(AuditorStatus s);
+std::string_view to_string(Nature n);
 std::optional<DecisionKind> parse_decision(std::string_view s);
 std::optional<Request> parse_request(std::string_view s);
 std::optional<Step> parse_step(std::string_view s);

@@ -57,6 +57,19 @@ std::string_view heading(Lang lang, Movement m);
 std::string_view label(Lang lang, VisaSignatureState s);
 std::string_view label(Lang lang, VisaPieceState s);
 
+// The college of a seat: « Fédérations », « Locataires »; « collège inconnu » when unreadable.
+std::string_view label(Lang lang, College c);
+// The nature of a concertation event: « information », « association ».
+std::string_view label(Lang lang, Nature n);
+
+// Values the model keeps as written, each from its schema's enumeration: an organisme's
+// federation (« Fédération des offices publics de l'habitat »), a concertation event's instance
+// (« associations de locataires »), a titulaire's role (« vice-président »). A value outside
+// the enumeration comes back as written (validate reports it).
+std::string_view federation_label(Lang lang, std::string_view code);
+std::string_view instance_label(Lang lang, std::string_view code);
+std::string_view role_label(Lang lang, std::string_view code);
+
 // The label with its first letter in capitals, for a heading or a table cell: « Labellisé ».
 // Only an ASCII first letter changes (every label above starts with one or is already capital).
 std::string capitalized(std::string_view label);

@@ -119,4 +119,30 @@ TEST_SUITE("core::vocabulary")
         CHECK(to_string(Movement::admissibilite) == "admissibilite");
         CHECK(to_string(Movement::expiration) == "expiration");
     }
+
+    TEST_CASE("every college of a seat and every nature of an event has its words")
+    {
+        for (College c : {College::ush, College::federation, College::associations_regionales,
+                          College::ministere_logement, College::caisse_des_depots, College::assurance_retraite,
+                          College::locataires})
+            check_both_languages(c);
+        CHECK(label(Lang::fr, College::associations_regionales) == "Associations régionales");
+        CHECK(label(Lang::fr, College::unknown) == "collège inconnu");
+        CHECK(label(Lang::en, Nature::association) == "involvement");
+        CHECK(to_string(Nature::association) == "association");
+    }
+
+    TEST_CASE("values kept as written are named from their schema's enumeration, else given back")
+    {
+        CHECK(federation_label(Lang::fr, "federation-oph") == "Fédération des offices publics de l'habitat");
+        CHECK(federation_label(Lang::en, "federation-coop") == "Federation of Hlm cooperatives");
+        CHECK(federation_label(Lang::fr, "aucune") == "aucune fédération");
+        CHECK(federation_label(Lang::fr, "federation-xyz") == "federation-xyz");
+        CHECK(instance_label(Lang::fr, "conseil-administration") == "conseil d'administration");
+        CHECK(instance_label(Lang::fr, "associations") == "associations de locataires");
+        CHECK(instance_label(Lang::fr, "CCL") == "CCL");
+        CHECK(role_label(Lang::fr, "vice-president") == "vice-président");
+        CHECK(role_label(Lang::en, "president") == "chair");
+        CHECK(role_label(Lang::fr, "tresorier") == "tresorier");
+    }
 }
