@@ -208,8 +208,10 @@ int run_audit(const NewOptions& opt, const Context& ctx)
         const int minimum = model.rules.minimum_audit_days(logements);
         jours = minimum;
         calibrage = logements > 0
-                        ? fmt::format("minimum du calibrage pour {} logements : {} jours (quali.yaml, calibrage_audit)", logements, minimum)
-                        : fmt::format("minimum du calibrage : {} jours, selon les logements de organisme.yaml", minimum);
+                        ? fmt::format("minimum du calibrage pour {} logements : {} (quali.yaml, calibrage_audit)",
+                                      logements, core::count_of(core::Lang::fr, minimum, "jour", "jours"))
+                        : fmt::format("minimum du calibrage : {}, selon les logements de organisme.yaml",
+                                      core::count_of(core::Lang::fr, minimum, "jour", "jours"));
     } else {
         calibrage = "pas de minimum pour une vérification : à ajuster";
     }

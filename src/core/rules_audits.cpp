@@ -99,9 +99,10 @@ void check_plan(Run& run, const Organisme& o, const Audit& a)
         if (*a.jours < minimum) {
             Diagnostic& d = run.report(
                 "Q340", a.file, a.jours_pos,
-                run.say("{} jours d'audit prévus, sous le calibrage : au moins {} jours pour {} logements",
-                        "{} audit days planned, below the sizing table: at least {} days for {} dwellings",
-                        *a.jours, minimum, o.logements));
+                run.say("audit prévu sur {}, sous le calibrage : au moins {} pour {} logements",
+                        "audit planned over {}, below the sizing table: at least {} for {} dwellings",
+                        count_of(run.lang, *a.jours, "jour", "jours", "day", "days"),
+                        count_of(run.lang, minimum, "jour", "jours", "day", "days"), o.logements));
             add_note(d, o.file, o.logements_pos, run.say("logements gérés", "dwellings managed"));
         }
     }

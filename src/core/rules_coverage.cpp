@@ -109,7 +109,8 @@ void check_diagnostic(Run& run, const Audit& a)
             fmt::join(missing, ", "));
         if (!framework_file.empty())
             add_note(d, framework_file, {},
-                     run.say("cadre d'évaluation : {} critères", "assessment framework: {} criteria", total));
+                     run.say("cadre d'évaluation : {}", "assessment framework: {}",
+                             count_of(run.lang, total, "critère", "critères", "criterion", "criteria")));
         else
             d.hint +=
                 run.say(" ; sans referentiel/cadre-evaluation.yaml, quali utilise son cadre d'exemple",

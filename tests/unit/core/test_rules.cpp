@@ -402,7 +402,7 @@ TEST_SUITE("core::rules")
         REQUIRE(found(r) == Codes{"Q340 " + oj + "audits/2025-09-15-diagnostic-hqs.yaml:7"});
         CHECK(r.diagnostics[0].severity == core::Severity::warning);
         CHECK(r.diagnostics[0].message ==
-              "4.5 jours d'audit prévus, sous le calibrage : au moins 5 jours pour 16000 logements");
+              "audit prévu sur 4,5 jours, sous le calibrage : au moins 5 jours pour 16000 logements");
         repo.edit("quali.yaml", "quorum: 0.5",
                   "quorum: 0.5\n  calibrage_audit: [ { logements_max: 5000, jours: 3 }, { jours: 4 } ]");
         CHECK(found(repo.check()) == Codes{});
