@@ -90,11 +90,8 @@ std::string letter_sessions_intro(const Letter& l, Lang lang)
     if (!p.prochaine_etape) return {};
     const std::size_t n = l.seances.size();
     if (n == 0 && p.echeance && *p.echeance < l.date_courrier)
-        return say(lang,
-                   "Cette échéance est dépassée : présentez votre dossier au plus tôt ; les dates des prochaines "
-                   "séances du comité vous seront communiquées.",
-                   "This deadline has passed: present your dossier as soon as possible; you will be told the "
-                   "dates of the next committee sessions.");
+        return say(lang, "Cette échéance est dépassée : présentez votre dossier au comité au plus tôt.",
+                   "This deadline has passed: present your dossier to the committee as soon as possible.");
     if (n == 0)
         return say(lang, "Les dates des séances du comité vous seront communiquées ultérieurement.",
                    "You will be told the dates of the committee sessions later.");

@@ -214,7 +214,8 @@ Salutation letter_salutation(const Organisme& organisme, Lang lang);
 std::vector<LetterSession> letter_sessions(const Model& model, const Letter& letter);
 
 // The sentence before the letter's sessions (« Une séance du comité est prévue d'ici cette
-// échéance : »), or, with none on file, the one saying their dates will be announced.
+// échéance : »), or, with none on file, the one saying their dates will be announced, or that
+// the deadline has passed on the letter's date.
 std::string letter_sessions_intro(const Letter& letter, Lang lang);
 
 // One session of the letter: « séance du 18 juin 2026, dépôt du 3 juin au 17 juin 2026 ».
