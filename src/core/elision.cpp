@@ -42,9 +42,10 @@ std::u32string head(std::string_view word, std::size_t n)
 bool mute_h(const std::u32string& start)
 {
     static constexpr std::array<std::u32string_view, 14> words{
-        U"habitat", U"habitation", U"hlm",   U"harmonie", U"horizon", U"hôtel",   U"hôpital",
-        U"hospital", U"humani",    U"hérit", U"hérault", U"histoir", U"homme",   U"honneur"};
-    return std::any_of(words.begin(), words.end(), [&](std::u32string_view w) { return start.starts_with(w); });
+        U"habitat",  U"habitation", U"hlm",   U"harmonie", U"horizon", U"hôtel", U"hôpital",
+        U"hospital", U"humani",     U"hérit", U"hérault",  U"histoir", U"homme", U"honneur"};
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::u32string_view w) { return start.starts_with(w); });
 }
 
 } // namespace

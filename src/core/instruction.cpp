@@ -410,9 +410,17 @@ Letters build_letters(const Model& model, const Session& session, Date seance, D
             continue;
         }
         const Candidature* c = o->candidature_for(seance);
-        Letter& l = out.lettres.emplace_back(Letter{o, &d, &session, seance, calcul, pathway(model, *o, calcul),
-                                                    c != nullptr ? c->demande : std::nullopt, date_courrier, {}});
+        Letter l{.organisme = o,
+                 .decision = &d,
+                 .session = &session,
+                 .seance = seance,
+                 .calcul = calcul,
+                 .suite = pathway(model, *o, calcul),
+                 .demande = c != nullptr ? c->demande : std::nullopt,
+                 .date_courrier = date_courrier,
+                 .seances = {}};
         l.seances = letter_sessions(model, l);
+        out.lettres.push_back(std::move(l));
     }
     return out;
 }

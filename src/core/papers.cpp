@@ -64,9 +64,10 @@ Salutation letter_salutation(const Organisme& o, Lang lang)
         s.formule = civilite ? "I remain at your disposal for any further information. Yours sincerely,"
                              : "I remain at your disposal for any further information. Yours faithfully,";
     else
-        s.formule = fmt::format("Je reste à votre disposition pour tout complément et vous prie d'agréer, {}, "
-                                "l'expression de mes salutations distinguées.",
-                                civilite ? title : "Madame, Monsieur");
+        s.formule =
+            fmt::format("Je reste à votre disposition pour tout complément et vous prie d'agréer, {}, "
+                        "l'expression de mes salutations distinguées.",
+                        civilite ? title : "Madame, Monsieur");
     return s;
 }
 
@@ -118,7 +119,8 @@ std::string letter_session_text(const LetterSession& s, Lang lang)
 std::string letter_phrase(const Letter& l, Lang lang)
 {
     // The letter's first sentence names the request already: this one refers back to it.
-    const std::string request = l.demande ? say(lang, "cette demande", "that request") : say(lang, "votre demande", "your request");
+    const std::string request =
+        l.demande ? say(lang, "cette demande", "that request") : say(lang, "votre demande", "your request");
     if (!l.decision->kind) return {};
     switch (*l.decision->kind) {
     case DecisionKind::admissible:

@@ -181,10 +181,10 @@ struct Letter {
     const Decision* decision = nullptr;
     const Session* session = nullptr;
     Date seance;
-    Date calcul;   // the day after the session
-    Pathway suite; // the pathway as of calcul
-    std::optional<Request> demande; // what the organisme asked for that session, if readable
-    Date date_courrier;             // the date written on the letter
+    Date calcul;                        // the day after the session
+    Pathway suite;                      // the pathway as of calcul
+    std::optional<Request> demande;     // what the organisme asked for that session, if readable
+    Date date_courrier;                 // the date written on the letter
     std::vector<LetterSession> seances; // letter_sessions: where the next step can be decided
 };
 

@@ -147,14 +147,14 @@ TEST_SUITE("core::papers")
         s = letter_salutation(o, Lang::fr);
         CHECK(s.destinataire == "Madame Claire Martin");
         CHECK(s.appel == "Madame,");
-        CHECK(s.formule ==
-              "Je reste à votre disposition pour tout complément et vous prie d'agréer, Madame, l'expression de "
-              "mes salutations distinguées.");
+        CHECK(s.formule == "Je reste à votre disposition pour tout complément et vous prie d'agréer, Madame, "
+                           "l'expression de mes salutations distinguées.");
         CHECK(letter_salutation(o, Lang::en).appel == "Dear Ms Martin,");
         o.contact_nom = "Jean-Pierre de La Tour";
         o.contact_civilite = Civilite::monsieur;
         CHECK(letter_salutation(o, Lang::fr).appel == "Monsieur,");
-        CHECK(letter_salutation(o, Lang::fr).formule.find("d'agréer, Monsieur, l'expression") != std::string::npos);
+        CHECK(letter_salutation(o, Lang::fr).formule.find("d'agréer, Monsieur, l'expression") !=
+              std::string::npos);
         CHECK(letter_salutation(o, Lang::en).appel == "Dear Mr de La Tour,");
     }
 
@@ -196,8 +196,9 @@ struct LetterCase {
             model.sessions.push_back(session_on(day));
         for (const char* day : sessions)
             model.sessions.push_back(session_on(day));
+        // By date, as the model keeps them.
         std::sort(model.sessions.begin(), model.sessions.end(),
-                  [](const Session& a, const Session& b) { return a.date < b.date; }); // as the model keeps them
+                  [](const Session& a, const Session& b) { return a.date < b.date; });
         letter.seance = d("2025-11-20");
         letter.calcul = d("2025-11-21");
         letter.date_courrier = d("2025-11-24");
@@ -233,7 +234,8 @@ TEST_SUITE("core::papers")
         CHECK(c.letter.seances.empty());
         CHECK(letter_sessions_intro(c.letter, Lang::fr) ==
               "Les dates des séances du comité vous seront communiquées ultérieurement.");
-        CHECK(letter_sessions_intro(c.letter, Lang::en) == "You will be told the dates of the committee sessions later.");
+        CHECK(letter_sessions_intro(c.letter, Lang::en) ==
+              "You will be told the dates of the committee sessions later.");
     }
 
     TEST_CASE("a letter offers the one session on file before the deadline, with its filing window")
@@ -242,14 +244,16 @@ TEST_SUITE("core::papers")
         REQUIRE(c.dates() == std::vector<Date>{d("2026-06-18")});
         CHECK(c.letter.seances[0].depot.opens == d("2026-06-03"));
         CHECK(c.letter.seances[0].depot.closes == d("2026-06-17"));
-        CHECK(letter_sessions_intro(c.letter, Lang::fr) == "Une séance du comité est prévue d'ici cette échéance :");
+        CHECK(letter_sessions_intro(c.letter, Lang::fr) ==
+              "Une séance du comité est prévue d'ici cette échéance :");
         CHECK(letter_session_text(c.letter.seances[0], Lang::fr) ==
               "séance du 18 juin 2026, dépôt du 3 juin au 17 juin 2026");
         CHECK(letter_session_text(c.letter.seances[0], Lang::en) ==
               "session of 18 June 2026, filing from 3 June to 17 June 2026");
     }
 
-    TEST_CASE("a session after the deadline is never offered: the labellisation due in 2028 is not aimed at 2026")
+    TEST_CASE(
+        "a session after the deadline is never offered: the labellisation due in 2028 is not aimed at 2026")
     {
         const LetterCase after(d("2026-03-31"), {"2026-06-18"});
         CHECK(after.letter.seances.empty());
@@ -262,10 +266,13 @@ TEST_SUITE("core::papers")
 
     TEST_CASE("several sessions before the deadline are offered by date, never a past one")
     {
-        const LetterCase c(d("2026-11-20"), {"2026-11-19", "2025-11-27", "2026-06-18", "2026-11-20", "2026-12-10"});
+        const LetterCase c(d("2026-11-20"),
+                           {"2026-11-19", "2025-11-27", "2026-06-18", "2026-11-20", "2026-12-10"});
         // 2025-11-27: its window (12 to 26 November) is still open on the letter's date.
-        CHECK(c.dates() == std::vector<Date>{d("2025-11-27"), d("2026-06-18"), d("2026-11-19"), d("2026-11-20")});
-        CHECK(letter_sessions_intro(c.letter, Lang::fr) == "4 séances du comité sont prévues d'ici cette échéance :");
+        CHECK(c.dates() ==
+              std::vector<Date>{d("2025-11-27"), d("2026-06-18"), d("2026-11-19"), d("2026-11-20")});
+        CHECK(letter_sessions_intro(c.letter, Lang::fr) ==
+              "4 séances du comité sont prévues d'ici cette échéance :");
         CHECK(letter_session_text(c.letter.seances[0], Lang::fr) ==
               "séance du 27 novembre 2025, dépôt du 12 novembre au 26 novembre 2025");
     }
@@ -279,7 +286,8 @@ TEST_SUITE("core::papers")
         CHECK(ahead[0].seance == d("2026-11-19"));
     }
 
-    TEST_CASE("a window spanning two years names both years; without a deadline the next sessions are offered")
+    TEST_CASE(
+        "a window spanning two years names both years; without a deadline the next sessions are offered")
     {
         const LetterCase c(std::nullopt, {"2026-01-08"});
         REQUIRE(c.letter.seances.size() == 1);

@@ -33,6 +33,22 @@ core::Organisme organisme()
     return o;
 }
 
+// A letter of the session of 2026-06-18 about `decision`, written on 2026-06-25.
+core::Letter letter_of(const core::Organisme& o, const core::Decision& decision, const core::Session& session,
+                       core::PathwayState etat, core::Request prochaine_etape)
+{
+    core::Letter l;
+    l.organisme = &o;
+    l.decision = &decision;
+    l.session = &session;
+    l.seance = d("2026-06-18");
+    l.calcul = d("2026-06-19");
+    l.date_courrier = d("2026-06-25");
+    l.suite.etat = etat;
+    l.suite.prochaine_etape = prochaine_etape;
+    return l;
+}
+
 } // namespace
 
 TEST_SUITE("render::dossier_data")
@@ -65,15 +81,9 @@ TEST_SUITE("render::dossier_data")
         decision.kind = core::DecisionKind::refuse;
         core::Session session;
         session.lieu = "Paris";
-        core::Letter l;
-        l.organisme = &o;
-        l.decision = &decision;
-        l.session = &session;
-        l.seance = d("2026-06-18");
-        l.calcul = d("2026-06-19");
+        core::Letter l =
+            letter_of(o, decision, session, core::PathwayState::refuse, core::Request::admissibilite);
         l.demande = core::Request::admissibilite;
-        l.suite.etat = core::PathwayState::refuse;
-        l.suite.prochaine_etape = core::Request::admissibilite;
         const J tree = render::letter_tree(model, l, d("2026-06-25"));
         CHECK(tree["decision"]["decision_texte"] == "refusé");
         CHECK(tree["decision"]["demande_texte"] == "admissibilité");
@@ -106,14 +116,8 @@ TEST_SUITE("render::dossier_data")
         core::Decision decision;
         decision.kind = core::DecisionKind::admissible;
         core::Session session;
-        core::Letter l;
-        l.organisme = &o;
-        l.decision = &decision;
-        l.session = &session;
-        l.seance = d("2026-06-18");
-        l.date_courrier = d("2026-06-25");
-        l.suite.etat = core::PathwayState::admissible;
-        l.suite.prochaine_etape = core::Request::labellisation;
+        core::Letter l =
+            letter_of(o, decision, session, core::PathwayState::admissible, core::Request::labellisation);
         l.suite.echeance = d("2027-06-18");
         l.seances = core::letter_sessions(model, l);
         const J tree = render::letter_tree(model, l, d("2026-06-25"));
@@ -124,7 +128,8 @@ TEST_SUITE("render::dossier_data")
         CHECK(tree["suite"]["si_seances"] == true);
         CHECK(tree["suite"]["seances"][0]["date"] == "2026-11-19");
         CHECK(tree["suite"]["seances"][0]["depot"]["fermeture"] == "2026-11-18");
-        CHECK(tree["suite"]["seances"][0]["texte"] == "séance du 19 novembre 2026, dépôt du 4 novembre au 18 novembre 2026");
+        CHECK(tree["suite"]["seances"][0]["texte"] ==
+              "séance du 19 novembre 2026, dépôt du 4 novembre au 18 novembre 2026");
         CHECK(tree["suite"]["seances_intro"] == "Une séance du comité est prévue d'ici cette échéance :");
     }
 }
