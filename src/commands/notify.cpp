@@ -61,7 +61,7 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
                 "run quali notify again",
                 opt.seance, session->file));
 
-    const core::Letters letters = core::build_letters(model, *session, day);
+    const core::Letters letters = core::build_letters(model, *session, day, date_courrier);
     for (const core::Decision* d : letters.ignorees)
         ctx.err << say(
             ctx.lang,

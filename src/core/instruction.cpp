@@ -399,7 +399,7 @@ InstructionSheet build_instruction_sheet(const Model& model, const Organisme& o,
     return s;
 }
 
-Letters build_letters(const Model& model, const Session& session, Date seance)
+Letters build_letters(const Model& model, const Session& session, Date seance, Date date_courrier)
 {
     Letters out;
     const Date calcul = add_days(seance, 1);
@@ -410,8 +410,17 @@ Letters build_letters(const Model& model, const Session& session, Date seance)
             continue;
         }
         const Candidature* c = o->candidature_for(seance);
-        out.lettres.push_back({o, &d, &session, seance, calcul, pathway(model, *o, calcul),
-                               c != nullptr ? c->demande : std::nullopt});
+        Letter l{.organisme = o,
+                 .decision = &d,
+                 .session = &session,
+                 .seance = seance,
+                 .calcul = calcul,
+                 .suite = pathway(model, *o, calcul),
+                 .demande = c != nullptr ? c->demande : std::nullopt,
+                 .date_courrier = date_courrier,
+                 .seances = {}};
+        l.seances = letter_sessions(model, l);
+        out.lettres.push_back(std::move(l));
     }
     return out;
 }

@@ -187,6 +187,7 @@ constexpr std::array<std::string_view, 4> audit_type_names{"diagnostic-hqs", "ve
 constexpr std::array<std::string_view, 4> action_state_names{"prevue", "en-cours", "realisee", "abandonnee"};
 constexpr std::array<std::string_view, 4> evaluation_names{"point-fort", "conforme", "point-d-alerte", "non-evalue"};
 constexpr std::array<std::string_view, 4> auditor_status_names{"actif", "suspendu", "retire", "inconnu"};
+constexpr std::array<std::string_view, 2> civilite_names{"Madame", "Monsieur"};
 
 } // namespace
 
@@ -198,6 +199,7 @@ std::string_view to_string(ActionState s) { return action_state_names[static_cas
 std::string_view to_string(Evaluation e) { return evaluation_names[static_cast<std::size_t>(e)]; }
 std::string_view to_string(AuditorStatus s) { return auditor_status_names[static_cast<std::size_t>(s)]; }
 std::string_view to_string(Nature n) { return n == Nature::association ? "association" : "information"; }
+std::string_view to_string(Civilite c) { return civilite_names[static_cast<std::size_t>(c)]; }
 
 std::optional<DecisionKind> parse_decision(std::string_view s) { return parse_enum<DecisionKind>(s, decision_names); }
 std::optional<Request> parse_request(std::string_view s) { return parse_enum<Request>(s, request_names); }
@@ -208,6 +210,7 @@ std::optional<ActionState> parse_action_state(std::string_view s)
     return parse_enum<ActionState>(s, action_state_names);
 }
 std::optional<Evaluation> parse_evaluation(std::string_view s) { return parse_enum<Evaluation>(s, evaluation_names); }
+std::optional<Civilite> parse_civilite(std::string_view s) { return parse_enum<Civilite>(s, civilite_names); }
 
 DecisionKind granting_decision(Request r)
 {

@@ -22,6 +22,7 @@ void read_identity(const std::string& path, const Node& root, Organisme& o)
         o.contact_nom = str(c->find("nom"));
         o.contact_fonction = str(c->find("fonction"));
         o.contact_courriel = str(c->find("courriel"));
+        o.contact_civilite = parse_civilite(str(c->find("civilite")));
     }
     if (const Node* e = root.find("engagement"); e != nullptr && e->is_mapping()) {
         o.engagement = date_at(e->find("date"));

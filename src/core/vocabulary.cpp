@@ -3,6 +3,8 @@
 // codes of the bilan's movements.
 #include "quali/core/vocabulary.hpp"
 
+#include "quali/core/elision.hpp"
+
 #include <array>
 #include <cctype>
 
@@ -50,6 +52,8 @@ constexpr std::array<Words, 8> decisions{{{"admissible", "admissible"},
                                           {"refusé", "refused"},
                                           {"label retiré", "label withdrawn"},
                                           {"suivi du dossier", "follow-up of the dossier"}}};
+
+constexpr std::array<Words, 2> civilites{{{"Madame", "Ms"}, {"Monsieur", "Mr"}}};
 
 constexpr std::array<Words, 4> requests{{{"admissibilité", "admissibility"},
                                          {"labellisation", "labelling"},
@@ -177,7 +181,7 @@ std::string_view label(Lang lang, Request r)
 std::string of_request(Lang lang, Request r)
 {
     if (lang == Lang::en) return std::string(label(lang, r));
-    return (r == Request::admissibilite ? "d'" : "de ") + std::string(label(lang, r));
+    return de(label(lang, r));
 }
 
 std::optional<Request> request_of(DecisionKind k)
@@ -194,6 +198,11 @@ std::optional<Request> request_of(DecisionKind k)
     default:
         return std::nullopt;
     }
+}
+
+std::string_view label(Lang lang, Civilite c)
+{
+    return word(civilites, lang, c);
 }
 
 std::string_view label(Lang lang, Step s)

@@ -55,7 +55,8 @@ J auditor_j(const core::Model& model, const std::string& id)
 J contact_j(const core::Organisme& o)
 {
     if (o.contact_nom.empty() && o.contact_courriel.empty()) return nullptr;
-    return J{{"nom", opt_str(o.contact_nom)},
+    return J{{"civilite", o.contact_civilite ? J(core::to_string(*o.contact_civilite)) : J(nullptr)},
+             {"nom", opt_str(o.contact_nom)},
              {"fonction", opt_str(o.contact_fonction)},
              {"courriel", opt_str(o.contact_courriel)}};
 }

@@ -183,8 +183,26 @@ nlohmann::ordered_json letter_tree(const core::Model& model, const core::Letter&
 
     J suite = pathway_j(l.suite);
     put_date(suite, "date_calcul", l.calcul);
+    // The letter offers the sessions up to the deadline, never one target session.
+    for (const char* key : {"seance_visee", "seance_visee_texte", "fenetre_depot"})
+        suite.erase(key);
+    suite["seances_intro"] = opt_str(core::letter_sessions_intro(l, fr));
+    J seances = J::array();
+    for (const core::LetterSession& s : l.seances) {
+        J j;
+        put_date(j, "date", s.seance);
+        j["depot"] = window_j(s.depot);
+        j["texte"] = core::letter_session_text(s, fr);
+        seances.push_back(j);
+    }
+    suite["si_seances"] = !seances.empty();
+    suite["seances"] = seances;
     suite["remarque"] = opt_str(core::letter_remark(l, fr));
     root["suite"] = suite;
+    const core::Salutation salutation = core::letter_salutation(o, fr);
+    root["salutation"] = J{{"destinataire", salutation.destinataire},
+                           {"appel", salutation.appel},
+                           {"formule", salutation.formule}};
     root["referent"] = referent_j(model);
     return root;
 }

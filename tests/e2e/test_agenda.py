@@ -253,9 +253,55 @@ def test_letters_give_the_next_step_dates():
                 check(text.replace("'", "&#39;") in html, f"{slug}: {text!r} not in the HTML letter")
             if letter["echeance"] is None:
                 check("Prochaine étape du parcours" not in md, f"{slug}: no next step expected")
+                check("est à déposer" not in md, f"{slug}: no filing sentence without a next step")
             else:
                 iso_words = letter["textes"][0]
                 check(f"au plus tard le {iso_words}" in md, f"{slug}: deadline sentence")
+            # Every session on file up to the deadline, with its window, and no other one.
+            offered = [line[2:] for line in md.splitlines() if line.startswith("- séance du ")]
+            check(offered == letter["seances"], f"{slug}: sessions {offered}, expected {letter['seances']}")
+            for text in letter["seances"]:
+                check(f"<li>{text}</li>" in html, f"{slug}: {text!r} not in the HTML letter")
+            check("visée" not in md, f"{slug}: the letter names no target session")
+
+
+# India Habitat asked for its admissibility at the session of 2025-11-20, which adjourned it;
+# its contact is addressed as Monsieur. Its deadline (2025-01-10) had passed already.
+ADJOURNED = {
+    "write": {"organismes/india-habitat/candidatures/2025-11-20.yaml":
+              "seance: 2025-11-20\ndecision_demandee: admissibilite\ndepot: 2025-11-10\npieces: [organisme.yaml]\n"},
+    "edit": [{"file": "comite/seances/2025-11-20.yaml", "replace": "decisions:\n",
+              "with": "decisions:\n  - organisme: india-habitat\n    decision: ajourne\n"},
+             {"file": "organismes/india-habitat/organisme.yaml", "replace": "contact: { nom:",
+              "with": "contact: { civilite: Monsieur, nom:"}],
+}
+
+
+@suite.test
+def test_adjourned_admissibility_letter_is_elided_and_addressed_by_civilite():
+    with TempRepo(JUIN, ADJOURNED) as repo:
+        ok(run_quali(QUALI, ["notify", "2025-11-20", "-C", repo, "--as-of", "2025-11-24"], repo))
+        folder = os.path.join(repo, "courriers")
+        md = read(os.path.join(folder, "2025-11-20-india-habitat.md"))
+        html = read(os.path.join(folder, "2025-11-20-india-habitat.html"))
+        check("de admissibilité" not in md and "de admissibilité" not in html, "« de admissibilité » is back")
+        check(md.count("d'admissibilité") == 1, "the request is named once, then referred back to")
+        check("votre demande d'admissibilité. Il a ajourné sa décision sur cette demande." in md, "adjournment sentence")
+        check("\nMonsieur,\n" in md and "<p>Monsieur,</p>" in html, "opens on « Monsieur, »")
+        check("À l'attention de Monsieur Camille Martin, Responsable qualité" in md, "address block")
+        check("vous prie d'agréer, Monsieur, l'expression" in md, "the closing agrees with the salutation")
+        check("Madame" not in md, "no « Madame » for a Monsieur")
+        check("Cette échéance est dépassée" in md and "- séance du" not in md, "a passed deadline offers no session")
+        other = read(os.path.join(folder, "2025-11-20-delta-habitat.md"))
+        check("\nMadame, Monsieur,\n" in other and "d'agréer, Madame, Monsieur, l'expression" in other,
+              "without civilite: « Madame, Monsieur, »")
+        run = run_quali(QUALI, ["validate", repo, "--as-of", "2026-06-18", "--format", "json"], repo)
+        check("civilite" not in run.stdout, "civilite: Monsieur is valid")
+    wrong = {"edit": [{"file": "organismes/india-habitat/organisme.yaml", "replace": "contact: { nom:",
+                       "with": "contact: { civilite: Mademoiselle, nom:"}]}
+    with TempRepo(JUIN, wrong) as repo:
+        run = run_quali(QUALI, ["validate", repo, "--as-of", "2026-06-18"], repo)
+        check(run.code != 0 and "Q104" in run.stdout and "civilite" in run.stdout, f"{run.code}: {run.stdout}")
 
 
 @suite.test

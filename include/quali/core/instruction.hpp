@@ -168,6 +168,12 @@ InstructionSheet build_instruction_sheet(const Model& model, const Organisme& or
                                          const std::vector<Diagnostic>& diagnostics,
                                          const std::vector<std::string>& unreadable = {}, Lang lang = Lang::fr);
 
+// A session on file the letter offers for the next step, with its filing window.
+struct LetterSession {
+    Date seance;
+    Window depot;
+};
+
 // The letter after a session for one decision: the decision and the next step, computed by
 // the pathway engine as of the day after the session.
 struct Letter {
@@ -175,9 +181,11 @@ struct Letter {
     const Decision* decision = nullptr;
     const Session* session = nullptr;
     Date seance;
-    Date calcul;   // the day after the session
-    Pathway suite; // the pathway as of calcul
-    std::optional<Request> demande; // what the organisme asked for that session, if readable
+    Date calcul;                        // the day after the session
+    Pathway suite;                      // the pathway as of calcul
+    std::optional<Request> demande;     // what the organisme asked for that session, if readable
+    Date date_courrier;                 // the date written on the letter
+    std::vector<LetterSession> seances; // letter_sessions: where the next step can be decided
 };
 
 // The letters of a held session, in the order of its decisions; decisions about an unknown
@@ -187,7 +195,31 @@ struct Letters {
     std::vector<const Decision*> ignorees;
 };
 
-Letters build_letters(const Model& model, const Session& session, Date seance);
+// date_courrier: the day the letters are written (the sessions they offer are still ahead).
+Letters build_letters(const Model& model, const Session& session, Date seance, Date date_courrier);
+
+// How a letter addresses the organisme's contact (contact.civilite, optional).
+struct Salutation {
+    std::string destinataire; // « Madame Claire Martin », « Claire Martin », « la direction »
+    std::string appel;        // « Madame, » / « Madame, Monsieur, » (English: "Dear Ms Martin,")
+    std::string formule;      // the closing sentence, addressing the reader the same way
+};
+
+Salutation letter_salutation(const Organisme& organisme, Lang lang);
+
+// The sessions on file where the letter's next step can be decided, by date: dated after the
+// letter's session and on or before the step's deadline (any, without deadline), their filing
+// window not closed on the letter's date. Never a past session nor one after the deadline;
+// none without a next step.
+std::vector<LetterSession> letter_sessions(const Model& model, const Letter& letter);
+
+// The sentence before the letter's sessions (« Une séance du comité est prévue d'ici cette
+// échéance : »), or, with none on file, the one saying their dates will be announced, or that
+// the deadline has passed on the letter's date.
+std::string letter_sessions_intro(const Letter& letter, Lang lang);
+
+// One session of the letter: « séance du 18 juin 2026, dépôt du 3 juin au 17 juin 2026 ».
+std::string letter_session_text(const LetterSession& session, Lang lang);
 
 // The session file of that date (comite/seances/AAAA-MM-JJ.yaml), or null.
 const Session* session_file(const Model& model, Date seance);
@@ -222,7 +254,7 @@ std::vector<NextStep> next_steps(const Organisme& organisme, const Pathway& path
 std::string letter_phrase(const Letter& letter, Lang lang);
 
 // The letter's remark on what follows (the end of the pathway, a new candidature without
-// deadline, a session not yet fixed), or "" when the next step and its session say it all.
+// deadline), or "" when the next step and its sessions say it all.
 std::string letter_remark(const Letter& letter, Lang lang);
 
 // The error codes of a dossier's own diagnostics, once each in order of appearance, but the

@@ -348,6 +348,9 @@ struct Visa {
     Position pos;
 };
 
+// How the contact is addressed (organisme.yaml contact.civilite, optional): Madame | Monsieur.
+enum class Civilite : std::uint8_t { madame, monsieur };
+
 struct Organisme {
     std::string slug;
     std::string folder;      // "organismes/<slug>" ("" for a lone organisme folder)
@@ -356,6 +359,7 @@ struct Organisme {
     int logements = 0;
     Position logements_pos;
     std::string contact_nom, contact_fonction, contact_courriel;
+    std::optional<Civilite> contact_civilite;
     DateAt engagement;
     std::string engagement_instance;
     bool appui_conseil_ush = false;
@@ -411,12 +415,14 @@ std::string_view to_string(ActionState s);
 std::string_view to_string(Evaluation e);
 std::string_view to_string(AuditorStatus s);
 std::string_view to_string(Nature n);
+std::string_view to_string(Civilite c);
 std::optional<DecisionKind> parse_decision(std::string_view s);
 std::optional<Request> parse_request(std::string_view s);
 std::optional<Step> parse_step(std::string_view s);
 std::optional<AuditType> parse_audit_type(std::string_view s);
 std::optional<ActionState> parse_action_state(std::string_view s);
 std::optional<Evaluation> parse_evaluation(std::string_view s);
+std::optional<Civilite> parse_civilite(std::string_view s);
 
 // The decision that answers a request (admissibilite -> admissible, …).
 DecisionKind granting_decision(Request r);

@@ -33,6 +33,9 @@ std::string of_request(Lang lang, Request r);
 // The request a granting decision answers (admissible -> admissibilite …), none for the others.
 std::optional<Request> request_of(DecisionKind k);
 
+// A contact's title: « Madame », « Monsieur » (English: "Ms", "Mr").
+std::string_view label(Lang lang, Civilite c);
+
 // The pathway's steps as the concertation names them: « Diagnostic HQS® », « Plan d'actions (PAA) ».
 std::string_view label(Lang lang, Step s);
 

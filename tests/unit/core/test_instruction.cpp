@@ -359,7 +359,8 @@ TEST_SUITE("core::instruction")
             .decide("2025-11-20", "inconnu", DecisionKind::admissible)
             .decide("2025-11-20", "k", DecisionKind::admissible, "2026-06-30")
             .decide("2025-11-20", "h", DecisionKind::retire);
-        const Letters l = build_letters(r.model, *session_file(r.model, d("2025-11-20")), d("2025-11-20"));
+        const Letters l =
+            build_letters(r.model, *session_file(r.model, d("2025-11-20")), d("2025-11-20"), d("2025-11-24"));
         REQUIRE(l.lettres.size() == 3);
         CHECK(l.ignorees.size() == 1);
         CHECK(l.lettres[0].calcul == d("2025-11-21"));
@@ -370,6 +371,14 @@ TEST_SUITE("core::instruction")
         CHECK(l.lettres[1].suite.seance_visee == d("2026-06-18"));
         CHECK(l.lettres[1].suite.fenetre_depot->opens == d("2026-06-03"));
         CHECK_FALSE(l.lettres[2].suite.prochaine_etape);
+        // The letters offer every session on file up to the deadline, not one target.
+        CHECK(l.lettres[0].date_courrier == d("2025-11-24"));
+        REQUIRE(l.lettres[0].seances.size() == 2);
+        CHECK(l.lettres[0].seances[0].seance == d("2026-06-18"));
+        CHECK(l.lettres[0].seances[1].seance == d("2026-11-19"));
+        REQUIRE(l.lettres[1].seances.size() == 1);
+        CHECK(l.lettres[1].seances[0].depot.closes == d("2026-06-17"));
+        CHECK(l.lettres[2].seances.empty());
     }
 
     TEST_CASE("an unknown session date suggests the nearest sessions")
