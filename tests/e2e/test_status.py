@@ -28,7 +28,7 @@ except ImportError:
 
 TYPES = {"depot", "etape", "action-paa", "agrement"}
 STATUS_KEYS = ["organisme", "etat", "annee_cycle", "valide_jusqu_au", "prochaine_etape", "echeance",
-               "seance_visee", "fenetre_depot", "en_retard", "derogation"]
+               "seance_visee", "fenetre_depot", "candidature_deposee", "en_retard", "derogation"]
 
 
 class Suite:
@@ -129,6 +129,15 @@ def example_status(t):
                     g["seance_visee"] == "2026-06-18" and
                     g["fenetre_depot"] == {"ouverture": "2026-06-03", "fermeture": "2026-06-17"}, str(g))
 
+    filed = {g["organisme"]: g["candidature_deposee"] for g in got}
+    t.check("example: the candidatures filed for the targeted session, with their date, null otherwise",
+            filed == {"azur-provence-immobilier": None, "coop-habitat-garonne": None, "habitat-loire": None,
+                      "logis-trois-vallees": None, "meuse-moselle-habitat": "2026-06-05",
+                      "rhone-saone-logis": "2026-06-08"}, str(filed))
+    before = t.json_of("status", "rhone-saone-logis", "--as-of", "2026-06-07", "--format", "json", "-C", depot)
+    t.check("example: a candidature filed after the reference date is not filed yet",
+            before and before[0]["candidature_deposee"] is None, str(before))
+
     one = t.json_of("status", "logis-trois-vallees", "--as-of", "2026-06-10", "--format", "json", "-C", depot)
     t.check("example: a slug selects one organisme", [o["organisme"] for o in one] == ["logis-trois-vallees"])
     t.check("example: the derogation is reported whole",
@@ -155,6 +164,21 @@ def example_status(t):
             len(rows) == 6 and all(r[col - 2:col] == "  " and r[col] != " " for r in rows), "\n".join(rows))
     en = t.run("--lang", "en", "status", "--as-of", "2026-06-10", "-C", depot).stdout.decode()
     t.check("text: English with --lang en", en.startswith("ORGANISATION") and "NEXT STEP" in en, en[:200])
+
+    def cell(lines, slug, header):
+        start = lines[0].find(header)
+        row = next(line for line in lines if line.startswith(slug + " "))
+        return row[start:].split("  ")[0].strip()
+    t.check("text: the candidature column gives the filing date",
+            cell(lines, "rhone-saone-logis", "CANDIDATURE") == "2026-06-08" and
+            cell(lines, "meuse-moselle-habitat", "CANDIDATURE") == "2026-06-05", text)
+    t.check("text: « non déposée » when the targeted session has no candidature, « — » without a session",
+            cell(lines, "habitat-loire", "CANDIDATURE") == "non déposée" and
+            cell(lines, "azur-provence-immobilier", "CANDIDATURE") == "—", text)
+    en_lines = en.splitlines()
+    t.check("text: « not filed » in English",
+            cell(en_lines, "habitat-loire", "APPLICATION") == "not filed" and
+            cell(en_lines, "rhone-saone-logis", "APPLICATION") == "2026-06-08", en)
 
 
 def sort_key(d):
