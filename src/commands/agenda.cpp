@@ -36,8 +36,8 @@ int run_agenda(const AgendaOptions& opt, const Context& ctx)
     const core::Model& model = ws.models.front();
     const auto [day, session] = session_of(ws, opt.seance, "agenda", ctx);
 
-    core::Agenda agenda =
-        core::build_agenda(model, *session, day, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
+    core::Agenda agenda = core::build_agenda(model, *session, day, as_of, root_relative_diagnostics(ws),
+                                             ws.unreadable.front(), ctx.lang);
     // Each dossier's pieces and visa: their bytes, ssh-keygen and git are this layer's to ask.
     core::add_candidature_pieces(agenda, model, io::visa_callbacks(ws.roots.front().root, ctx.lang));
     const nlohmann::ordered_json tree = render::agenda_tree(model, agenda);

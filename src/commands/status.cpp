@@ -7,8 +7,8 @@
 #include "quali/core/deadlines.hpp"
 #include "quali/core/pathway.hpp"
 #include "quali/core/predicates.hpp"
-#include "quali/core/vocabulary.hpp"
 #include "quali/core/schema_check.hpp"
+#include "quali/core/vocabulary.hpp"
 #include "quali/render/table.hpp"
 
 #include <fmt/format.h>

@@ -115,7 +115,8 @@ void run_rules(const core::Model& model, const io::LoadedRoot& loaded, Parts& pa
     // The auditors' sign-offs: hashing the pieces needs their bytes, which this layer reads;
     // whether the signed versions are still in git, one git process answers for all.
     const core::VisaCallbacks visa_io = io::visa_callbacks(loaded.root, lang);
-    for (core::Diagnostic& d : core::check_visas(model, day, visa_io.digest, visa_io.verify, lang, visa_io.blobs))
+    for (core::Diagnostic& d :
+         core::check_visas(model, day, visa_io.digest, visa_io.verify, lang, visa_io.blobs))
         report.diagnostics.push_back(std::move(d));
     core::FieldsToFill to_fill;
     for (const io::SourceFile& f : loaded.files) to_fill.note(f.path, f.diagnostics);

@@ -12,9 +12,12 @@ namespace quali::core {
 std::string_view to_string(PieceState s)
 {
     switch (s) {
-    case PieceState::present: return "presente";
-    case PieceState::missing: return "absente";
-    case PieceState::changed: return "modifiee";
+    case PieceState::present:
+        return "presente";
+    case PieceState::missing:
+        return "absente";
+    case PieceState::changed:
+        return "modifiee";
     }
     return "presente";
 }
@@ -29,7 +32,8 @@ std::string in_folder(const Organisme& o, const std::string& file)
     return file.starts_with(prefix) ? file.substr(prefix.size()) : file;
 }
 
-PieceReport piece_of(const Organisme& o, const std::string& chemin, const VisaReport* visa, const FileDigest& digest)
+PieceReport piece_of(const Organisme& o, const std::string& chemin, const VisaReport* visa,
+                     const FileDigest& digest)
 {
     PieceReport p;
     p.chemin = chemin;
@@ -52,8 +56,8 @@ PieceReport piece_of(const Organisme& o, const std::string& chemin, const VisaRe
 
 } // namespace
 
-CandidaturePieces candidature_pieces(const Organisme& o, const Candidature& c, const std::vector<VisaReport>& visas,
-                                     const FileDigest& digest)
+CandidaturePieces candidature_pieces(const Organisme& o, const Candidature& c,
+                                     const std::vector<VisaReport>& visas, const FileDigest& digest)
 {
     CandidaturePieces out;
     const auto visa = std::find_if(visas.begin(), visas.end(), [&](const VisaReport& r) {
@@ -67,7 +71,8 @@ CandidaturePieces candidature_pieces(const Organisme& o, const Candidature& c, c
     return out;
 }
 
-std::vector<VisaReport> visa_reports(const Model& model, const Organisme& o, Date as_of, const VisaCallbacks& io)
+std::vector<VisaReport> visa_reports(const Model& model, const Organisme& o, Date as_of,
+                                     const VisaCallbacks& io)
 {
     return visa_reports(model, o, as_of, io.digest, io.verify, io.commits);
 }

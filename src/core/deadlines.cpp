@@ -73,8 +73,10 @@ void filing_deadlines(const Model& model, Date as_of, Lang lang, std::vector<Dea
             d.cle = std::string(to_string(type)) + "|" + day;
             out.push_back(std::move(d));
         };
-        const std::string of_session = say(lang, "séance du {}", "committee session of {}", long_date(*s->date, lang));
-        event(w.closes, DeadlineType::depot, say(lang, "Clôture du dépôt des dossiers — {}", "Filing closes — {}", of_session),
+        const std::string of_session =
+            say(lang, "séance du {}", "committee session of {}", long_date(*s->date, lang));
+        event(w.closes, DeadlineType::depot,
+              say(lang, "Clôture du dépôt des dossiers — {}", "Filing closes — {}", of_session),
               say(lang, "Dépôt des dossiers pour le comité de labellisation du {}{} : {}",
                   "Filing of dossiers for the labelling committee session of {}{}: {}", day, place, window));
         if (w.opens >= as_of)
@@ -82,9 +84,10 @@ void filing_deadlines(const Model& model, Date as_of, Lang lang, std::vector<Dea
                   say(lang, "Ouverture du dépôt des dossiers — {}", "Filing opens — {}", of_session),
                   say(lang, "Ouverture du dépôt des dossiers pour le comité de labellisation du {}{} : {}",
                       "Filing opens for the labelling committee session of {}{}: {}", day, place, window));
-        event(*s->date, DeadlineType::seance, say(lang, "Comité de labellisation Quali'Hlm", "Quali'Hlm labelling committee"),
-              say(lang, "Séance du comité de labellisation Quali'Hlm du {}{}", "Quali'Hlm labelling committee session of {}{}",
-                  day, place));
+        event(*s->date, DeadlineType::seance,
+              say(lang, "Comité de labellisation Quali'Hlm", "Quali'Hlm labelling committee"),
+              say(lang, "Séance du comité de labellisation Quali'Hlm du {}{}",
+                  "Quali'Hlm labelling committee session of {}{}", day, place));
     }
 }
 

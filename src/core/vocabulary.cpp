@@ -107,8 +107,8 @@ constexpr std::array<Words, 3> visa_pieces{{{"inchangée depuis le visa", "uncha
                                             {"modifiée depuis le visa", "changed since the visa"},
                                             {"absente ou illisible", "absent or unreadable"}}};
 constexpr std::array<Words, 3> piece_states{{{"présente", "present"},
-                                                   {"absente ou illisible", "absent or unreadable"},
-                                                   {"modifiée depuis le visa", "changed since the visa"}}};
+                                             {"absente ou illisible", "absent or unreadable"},
+                                             {"modifiée depuis le visa", "changed since the visa"}}};
 
 } // namespace
 

@@ -14,7 +14,9 @@ core::VisaCallbacks visa_callbacks(const Root& root, core::Lang lang)
     io.digest = digest_in_root(root);
     io.verify = visa_verifier(lang);
     io.blobs = [dir = root.dir](const std::vector<std::string>& ids) { return git_blobs_present(dir, ids); };
-    io.commits = [dir = root.dir](const std::vector<std::string>& ids) { return git_commits_holding(dir, ids); };
+    io.commits = [dir = root.dir](const std::vector<std::string>& ids) {
+        return git_commits_holding(dir, ids);
+    };
     return io;
 }
 

@@ -29,24 +29,25 @@ enum class PieceState : std::uint8_t { present, missing, changed };
 std::string_view to_string(PieceState s);
 
 struct PieceReport {
-    std::string chemin;  // relative to the organisme folder
+    std::string chemin; // relative to the organisme folder
     PieceState etat = PieceState::present;
-    bool visee = false;  // the visa of the candidature's session covers it
-    std::string commit;  // a commit holding the signed version of a changed piece, if known
+    bool visee = false; // the visa of the candidature's session covers it
+    std::string commit; // a commit holding the signed version of a changed piece, if known
 };
 
 struct CandidaturePieces {
-    std::vector<PieceReport> pieces;  // the candidature file, then the pieces it lists, in order
-    std::optional<VisaReport> visa;   // the visa of the candidature's session, if any
+    std::vector<PieceReport> pieces; // the candidature file, then the pieces it lists, in order
+    std::optional<VisaReport> visa;  // the visa of the candidature's session, if any
 };
 
 // The state of c's files: missing when the file cannot be read (digest gives nothing), changed
 // when the visa of c's session recorded another SHA-256 for it (visa_reports' verdict), else
 // present. visas: the organisme's visa_reports.
-CandidaturePieces candidature_pieces(const Organisme& o, const Candidature& c, const std::vector<VisaReport>& visas,
-                                     const FileDigest& digest);
+CandidaturePieces candidature_pieces(const Organisme& o, const Candidature& c,
+                                     const std::vector<VisaReport>& visas, const FileDigest& digest);
 
 // Every visa report of o, with the callbacks' answers (visa_reports).
-std::vector<VisaReport> visa_reports(const Model& model, const Organisme& o, Date as_of, const VisaCallbacks& io);
+std::vector<VisaReport> visa_reports(const Model& model, const Organisme& o, Date as_of,
+                                     const VisaCallbacks& io);
 
 } // namespace quali::core

@@ -132,7 +132,8 @@ TEST_SUITE("core::deadlines")
             CHECK(x->lieu == "Paris");
             keys.insert(x->cle);
         }
-        CHECK(keys == std::set<std::string>{"depot|2026-06-18", "ouverture-depot|2026-06-18", "seance|2026-06-18"});
+        CHECK(keys ==
+              std::set<std::string>{"depot|2026-06-18", "ouverture-depot|2026-06-18", "seance|2026-06-18"});
         CHECK(to_string(DeadlineType::ouverture_depot) == "ouverture-depot");
         // Once the window is open, its opening is no longer ahead; a held session is no event.
         const auto open = deadlines(sample(), d("2026-06-03"), std::nullopt, Lang::fr);

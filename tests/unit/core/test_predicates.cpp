@@ -79,7 +79,8 @@ TEST_SUITE("core::predicates")
         CHECK_FALSE(is_alert(r));
     }
 
-    TEST_CASE("the candidature for the targeted session is filed on its date, not before, and none without a target")
+    TEST_CASE("the candidature for the targeted session is filed on its date, not before, and none without a "
+              "target")
     {
         Organisme o;
         Candidature c;
@@ -92,7 +93,7 @@ TEST_SUITE("core::predicates")
         CHECK(filed_for_target(o, p, d("2026-06-10")) == &o.candidatures[0]);
         CHECK(filed_for_target(o, p, d("2026-06-08")) == &o.candidatures[0]);
         CHECK(filed_for_target(o, p, d("2026-06-07")) == nullptr);
-        o.candidatures[0].depot.value.reset();  // unreadable date: filed all the same
+        o.candidatures[0].depot.value.reset(); // unreadable date: filed all the same
         CHECK(filed_for_target(o, p, d("2026-06-07")) == &o.candidatures[0]);
         p.seance_visee = d("2026-10-15");
         CHECK(filed_for_target(o, p, d("2026-06-10")) == nullptr);

@@ -356,10 +356,10 @@ TEST_SUITE("core::visa_checks")
         f.digests["ailleurs.pdf"] = std::string(64, 'e');
         const core::Model m = f.model();
         const core::Organisme& o = *m.organisme("habitat-loire");
-        const core::VisaCallbacks io{f.digest(), verifier(core::SignatureVerdict::invalid), {},
-                                     [](const std::vector<std::string>&) {
-                                         return std::map<std::string, std::string>{{blob_b, std::string(40, 'f')}};
-                                     }};
+        const core::VisaCallbacks io{
+            f.digest(), verifier(core::SignatureVerdict::invalid), {}, [](const std::vector<std::string>&) {
+                return std::map<std::string, std::string>{{blob_b, std::string(40, 'f')}};
+            }};
         const auto reports = core::visa_reports(m, o, day("2026-06-10"), io);
         REQUIRE(o.candidatures.size() == 1);
         const core::CandidaturePieces c = core::candidature_pieces(o, o.candidatures[0], reports, io.digest);
@@ -385,14 +385,15 @@ TEST_SUITE("core::visa_checks")
     {
         Fixture f = unchanged();
         f.add("organismes/habitat-loire/candidatures/2026-10-15.yaml",
-              "seance: 2026-10-15\ndecision_demandee: admissibilite\ndepot: 2026-09-20\npieces: [paa.yaml, absent.pdf]\n");
+              "seance: 2026-10-15\ndecision_demandee: admissibilite\ndepot: 2026-09-20\npieces: [paa.yaml, "
+              "absent.pdf]\n");
         const core::Model m = f.model();
         const core::Organisme& o = *m.organisme("habitat-loire");
         const auto reports = core::visa_reports(m, o, day("2026-06-10"), f.digest(), {}, {});
         const core::CandidaturePieces c = core::candidature_pieces(o, o.candidatures[0], reports, f.digest());
         CHECK_FALSE(c.visa.has_value());
         REQUIRE(c.pieces.size() == 3);
-        CHECK(c.pieces[0].etat == core::PieceState::missing);  // no digest given for the candidature itself
+        CHECK(c.pieces[0].etat == core::PieceState::missing); // no digest given for the candidature itself
         CHECK(c.pieces[1].etat == core::PieceState::present);
         CHECK(c.pieces[2].etat == core::PieceState::missing);
     }
