@@ -68,6 +68,9 @@ CandidaturePieces candidature_pieces(const Organisme& o, const Candidature& c,
     if (!c.file.empty()) out.pieces.push_back(piece_of(o, in_folder(o, c.file), report, digest));
     for (const Text& t : c.pieces)
         if (!t.value.empty()) out.pieces.push_back(piece_of(o, t.value, report, digest));
+    const bool decided = report != nullptr && report->decided;
+    for (PieceReport& p : out.pieces)
+        p.en_defaut = p.etat == PieceState::missing || (p.etat == PieceState::changed && !decided);
     return out;
 }
 

@@ -40,14 +40,19 @@ J visa_piece_j(const core::VisaPieceReport& p)
 void put_candidature_pieces(J& j, const core::Model& model, const core::CandidaturePieces& c)
 {
     J pieces = J::array();
-    for (const core::PieceReport& p : c.pieces)
+    for (const core::PieceReport& p : c.pieces) {
+        // A present piece the visa covers is the one the auditor saw: say so.
+        const bool unchanged = p.visee && p.etat == core::PieceState::present;
         pieces.push_back(J{{"chemin", p.chemin},
                            {"etat", core::to_string(p.etat)},
-                           {"etat_texte", core::label(fr, p.etat)},
+                           {"etat_texte", unchanged ? core::label(fr, core::VisaPieceState::unchanged)
+                                                    : core::label(fr, p.etat)},
                            {"presente", p.etat == core::PieceState::present},
+                           {"en_defaut", p.en_defaut},
                            {"visee", p.visee},
                            {"commit", opt_str(p.commit)},
                            {"commit_court", p.commit.empty() ? J(nullptr) : J(p.commit.substr(0, 12))}});
+    }
     j["etat_pieces"] = pieces;
     j["visa"] = c.visa ? visa_j(model, *c.visa) : J(nullptr);
 }

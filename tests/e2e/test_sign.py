@@ -505,10 +505,10 @@ def test_the_papers_show_a_verified_signature_and_then_an_invalid_one():
             check(visa["auditeur"] == "sophie-moreau" and visa["auditeur_nom"] == "Sophie Moreau"
                   and visa["date"] == "2026-06-03" and visa["signature"] == "verifiee", str(visa))
             check(entry["etat_pieces"][0]["chemin"] == "candidatures/2026-06-18.yaml", str(entry["etat_pieces"]))
-            check(set(states(entry).values()) == {"presente"} and all(p["visee"] for p in entry["etat_pieces"]),
-                  str(entry["etat_pieces"]))
+            check(set(states(entry).values()) == {"presente"} and all(p["visee"] for p in entry["etat_pieces"])
+                  and not any(p["en_defaut"] for p in entry["etat_pieces"]), str(entry["etat_pieces"]))
         check("| Visa de l'auditeur | Sophie Moreau, le 3 juin 2026 ; signature vérifiée |" in agenda_md, agenda_md)
-        check("paa.yaml : présente ;" in agenda_md, agenda_md)
+        check("paa.yaml : inchangée depuis le visa ;" in agenda_md, agenda_md)
         check("visa de Sophie Moreau du 3 juin 2026, signature vérifiée." in sheet_md, sheet_md)
         html = run_quali(QUALI, ["agenda", "2026-06-18", *AS_OF, "--format", "html"], repo)
         check("Sophie Moreau, le 3 juin 2026 ; signature vérifiée" in html.stdout, html.stdout)
@@ -532,6 +532,8 @@ def test_the_papers_show_a_piece_changed_and_a_piece_deleted_since_an_unsigned_v
             check(found["paa.yaml"] == "modifiee" and found["concertation.yaml"] == "absente"
                   and found["audits/2026-04-13-verification.yaml"] == "presente", str(found))
             check(entry["visa"]["signature"] == "non-signee", str(entry["visa"]))
+            check([p["chemin"] for p in entry["etat_pieces"] if p["en_defaut"]] == ["paa.yaml", "concertation.yaml"],
+                  str(entry["etat_pieces"]))
         check("paa.yaml : modifiée depuis le visa ; concertation.yaml : absente ou illisible |" in agenda_md, agenda_md)
         check("signature absente (visa non signé)" in agenda_md, agenda_md)
         check("- paa.yaml : modifiée depuis le visa\n- concertation.yaml : absente ou illisible" in sheet_md, sheet_md)
@@ -547,7 +549,7 @@ def test_after_the_decisions_the_agenda_names_the_commit_of_a_changed_piece():
         commit(repo, "PAA après le comité")
         filed, cand, agenda_md, _ = papers(repo, *AFTER)
         paa = [p for p in filed["etat_pieces"] if p["chemin"] == "paa.yaml"][0]
-        check(paa["etat"] == "modifiee" and paa["commit"] == signed, str(paa))
+        check(paa["etat"] == "modifiee" and paa["commit"] == signed and not paa["en_defaut"], str(paa))
         check(filed["visa"]["decisions_enregistrees"] and cand["visa"]["decisions_enregistrees"], str(filed["visa"]))
         check(f"paa.yaml : modifiée depuis le visa (version visée dans le commit {signed[:12]})" in agenda_md,
               agenda_md)
@@ -561,7 +563,7 @@ def test_a_dossier_without_a_visa_says_so_in_the_papers():
         check(filed["visa"] is None and cand["visa"] is None, f"{filed['visa']} {cand['visa']}")
         check(states(filed)["paa.yaml"] == "absente" and not filed["etat_pieces"][3]["visee"], str(filed))
         check("| Visa de l'auditeur | Aucun visa de l'auditeur. |" in agenda_md, agenda_md)
-        check("**Pièces de la candidature à la séance du 18 juin 2026** : Aucun visa de l'auditeur." in sheet_md,
+        check("**Séance du 18 juin 2026** : Aucun visa de l'auditeur." in sheet_md and "- paa.yaml : absente" in sheet_md,
               sheet_md)
         check("Aucun visa.\n" not in sheet_md, sheet_md)
 

@@ -32,6 +32,9 @@ struct PieceReport {
     std::string chemin; // relative to the organisme folder
     PieceState etat = PieceState::present;
     bool visee = false; // the visa of the candidature's session covers it
+    // What validate reports (Q397): missing, or changed since a visa whose session's decisions
+    // are not recorded (afterwards the living files may move on, DOMAIN.md §5.3).
+    bool en_defaut = false;
     std::string commit; // a commit holding the signed version of a changed piece, if known
 };
 

@@ -376,6 +376,11 @@ TEST_SUITE("core::visa_checks")
         CHECK(c.pieces[3].etat == core::PieceState::present);
         CHECK_FALSE(c.pieces[3].visee);
         CHECK(c.pieces[4].etat == core::PieceState::missing);
+        // Until the session's decisions, what changed or went missing is what validate reports.
+        CHECK_FALSE(c.pieces[0].en_defaut);
+        CHECK(c.pieces[1].en_defaut);
+        CHECK_FALSE(c.pieces[3].en_defaut);
+        CHECK(c.pieces[4].en_defaut);
         CHECK(core::to_string(core::PieceState::changed) == "modifiee");
         CHECK(core::label(core::Lang::fr, core::PieceState::present) == "présente");
         CHECK(core::label(core::Lang::en, core::PieceState::missing) == "absent or unreadable");
