@@ -7,6 +7,7 @@
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
 #include "quali/core/instruction.hpp"
+#include "quali/io/visa_io.hpp"
 #include "quali/render/templates.hpp"
 
 #include <filesystem>
@@ -35,8 +36,10 @@ int run_agenda(const AgendaOptions& opt, const Context& ctx)
     const core::Model& model = ws.models.front();
     const auto [day, session] = session_of(ws, opt.seance, "agenda", ctx);
 
-    const core::Agenda agenda =
-        core::build_agenda(model, *session, day, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
+    core::Agenda agenda = core::build_agenda(model, *session, day, as_of, root_relative_diagnostics(ws),
+                                             ws.unreadable.front(), ctx.lang);
+    // Each dossier's pieces and visa: their bytes, ssh-keygen and git are this layer's to ask.
+    core::add_candidature_pieces(agenda, model, io::visa_callbacks(ws.roots.front().root, ctx.lang));
     const nlohmann::ordered_json tree = render::agenda_tree(model, agenda);
     // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
     const std::string bytes =

@@ -39,6 +39,10 @@ std::string type_text(core::DeadlineType t, core::Lang lang)
         return say(lang, "action PAA", "PAA action");
     case core::DeadlineType::agrement:
         return say(lang, "agrément", "approval");
+    case core::DeadlineType::seance:
+        return say(lang, "séance", "session");
+    case core::DeadlineType::ouverture_depot:
+        return say(lang, "ouverture", "filing opens");
     }
     return {};
 }

@@ -7,9 +7,7 @@
 #include "quali/core/instruction.hpp"
 #include "quali/core/schema_check.hpp"
 #include "quali/core/visa_checks.hpp"
-#include "quali/io/digest.hpp"
-#include "quali/io/git_objects.hpp"
-#include "quali/io/ssh_signature.hpp"
+#include "quali/io/visa_io.hpp"
 
 #include <fmt/format.h>
 
@@ -43,17 +41,13 @@ int run_dossier(const DossierOptions& opt, const Context& ctx)
     const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
     const core::Model& model = ws.models.front();
     const core::Organisme& o = find_organisme(model, opt.slug, ctx.lang);
-    const core::InstructionSheet sheet =
-        core::build_instruction_sheet(model, o, as_of, root_relative_diagnostics(ws), ws.unreadable.front(),
-                                      ctx.lang);
-    nlohmann::ordered_json tree = render::dossier_tree(model, sheet);
+    core::InstructionSheet sheet = core::build_instruction_sheet(
+        model, o, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
     // The visas' state: the pieces' bytes, ssh-keygen and git are this layer's to ask.
-    const io::Root& root = ws.roots.front().root;
-    render::add_visas(tree, model,
-                      core::visa_reports(model, o, as_of, io::digest_in_root(root), io::visa_verifier(ctx.lang),
-                                         [dir = root.dir](const std::vector<std::string>& ids) {
-                                             return io::git_commits_holding(dir, ids);
-                                         }));
+    const core::VisaCallbacks visa_io = io::visa_callbacks(ws.roots.front().root, ctx.lang);
+    core::add_candidature_pieces(sheet, model, visa_io);
+    nlohmann::ordered_json tree = render::dossier_tree(model, sheet);
+    render::add_visas(tree, model, core::visa_reports(model, o, as_of, visa_io));
     // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
     const std::string bytes =
         opt.format == "json"

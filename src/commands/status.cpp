@@ -6,8 +6,9 @@
 #include "commands/workspace.hpp"
 #include "quali/core/deadlines.hpp"
 #include "quali/core/pathway.hpp"
-#include "quali/core/vocabulary.hpp"
+#include "quali/core/predicates.hpp"
 #include "quali/core/schema_check.hpp"
+#include "quali/core/vocabulary.hpp"
 #include "quali/render/table.hpp"
 
 #include <fmt/format.h>
@@ -70,7 +71,16 @@ std::string remark(const core::Pathway& p, core::Date as_of, core::Lang lang)
     return out;
 }
 
-nlohmann::ordered_json to_json(const core::Organisme& o, const core::Pathway& p)
+// The candidature column: its filing date, « non déposée », or « — » without a targeted session.
+std::string filed_text(const core::Organisme& o, const core::Pathway& p, core::Date as_of, core::Lang lang)
+{
+    if (!p.seance_visee) return "—";
+    const core::Candidature* c = core::filed_for_target(o, p, as_of);
+    if (c == nullptr) return say(lang, "non déposée", "not filed");
+    return c->depot.value ? core::iso(*c->depot.value) : say(lang, "date illisible", "unreadable date");
+}
+
+nlohmann::ordered_json to_json(const core::Organisme& o, const core::Pathway& p, core::Date as_of)
 {
     using J = nlohmann::ordered_json;
     const auto date = [](std::optional<core::Date> d) { return d ? J(core::iso(*d)) : J(nullptr); };
@@ -85,6 +95,8 @@ nlohmann::ordered_json to_json(const core::Organisme& o, const core::Pathway& p)
     j["fenetre_depot"] = p.fenetre_depot ? J{{"ouverture", core::iso(p.fenetre_depot->opens)},
                                              {"fermeture", core::iso(p.fenetre_depot->closes)}}
                                          : J(nullptr);
+    const core::Candidature* filed = core::filed_for_target(o, p, as_of);
+    j["candidature_deposee"] = filed != nullptr ? date(filed->depot.value) : J(nullptr);
     j["en_retard"] = p.en_retard;
     j["derogation"] = p.derogation ? J{{"echeance", core::iso(p.derogation->echeance)},
                                        {"objet", p.derogation->objet},
@@ -121,7 +133,7 @@ int run_status(const StatusOptions& opt, const Context& ctx)
     if (opt.format == "json") {
         auto out = nlohmann::ordered_json::array();
         for (const core::Organisme* o : chosen)
-            out.push_back(to_json(*o, core::pathway(model, *o, as_of)));
+            out.push_back(to_json(*o, core::pathway(model, *o, as_of), as_of));
         ctx.out << out.dump(2) << '\n';
         return 0;
     }
@@ -131,7 +143,7 @@ int run_status(const StatusOptions& opt, const Context& ctx)
                          say(lang, "VALIDE JUSQU'AU", "VALID UNTIL"),
                          say(lang, "PROCHAINE ÉTAPE", "NEXT STEP"), say(lang, "ÉCHÉANCE", "DEADLINE"),
                          say(lang, "SÉANCE VISÉE", "TARGET SESSION"), say(lang, "DÉPÔT", "FILING"),
-                         say(lang, "REMARQUE", "NOTE")});
+                         say(lang, "CANDIDATURE", "APPLICATION"), say(lang, "REMARQUE", "NOTE")});
     int late = 0;
     for (const core::Organisme* o : chosen) {
         const core::Pathway p = core::pathway(model, *o, as_of);
@@ -142,7 +154,7 @@ int run_status(const StatusOptions& opt, const Context& ctx)
         table.add_row({o->slug, core::label(lang, p), date_or_dash(p.valide_jusqu_au),
                        p.prochaine_etape ? std::string(core::label(lang, *p.prochaine_etape)) : "—",
                        date_or_dash(p.echeance), date_or_dash(p.seance_visee), window,
-                       remark(p, as_of, lang)});
+                       filed_text(*o, p, as_of, lang), remark(p, as_of, lang)});
     }
     if (chosen.empty()) {
         ctx.out << say(lang, "Aucun organisme dans le dépôt.\n", "No organisation in the repository.\n");

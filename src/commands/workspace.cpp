@@ -7,9 +7,7 @@
 #include "quali/core/rules.hpp"
 #include "quali/core/text_checks.hpp"
 #include "quali/core/visa_checks.hpp"
-#include "quali/io/digest.hpp"
-#include "quali/io/git_objects.hpp"
-#include "quali/io/ssh_signature.hpp"
+#include "quali/io/visa_io.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -116,11 +114,9 @@ void run_rules(const core::Model& model, const io::LoadedRoot& loaded, Parts& pa
     for (core::Diagnostic& d : parts.diagnostics) report.diagnostics.push_back(std::move(d));
     // The auditors' sign-offs: hashing the pieces needs their bytes, which this layer reads;
     // whether the signed versions are still in git, one git process answers for all.
-    const core::BlobLookup blobs = [dir = loaded.root.dir](const std::vector<std::string>& ids) {
-        return io::git_blobs_present(dir, ids);
-    };
+    const core::VisaCallbacks visa_io = io::visa_callbacks(loaded.root, lang);
     for (core::Diagnostic& d :
-         core::check_visas(model, day, io::digest_in_root(loaded.root), io::visa_verifier(lang), lang, blobs))
+         core::check_visas(model, day, visa_io.digest, visa_io.verify, lang, visa_io.blobs))
         report.diagnostics.push_back(std::move(d));
     core::FieldsToFill to_fill;
     for (const io::SourceFile& f : loaded.files) to_fill.note(f.path, f.diagnostics);

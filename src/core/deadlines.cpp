@@ -21,6 +21,10 @@ std::string_view to_string(DeadlineType t)
         return "action-paa";
     case DeadlineType::agrement:
         return "agrement";
+    case DeadlineType::seance:
+        return "seance";
+    case DeadlineType::ouverture_depot:
+        return "ouverture-depot";
     }
     return "etape";
 }
@@ -48,24 +52,42 @@ std::string window_text(const Window& w, Lang lang)
     return say(lang, "du {} au {}", "from {} to {}", iso(w.opens), iso(w.closes));
 }
 
+// Each planned session: the session itself, the opening and the closing of its filing window
+// (the closing is the obligation; its key predates the others and stays).
 void filing_deadlines(const Model& model, Date as_of, Lang lang, std::vector<Deadline>& out)
 {
     const Rules& r = model.rules;
     for (const Session* s : planned_sessions(model, as_of)) {
         const Window w = filing_window(*s->date, r.fenetre_depot_jours, r.decompte, r.zone_feries);
-        Deadline d;
-        d.date = w.closes;
-        d.type = DeadlineType::depot;
-        d.titre = say(lang, "Clôture des dépôts pour le comité du {}",
-                      "Filing closes for the committee session of {}", iso(*s->date));
+        const std::string day = iso(*s->date);
         const std::string place = s->lieu.empty() ? std::string() : " (" + s->lieu + ")";
-        d.description =
-            say(lang, "Dépôt des dossiers pour le comité de labellisation du {}{} : fenêtre {} inclus",
-                "Filing of dossiers for the labelling committee session of {}{}: window {} inclusive",
-                iso(*s->date), place, window_text(w, lang));
-        if (r.decompte == Counting::working) d.description += say(lang, " (jours ouvrés)", " (working days)");
-        d.cle = "depot|" + iso(*s->date);
-        out.push_back(std::move(d));
+        std::string window = say(lang, "fenêtre {} inclus", "window {} inclusive", window_text(w, lang));
+        if (r.decompte == Counting::working) window += say(lang, " (jours ouvrés)", " (working days)");
+        const auto event = [&](Date date, DeadlineType type, std::string titre, std::string description) {
+            Deadline d;
+            d.date = date;
+            d.type = type;
+            d.titre = std::move(titre);
+            d.description = std::move(description);
+            d.lieu = s->lieu;
+            d.cle = std::string(to_string(type)) + "|" + day;
+            out.push_back(std::move(d));
+        };
+        const std::string of_session =
+            say(lang, "séance du {}", "committee session of {}", long_date(*s->date, lang));
+        event(w.closes, DeadlineType::depot,
+              say(lang, "Clôture du dépôt des dossiers — {}", "Filing closes — {}", of_session),
+              say(lang, "Dépôt des dossiers pour le comité de labellisation du {}{} : {}",
+                  "Filing of dossiers for the labelling committee session of {}{}: {}", day, place, window));
+        if (w.opens >= as_of)
+            event(w.opens, DeadlineType::ouverture_depot,
+                  say(lang, "Ouverture du dépôt des dossiers — {}", "Filing opens — {}", of_session),
+                  say(lang, "Ouverture du dépôt des dossiers pour le comité de labellisation du {}{} : {}",
+                      "Filing opens for the labelling committee session of {}{}: {}", day, place, window));
+        event(*s->date, DeadlineType::seance,
+              say(lang, "Comité de labellisation Quali'Hlm", "Quali'Hlm labelling committee"),
+              say(lang, "Séance du comité de labellisation Quali'Hlm du {}{}",
+                  "Quali'Hlm labelling committee session of {}{}", day, place));
     }
 }
 

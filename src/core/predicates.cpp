@@ -35,4 +35,12 @@ bool is_alert(const Result& r)
     return r.evaluation == Evaluation::point_d_alerte && !r.critere.value.empty();
 }
 
+const Candidature* filed_for_target(const Organisme& o, const Pathway& p, Date as_of)
+{
+    if (!p.seance_visee) return nullptr;
+    const Candidature* c = o.candidature_for(*p.seance_visee);
+    if (c == nullptr || (c->depot.value && *c->depot.value > as_of)) return nullptr;
+    return c;
+}
+
 } // namespace quali::core

@@ -110,6 +110,9 @@ constexpr std::array<Words, 4> visa_signatures{{{"vérifiée", "verified"},
 constexpr std::array<Words, 3> visa_pieces{{{"inchangée depuis le visa", "unchanged since the visa"},
                                             {"modifiée depuis le visa", "changed since the visa"},
                                             {"absente ou illisible", "absent or unreadable"}}};
+constexpr std::array<Words, 3> piece_states{{{"présente", "present"},
+                                             {"absente ou illisible", "absent or unreadable"},
+                                             {"modifiée depuis le visa", "changed since the visa"}}};
 
 constexpr std::array<Words, 7> colleges{{{"USH", "USH"},
                                          {"Fédérations", "Federations"},
@@ -279,6 +282,11 @@ std::string_view label(Lang lang, VisaSignatureState s)
 std::string_view label(Lang lang, VisaPieceState s)
 {
     return word(visa_pieces, lang, s);
+}
+
+std::string_view label(Lang lang, PieceState s)
+{
+    return word(piece_states, lang, s);
 }
 
 std::string capitalized(std::string_view label)

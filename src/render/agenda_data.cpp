@@ -41,6 +41,7 @@ J filed_j(const core::Model& model, const core::Agenda& a, const core::FiledDoss
     d["statut_depot_texte"] = core::label(fr, f.statut);
     d["incomplet"] = f.incomplet;
     d["pieces_manquantes"] = pieces_j(f.pieces);
+    put_candidature_pieces(d, model, f.etat_pieces);
     J audits = J::array();
     for (const core::AuditSummary& s : f.audits)
         audits.push_back(audit_j(model, s, false));

@@ -59,4 +59,10 @@ J pieces_j(const core::Readiness& r);
 J section_item(const core::FiledDossier& f);
 J session_j(const core::Model& model, const core::Session& s, Date seance);
 
+// The auditor's visa (visa_data.cpp): who, when, the signature's state; one signed piece.
+J visa_j(const core::Model& model, const core::VisaReport& r);
+J visa_piece_j(const core::VisaPieceReport& p);
+// Sets etat_pieces (each file of the candidature and its state) and visa (visa_j or null).
+void put_candidature_pieces(J& j, const core::Model& model, const core::CandidaturePieces& c);
+
 } // namespace quali::render::detail

@@ -33,6 +33,7 @@ J candidatures_j(const core::Model& model, const core::InstructionSheet& s)
         J cand = candidature_j(model, *c.candidature, c.seance, c.statut);
         cand["pieces_manquantes"] = pieces_j(c.pieces);
         cand["complet"] = c.pieces.complete();
+        put_candidature_pieces(cand, model, c.etat_pieces);
         cands.push_back(std::move(cand));
     }
     return cands;
@@ -92,19 +93,6 @@ J next_steps_j(const std::vector<core::NextStep>& next)
     return steps;
 }
 
-J visa_piece_j(const core::VisaPieceReport& p)
-{
-    J pj;
-    pj["chemin"] = p.chemin;
-    pj["etat"] = core::to_string(p.etat);
-    pj["etat_texte"] = core::label(fr, p.etat);
-    pj["inchangee"] = p.etat == core::VisaPieceState::unchanged;
-    pj["git_blob"] = opt_str(p.git_blob);
-    pj["commit"] = opt_str(p.commit);
-    pj["commit_court"] = p.commit.empty() ? J(nullptr) : J(p.commit.substr(0, 12));
-    return pj;
-}
-
 } // namespace
 
 nlohmann::ordered_json dossier_tree(const core::Model& model, const core::InstructionSheet& s)
@@ -139,18 +127,7 @@ void add_visas(nlohmann::ordered_json& tree, const core::Model& model,
 {
     J list = J::array();
     for (const core::VisaReport& r : visas) {
-        const core::Visa& v = *r.visa;
-        J j;
-        j["fichier"] = v.file;
-        put_date(j, "seance", r.seance);
-        put_date(j, "date", r.date);
-        j["auditeur"] = opt_str(v.auditeur.value);
-        j["auditeur_nom"] = auditor_j(model, v.auditeur.value);
-        j["signature"] = core::to_string(r.signature);
-        j["signature_texte"] = core::label(fr, r.signature);
-        j["signature_ok"] = r.signature == core::VisaSignatureState::verified;
-        j["signature_invalide"] = r.signature == core::VisaSignatureState::invalid;
-        j["decisions_enregistrees"] = r.decided;
+        J j = visa_j(model, r);
         J pieces = J::array();
         for (const core::VisaPieceReport& p : r.pieces)
             pieces.push_back(visa_piece_j(p));

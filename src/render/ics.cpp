@@ -108,6 +108,7 @@ std::string deadlines_ics(const std::vector<core::Deadline>& deadlines, core::Da
         line("DTEND;VALUE=DATE:" + compact(core::add_days(d.date, 1)));
         line("SUMMARY:" + ics_escape(d.titre));
         line("DESCRIPTION:" + ics_escape(d.description));
+        if (!d.lieu.empty()) line("LOCATION:" + ics_escape(d.lieu));
         line("CATEGORIES:" + ics_escape(core::to_string(d.type)));
         line("TRANSP:TRANSPARENT");
         line("END:VEVENT");

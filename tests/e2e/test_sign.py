@@ -472,6 +472,102 @@ def test_an_unsigned_visa_of_an_auditor_with_a_key_is_an_error():
         check(len(q398) == 1 and "non signé" in q398[0]["message"], str(q398))
 
 
+def papers(repo, *as_of):
+    """The agenda's dossier of SLUG and the instruction sheet's candidature for 2026-06-18 (JSON),
+    and both documents in Markdown."""
+    as_of = list(as_of) or AS_OF
+    agenda = run_quali(QUALI, ["agenda", "2026-06-18", *as_of, "--format", "json"], repo)
+    sheet = run_quali(QUALI, ["dossier", SLUG, *as_of, "--format", "json"], repo)
+    agenda_md = run_quali(QUALI, ["agenda", "2026-06-18", *as_of], repo)
+    sheet_md = run_quali(QUALI, ["dossier", SLUG, *as_of], repo)
+    for run in (agenda, sheet, agenda_md, sheet_md):
+        check(run.code == 0, run.stderr)
+    filed = [d for g in agenda.json()["groupes"] for d in g["dossiers"] if d["organisme"] == SLUG]
+    cands = [c for c in sheet.json()["candidatures"] if c["seance"] == "2026-06-18"]
+    check(len(filed) == 1 and len(cands) == 1, f"{filed} {cands}")
+    return filed[0], cands[0], agenda_md.stdout, sheet_md.stdout
+
+
+def states(entry):
+    return {p["chemin"]: p["etat"] for p in entry["etat_pieces"]}
+
+
+@suite.test
+def test_the_papers_show_a_verified_signature_and_then_an_invalid_one():
+    require(have_ssh_keygen(), "ssh-keygen is missing (apt-get install openssh-client)")
+    with TempRepo(EXAMPLE) as repo:
+        key, public = keypair(os.path.dirname(repo), "sophie")
+        declare_key(repo, public)
+        sign(repo, "--cle", key)
+        filed, cand, agenda_md, sheet_md = papers(repo)
+        for entry in (filed, cand):
+            visa = entry["visa"]
+            check(visa["auditeur"] == "sophie-moreau" and visa["auditeur_nom"] == "Sophie Moreau"
+                  and visa["date"] == "2026-06-03" and visa["signature"] == "verifiee", str(visa))
+            check(entry["etat_pieces"][0]["chemin"] == "candidatures/2026-06-18.yaml", str(entry["etat_pieces"]))
+            check(set(states(entry).values()) == {"presente"} and all(p["visee"] for p in entry["etat_pieces"])
+                  and not any(p["en_defaut"] for p in entry["etat_pieces"]), str(entry["etat_pieces"]))
+        check("| Visa de l'auditeur | Sophie Moreau, le 3 juin 2026 ; signature vérifiée |" in agenda_md, agenda_md)
+        check("paa.yaml : inchangée depuis le visa ;" in agenda_md, agenda_md)
+        check("visa de Sophie Moreau du 3 juin 2026, signature vérifiée." in sheet_md, sheet_md)
+        html = run_quali(QUALI, ["agenda", "2026-06-18", *AS_OF, "--format", "html"], repo)
+        check("Sophie Moreau, le 3 juin 2026 ; signature vérifiée" in html.stdout, html.stdout)
+        # The record changed after its signature: the papers say the signature is invalid.
+        edit_visa(repo, "date: 2026-06-03", "date: 2026-06-04")
+        filed, cand, agenda_md, _ = papers(repo)
+        check(filed["visa"]["signature"] == "invalide" and cand["visa"]["signature"] == "invalide",
+              f"{filed['visa']} {cand['visa']}")
+        check("signature invalide" in agenda_md, agenda_md)
+
+
+@suite.test
+def test_the_papers_show_a_piece_changed_and_a_piece_deleted_since_an_unsigned_visa():
+    with TempRepo(EXAMPLE) as repo:
+        sign(repo)
+        append(repo, f"{FOLDER}/paa.yaml", "# modifié après le visa\n")
+        os.remove(os.path.join(repo, FOLDER, "concertation.yaml"))
+        filed, cand, agenda_md, sheet_md = papers(repo)
+        for entry in (filed, cand):
+            found = states(entry)
+            check(found["paa.yaml"] == "modifiee" and found["concertation.yaml"] == "absente"
+                  and found["audits/2026-04-13-verification.yaml"] == "presente", str(found))
+            check(entry["visa"]["signature"] == "non-signee", str(entry["visa"]))
+            check([p["chemin"] for p in entry["etat_pieces"] if p["en_defaut"]] == ["paa.yaml", "concertation.yaml"],
+                  str(entry["etat_pieces"]))
+        check("paa.yaml : modifiée depuis le visa ; concertation.yaml : absente ou illisible |" in agenda_md, agenda_md)
+        check("signature absente (visa non signé)" in agenda_md, agenda_md)
+        check("- paa.yaml : modifiée depuis le visa\n- concertation.yaml : absente ou illisible" in sheet_md, sheet_md)
+        # The readiness speaks too: the concertation is a required piece.
+        check(any(p["piece"] == "concertation" for p in filed["pieces_manquantes"]), str(filed["pieces_manquantes"]))
+
+
+@suite.test
+def test_after_the_decisions_the_agenda_names_the_commit_of_a_changed_piece():
+    with TempRepo(EXAMPLE) as repo:
+        signed = in_git_with_decisions(repo)
+        append(repo, f"{FOLDER}/paa.yaml", "# le PAA vit après le comité\n")
+        commit(repo, "PAA après le comité")
+        filed, cand, agenda_md, _ = papers(repo, *AFTER)
+        paa = [p for p in filed["etat_pieces"] if p["chemin"] == "paa.yaml"][0]
+        check(paa["etat"] == "modifiee" and paa["commit"] == signed and not paa["en_defaut"], str(paa))
+        check(filed["visa"]["decisions_enregistrees"] and cand["visa"]["decisions_enregistrees"], str(filed["visa"]))
+        check(f"paa.yaml : modifiée depuis le visa (version visée dans le commit {signed[:12]})" in agenda_md,
+              agenda_md)
+
+
+@suite.test
+def test_a_dossier_without_a_visa_says_so_in_the_papers():
+    with TempRepo(EXAMPLE) as repo:
+        os.remove(os.path.join(repo, FOLDER, "paa.yaml"))
+        filed, cand, agenda_md, sheet_md = papers(repo)
+        check(filed["visa"] is None and cand["visa"] is None, f"{filed['visa']} {cand['visa']}")
+        check(states(filed)["paa.yaml"] == "absente" and not filed["etat_pieces"][3]["visee"], str(filed))
+        check("| Visa de l'auditeur | Aucun visa de l'auditeur. |" in agenda_md, agenda_md)
+        check("**Séance du 18 juin 2026** : Aucun visa de l'auditeur." in sheet_md and "- paa.yaml : absente" in sheet_md,
+              sheet_md)
+        check("Aucun visa.\n" not in sheet_md, sheet_md)
+
+
 @suite.test
 def test_explain_documents_the_sign_off_codes():
     for code in ("Q016", "Q397", "Q398", "Q399", "Q400", "Q401", "Q402", "Q403", "Q404", "Q405"):

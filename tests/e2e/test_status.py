@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,9 +27,9 @@ except ImportError:
     print("SKIP: python3-icalendar is missing (apt-get install python3-icalendar)", flush=True)
     sys.exit(77)
 
-TYPES = {"depot", "etape", "action-paa", "agrement"}
+TYPES = {"depot", "etape", "action-paa", "agrement", "seance", "ouverture-depot"}
 STATUS_KEYS = ["organisme", "etat", "annee_cycle", "valide_jusqu_au", "prochaine_etape", "echeance",
-               "seance_visee", "fenetre_depot", "en_retard", "derogation"]
+               "seance_visee", "fenetre_depot", "candidature_deposee", "en_retard", "derogation"]
 
 
 class Suite:
@@ -129,6 +130,15 @@ def example_status(t):
                     g["seance_visee"] == "2026-06-18" and
                     g["fenetre_depot"] == {"ouverture": "2026-06-03", "fermeture": "2026-06-17"}, str(g))
 
+    filed = {g["organisme"]: g["candidature_deposee"] for g in got}
+    t.check("example: the candidatures filed for the targeted session, with their date, null otherwise",
+            filed == {"azur-provence-immobilier": None, "coop-habitat-garonne": None, "habitat-loire": None,
+                      "logis-trois-vallees": None, "meuse-moselle-habitat": "2026-06-05",
+                      "rhone-saone-logis": "2026-06-08"}, str(filed))
+    before = t.json_of("status", "rhone-saone-logis", "--as-of", "2026-06-07", "--format", "json", "-C", depot)
+    t.check("example: a candidature filed after the reference date is not filed yet",
+            before and before[0]["candidature_deposee"] is None, str(before))
+
     one = t.json_of("status", "logis-trois-vallees", "--as-of", "2026-06-10", "--format", "json", "-C", depot)
     t.check("example: a slug selects one organisme", [o["organisme"] for o in one] == ["logis-trois-vallees"])
     t.check("example: the derogation is reported whole",
@@ -156,6 +166,21 @@ def example_status(t):
     en = t.run("--lang", "en", "status", "--as-of", "2026-06-10", "-C", depot).stdout.decode()
     t.check("text: English with --lang en", en.startswith("ORGANISATION") and "NEXT STEP" in en, en[:200])
 
+    def cell(lines, slug, header):
+        start = lines[0].find(header)
+        row = next(line for line in lines if line.startswith(slug + " "))
+        return row[start:].split("  ")[0].strip()
+    t.check("text: the candidature column gives the filing date",
+            cell(lines, "rhone-saone-logis", "CANDIDATURE") == "2026-06-08" and
+            cell(lines, "meuse-moselle-habitat", "CANDIDATURE") == "2026-06-05", text)
+    t.check("text: « non déposée » when the targeted session has no candidature, « — » without a session",
+            cell(lines, "habitat-loire", "CANDIDATURE") == "non déposée" and
+            cell(lines, "azur-provence-immobilier", "CANDIDATURE") == "—", text)
+    en_lines = en.splitlines()
+    t.check("text: « not filed » in English",
+            cell(en_lines, "habitat-loire", "APPLICATION") == "not filed" and
+            cell(en_lines, "rhone-saone-logis", "APPLICATION") == "2026-06-08", en)
+
 
 def sort_key(d):
     return (d["date"], d["type"], d["organisme"] or "", d["description"])
@@ -167,7 +192,9 @@ def example_deadlines(t):
     t.check("deadlines: keys", all(list(d) == ["date", "type", "organisme", "description", "statut"] for d in dl))
     t.check("deadlines: sorted by date, type, organisme, description", dl == sorted(dl, key=sort_key))
     t.check("deadlines: known types", {d["type"] for d in dl} <= TYPES, str({d["type"] for d in dl}))
-    t.check("deadlines: every type present in the example", {d["type"] for d in dl} == TYPES)
+    # The June window opened on 2026-06-03: an opening passed is no longer listed (docs/cli.md).
+    t.check("deadlines: every type present in the example but the opening passed",
+            {d["type"] for d in dl} == TYPES - {"ouverture-depot"}, str({d["type"] for d in dl}))
     t.check("deadlines: statut follows the date",
             all(d["statut"] == ("en-retard" if d["date"] < "2026-06-10" else "a-venir") for d in dl))
     depots = [d for d in dl if d["type"] == "depot"]
@@ -257,6 +284,64 @@ def ics_checks(t):
             f"{before} {after}")
 
 
+def session_events(t):
+    """Each planned session: the session, the opening and the closing of its filing window."""
+    depot = os.path.join(t.source, "examples", "depot")
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = os.path.join(tmp, "depot")
+        shutil.copytree(depot, repo)
+        with open(os.path.join(repo, "comite", "seances", "2026-11-19.yaml"), "w", encoding="utf-8") as f:
+            f.write("date: 2026-11-19\nlieu: Lyon, Cité internationale\n")
+
+        def session_calendar(as_of):
+            raw = t.run("deadlines", "--as-of", as_of, "--format", "ics", "-C", repo).stdout
+            events = {}
+            for ev in icalendar.Calendar.from_ical(raw).walk("VEVENT"):
+                kind = ev.get("CATEGORIES").to_ical().decode()
+                if kind in ("seance", "ouverture-depot", "depot"):
+                    events[(kind, ev.decoded("DTSTART").isoformat())] = ev
+            return raw, events
+
+        raw, events = session_calendar("2026-05-20")
+        want = {("ouverture-depot", "2026-06-03"), ("depot", "2026-06-17"), ("seance", "2026-06-18"),
+                ("ouverture-depot", "2026-11-04"), ("depot", "2026-11-18"), ("seance", "2026-11-19")}
+        t.check("ics sessions: one session, one opening, one closing per planned session", set(events) == want,
+                str(sorted(events)))
+        all_uids = [str(e.get("UID")) for e in icalendar.Calendar.from_ical(raw).walk("VEVENT")]
+        t.check("ics sessions: no duplicate UID", len(all_uids) == len(set(all_uids)), str(all_uids))
+        june, nov = events.get(("seance", "2026-06-18")), events.get(("seance", "2026-11-19"))
+        t.check("ics sessions: the session's summary and place",
+                june is not None and str(june.get("SUMMARY")) == "Comité de labellisation Quali'Hlm" and
+                str(june.get("LOCATION")) == "Paris, siège de l'USH" and
+                nov is not None and str(nov.get("LOCATION")) == "Lyon, Cité internationale", str(june))
+        opening = events.get(("ouverture-depot", "2026-06-03"))
+        t.check("ics sessions: the opening's summary names the session",
+                opening is not None and
+                str(opening.get("SUMMARY")) == "Ouverture du dépôt des dossiers — séance du 18 juin 2026" and
+                str(opening.get("LOCATION")) == "Paris, siège de l'USH", str(opening))
+        again_raw, again = session_calendar("2026-05-20")
+        later_raw, later = session_calendar("2026-05-27")
+        t.check("ics sessions: the same bytes twice", raw == again_raw)
+        uid = {k: str(e.get("UID")) for k, e in events.items()}
+        t.check("ics sessions: UIDs stable as the reference date moves",
+                {k: str(e.get("UID")) for k, e in later.items()} == uid, str(later))
+        _, june10 = session_calendar("2026-06-10")
+        t.check("ics sessions: an opening passed is left out, the closing and the session stay with their UIDs",
+                set(june10) == want - {("ouverture-depot", "2026-06-03")} and
+                all(str(e.get("UID")) == uid[k] for k, e in june10.items()), str(sorted(june10)))
+        _, after = session_calendar("2026-06-19")
+        t.check("ics sessions: a session past is no longer in the calendar",
+                not any(k[1] <= "2026-06-18" for k in after), str(sorted(after)))
+        dl = t.json_of("deadlines", "--as-of", "2026-05-20", "--within", "20", "--format", "json", "-C", repo)
+        t.check("deadlines: the JSON carries the opening within --within, typed ouverture-depot",
+                [d["date"] for d in dl if d["type"] in ("ouverture-depot", "seance", "depot")] == ["2026-06-03"] and
+                all(d["statut"] == "a-venir" for d in dl if d["type"] == "ouverture-depot"), str(dl))
+        text = t.run("deadlines", "--as-of", "2026-05-20", "-C", repo).stdout.decode()
+        t.check("deadlines: the text names the session and the opening",
+                "Séance du comité de labellisation Quali'Hlm du 2026-11-19 (Lyon, Cité internationale)" in text and
+                "Ouverture du dépôt des dossiers pour le comité de labellisation du 2026-06-18" in text, text)
+
+
 def output_file(t):
     depot = os.path.join(t.source, "examples", "depot")
     with tempfile.TemporaryDirectory() as tmp:
@@ -290,7 +375,7 @@ def main():
     parser.add_argument("--source", required=True)
     args = parser.parse_args()
     t = Suite(os.path.abspath(args.quali), os.path.abspath(args.source))
-    for part in (scenarios, working_day_window, example_status, example_deadlines, ics_checks, output_file):
+    for part in (scenarios, working_day_window, example_status, example_deadlines, ics_checks, session_events, output_file):
         try:
             part(t)
         except Exception as e:  # one broken part must not hide the others

@@ -2,7 +2,8 @@
 #pragma once
 // Every dated obligation of a repository as of a day: filing windows of the planned sessions,
 // each organisme's next step, the improvement actions due, the auditors' approvals ending
-// (docs/echeances.md). Pure: the text is built here, the rendering (table, JSON, iCalendar)
+// (docs/echeances.md); and, for the calendar, the planned sessions themselves and the opening
+// of their filing windows. Pure: the text is built here, the rendering (table, JSON, iCalendar)
 // is the renderers' job.
 #include "quali/core/calendar_date.hpp"
 #include "quali/core/lang.hpp"
@@ -16,10 +17,11 @@
 
 namespace quali::core {
 
-enum class DeadlineType : std::uint8_t { depot, etape, action_paa, agrement };
+enum class DeadlineType : std::uint8_t { depot, etape, action_paa, agrement, seance, ouverture_depot };
 enum class DeadlineStatus : std::uint8_t { a_venir, en_retard };
 
-// Stable codes: depot | etape | action-paa | agrement, and a-venir | en-retard.
+// Stable codes: depot (the filing window closes) | etape | action-paa | agrement | seance (a planned
+// session) | ouverture-depot (its filing window opens), and a-venir | en-retard.
 std::string_view to_string(DeadlineType t);
 std::string_view to_string(DeadlineStatus s);
 
@@ -29,6 +31,7 @@ struct Deadline {
     std::string organisme;   // slug; "" when the deadline is no organisme's (depot, agrement)
     std::string titre;       // a short title (a calendar event's summary)
     std::string description; // one sentence with the details
+    std::string lieu;        // the place of a session's events (a calendar event's location), else ""
     DeadlineStatus statut = DeadlineStatus::a_venir;
     // What the deadline is about: type, organisme and subject, never its date, so that a moved
     // deadline keeps its identity (calendar UIDs are made from it).
@@ -36,7 +39,8 @@ struct Deadline {
 };
 
 // The deadlines as of a day, sorted by date, type code, organisme, description. within_days
-// keeps those due by as_of + N days; overdue ones are always kept.
+// keeps those due by as_of + N days; overdue ones are always kept. A session and the opening of
+// its window are events, not obligations: only those on or after as_of are listed, never overdue.
 std::vector<Deadline> deadlines(const Model& model, Date as_of, std::optional<int> within_days, Lang lang);
 
 } // namespace quali::core

@@ -9,6 +9,7 @@
 // Markdown, HTML); the sentences and choices of the papers are made here (papers.cpp). See
 // docs/comite.md.
 #include "quali/core/calendar_date.hpp"
+#include "quali/core/candidature_pieces.hpp"
 #include "quali/core/diagnostic.hpp"
 #include "quali/core/holidays.hpp"
 #include "quali/core/lang.hpp"
@@ -96,6 +97,7 @@ struct FiledDossier {
     Pathway parcours;                    // as of the agenda's reference day
     Readiness pieces;                    // the required pieces it lacks (readiness.hpp), as validate says
     bool incomplet = false;              // a piece is missing, or validation.erreurs_dossier > 0
+    CandidaturePieces etat_pieces;       // its files and visa: add_candidature_pieces
 };
 
 // An organisme due to file that filed nothing for the session.
@@ -140,6 +142,7 @@ struct CandidatureLine {
     FilingStatus statut = FilingStatus::inconnu;
     std::optional<Window> fenetre;
     Readiness pieces; // the required pieces it lacks, as of its filing
+    CandidaturePieces etat_pieces; // its files and visa: add_candidature_pieces
 };
 
 // One dated step ahead on the instruction sheet, late when its date has passed undone.
@@ -167,6 +170,11 @@ struct InstructionSheet {
 InstructionSheet build_instruction_sheet(const Model& model, const Organisme& organisme, Date as_of,
                                          const std::vector<Diagnostic>& diagnostics,
                                          const std::vector<std::string>& unreadable = {}, Lang lang = Lang::fr);
+
+// Fills each candidature's etat_pieces (candidature_pieces.hpp) with what the I/O layer answers:
+// the files, the visa and its signature, as quali validate judges them.
+void add_candidature_pieces(Agenda& agenda, const Model& model, const VisaCallbacks& io);
+void add_candidature_pieces(InstructionSheet& sheet, const Model& model, const VisaCallbacks& io);
 
 // A session on file the letter offers for the next step, with its filing window.
 struct LetterSession {

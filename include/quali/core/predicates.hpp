@@ -5,6 +5,7 @@
 // instruction sheet and the bilan all ask here, so that they never disagree.
 #include "quali/core/calendar_date.hpp"
 #include "quali/core/model.hpp"
+#include "quali/core/pathway.hpp"
 
 #include <string>
 #include <vector>
@@ -29,5 +30,11 @@ bool treats(const Paa& paa, const std::vector<Text> Action::*list, const std::st
 
 // A result rated point-d-alerte on a named criterion.
 bool is_alert(const Result& r);
+
+// The candidature filed for the session the pathway aims at (Pathway::seance_visee), as of the
+// day (quali status): none without a targeted session, without a candidature for it, or when
+// it was filed after the day. One whose filing date cannot be read counts as filed (its file's
+// schema error speaks).
+const Candidature* filed_for_target(const Organisme& o, const Pathway& p, Date as_of);
 
 } // namespace quali::core

@@ -4,6 +4,7 @@
 // label. Codes (the YAML and JSON spelling, to_string) are the public contract and live beside
 // each enumeration; what a person reads comes from here, for every command and document.
 #include "quali/core/bilan.hpp"
+#include "quali/core/candidature_pieces.hpp"
 #include "quali/core/instruction.hpp"
 #include "quali/core/lang.hpp"
 #include "quali/core/model.hpp"
@@ -59,6 +60,8 @@ std::string_view heading(Lang lang, Movement m);
 // « inchangée depuis le visa », « modifiée depuis le visa », « absente ou illisible ».
 std::string_view label(Lang lang, VisaSignatureState s);
 std::string_view label(Lang lang, VisaPieceState s);
+// A candidature's piece in the papers: « présente », « absente ou illisible », « modifiée depuis le visa ».
+std::string_view label(Lang lang, PieceState s);
 
 // The college of a seat: « Fédérations », « Locataires »; « collège inconnu » when unreadable.
 std::string_view label(Lang lang, College c);

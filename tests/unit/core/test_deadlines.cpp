@@ -105,9 +105,46 @@ TEST_SUITE("core::deadlines")
         CHECK(summary(list) == "2025-11-21 etape beta en-retard\n"
                                "2026-05-31 action-paa alpha en-retard\n"
                                "2026-06-17 depot - a-venir\n"
+                               "2026-06-18 seance - a-venir\n"
                                "2026-09-30 action-paa alpha a-venir\n"
                                "2027-01-15 etape alpha a-venir\n"
                                "2028-06-18 agrement - a-venir\n");
+    }
+
+    TEST_CASE("a planned session, and its window's opening while ahead, are events with the session's place")
+    {
+        const auto before = deadlines(sample(), d("2026-05-01"), std::nullopt, Lang::fr);
+        std::vector<const Deadline*> events;
+        for (const Deadline& x : before)
+            if (x.type == DeadlineType::seance || x.type == DeadlineType::ouverture_depot ||
+                x.type == DeadlineType::depot)
+                events.push_back(&x);
+        REQUIRE(events.size() == 3);
+        CHECK(iso(events[0]->date) == "2026-06-03");
+        CHECK(events[0]->type == DeadlineType::ouverture_depot);
+        CHECK(events[0]->titre == "Ouverture du dépôt des dossiers — séance du 18 juin 2026");
+        CHECK(events[1]->titre == "Clôture du dépôt des dossiers — séance du 18 juin 2026");
+        CHECK(iso(events[2]->date) == "2026-06-18");
+        CHECK(events[2]->titre == "Comité de labellisation Quali'Hlm");
+        CHECK(events[2]->description == "Séance du comité de labellisation Quali'Hlm du 2026-06-18 (Paris)");
+        std::set<std::string> keys;
+        for (const Deadline* x : events) {
+            CHECK(x->lieu == "Paris");
+            keys.insert(x->cle);
+        }
+        CHECK(keys ==
+              std::set<std::string>{"depot|2026-06-18", "ouverture-depot|2026-06-18", "seance|2026-06-18"});
+        CHECK(to_string(DeadlineType::ouverture_depot) == "ouverture-depot");
+        // Once the window is open, its opening is no longer ahead; a held session is no event.
+        const auto open = deadlines(sample(), d("2026-06-03"), std::nullopt, Lang::fr);
+        CHECK(std::count_if(open.begin(), open.end(),
+                            [](const Deadline& x) { return x.type == DeadlineType::ouverture_depot; }) == 1);
+        const auto after = deadlines(sample(), d("2026-06-04"), std::nullopt, Lang::fr);
+        CHECK(std::none_of(after.begin(), after.end(),
+                           [](const Deadline& x) { return x.type == DeadlineType::ouverture_depot; }));
+        CHECK(std::none_of(before.begin(), before.end(), [](const Deadline& x) {
+            return x.type == DeadlineType::seance && iso(x.date) == "2024-11-21";
+        }));
     }
 
     TEST_CASE("the filing deadline is the last day of the window and says both ends")

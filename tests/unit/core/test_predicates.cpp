@@ -78,4 +78,24 @@ TEST_SUITE("core::predicates")
         r.critere.value.clear();
         CHECK_FALSE(is_alert(r));
     }
+
+    TEST_CASE("the candidature for the targeted session is filed on its date, not before, and none without a "
+              "target")
+    {
+        Organisme o;
+        Candidature c;
+        c.seance.value = d("2026-06-18");
+        c.depot.value = d("2026-06-08");
+        o.candidatures.push_back(c);
+        Pathway p;
+        CHECK(filed_for_target(o, p, d("2026-06-10")) == nullptr);
+        p.seance_visee = d("2026-06-18");
+        CHECK(filed_for_target(o, p, d("2026-06-10")) == &o.candidatures[0]);
+        CHECK(filed_for_target(o, p, d("2026-06-08")) == &o.candidatures[0]);
+        CHECK(filed_for_target(o, p, d("2026-06-07")) == nullptr);
+        o.candidatures[0].depot.value.reset(); // unreadable date: filed all the same
+        CHECK(filed_for_target(o, p, d("2026-06-07")) == &o.candidatures[0]);
+        p.seance_visee = d("2026-10-15");
+        CHECK(filed_for_target(o, p, d("2026-06-10")) == nullptr);
+    }
 }

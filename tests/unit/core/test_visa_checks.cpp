@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/core/visa_checks.hpp"
 
+#include "quali/core/candidature_pieces.hpp"
+#include "quali/core/vocabulary.hpp"
+
 #include "quali/core/model_builder.hpp"
 #include "quali/io/yaml_reader.hpp"
 
@@ -340,6 +343,64 @@ TEST_SUITE("core::visa_checks")
         REQUIRE(asked.size() == 1);
         CHECK(asked[0] == std::vector<std::string>{blob_b, blob_c});
         CHECK(core::to_string(core::VisaPieceState::changed) == "modifiee");
+    }
+
+    TEST_CASE("a candidature's pieces are present, changed since its session's visa, or missing")
+    {
+        Fixture f = unchanged("-----BEGIN SSH SIGNATURE-----", "ssh-ed25519 AAAAC3Nza cle");
+        f.add("organismes/habitat-loire/candidatures/2026-06-18.yaml",
+              "seance: 2026-06-18\ndecision_demandee: admissibilite\ndepot: 2026-06-08\n"
+              "pieces: [paa.yaml, preuves/lettre.pdf, concertation.yaml, ../ailleurs.pdf]\n");
+        f.digests["organismes/habitat-loire/paa.yaml"] = std::string(64, 'd');
+        f.digests["organismes/habitat-loire/concertation.yaml"] = std::string(64, 'e');
+        f.digests["ailleurs.pdf"] = std::string(64, 'e');
+        const core::Model m = f.model();
+        const core::Organisme& o = *m.organisme("habitat-loire");
+        const core::VisaCallbacks io{
+            f.digest(), verifier(core::SignatureVerdict::invalid), {}, [](const std::vector<std::string>&) {
+                return std::map<std::string, std::string>{{blob_b, std::string(40, 'f')}};
+            }};
+        const auto reports = core::visa_reports(m, o, day("2026-06-10"), io);
+        REQUIRE(o.candidatures.size() == 1);
+        const core::CandidaturePieces c = core::candidature_pieces(o, o.candidatures[0], reports, io.digest);
+        REQUIRE(c.visa.has_value());
+        CHECK(c.visa->signature == core::VisaSignatureState::invalid);
+        REQUIRE(c.pieces.size() == 5);
+        CHECK(c.pieces[0].chemin == "candidatures/2026-06-18.yaml");
+        CHECK(c.pieces[0].etat == core::PieceState::present);
+        CHECK(c.pieces[0].visee);
+        CHECK(c.pieces[1].etat == core::PieceState::changed);
+        CHECK(c.pieces[1].commit == std::string(40, 'f'));
+        CHECK(c.pieces[2].etat == core::PieceState::present);
+        // Not covered by the visa: judged on disk alone; a path leaving the folder is never read.
+        CHECK(c.pieces[3].etat == core::PieceState::present);
+        CHECK_FALSE(c.pieces[3].visee);
+        CHECK(c.pieces[4].etat == core::PieceState::missing);
+        // Until the session's decisions, what changed or went missing is what validate reports.
+        CHECK_FALSE(c.pieces[0].en_defaut);
+        CHECK(c.pieces[1].en_defaut);
+        CHECK_FALSE(c.pieces[3].en_defaut);
+        CHECK(c.pieces[4].en_defaut);
+        CHECK(core::to_string(core::PieceState::changed) == "modifiee");
+        CHECK(core::label(core::Lang::fr, core::PieceState::present) == "présente");
+        CHECK(core::label(core::Lang::en, core::PieceState::missing) == "absent or unreadable");
+    }
+
+    TEST_CASE("a candidature with no visa for its session has none, its pieces judged on disk")
+    {
+        Fixture f = unchanged();
+        f.add("organismes/habitat-loire/candidatures/2026-10-15.yaml",
+              "seance: 2026-10-15\ndecision_demandee: admissibilite\ndepot: 2026-09-20\npieces: [paa.yaml, "
+              "absent.pdf]\n");
+        const core::Model m = f.model();
+        const core::Organisme& o = *m.organisme("habitat-loire");
+        const auto reports = core::visa_reports(m, o, day("2026-06-10"), f.digest(), {}, {});
+        const core::CandidaturePieces c = core::candidature_pieces(o, o.candidatures[0], reports, f.digest());
+        CHECK_FALSE(c.visa.has_value());
+        REQUIRE(c.pieces.size() == 3);
+        CHECK(c.pieces[0].etat == core::PieceState::missing); // no digest given for the candidature itself
+        CHECK(c.pieces[1].etat == core::PieceState::present);
+        CHECK(c.pieces[2].etat == core::PieceState::missing);
     }
 
     TEST_CASE("the signed text names the organisme and every field, pieces in the record's order")
