@@ -58,5 +58,7 @@ J pieces_j(const core::Readiness& r);
 // One line of an agenda section: the same keys in every section.
 J section_item(const core::FiledDossier& f);
 J session_j(const core::Model& model, const core::Session& s, Date seance);
+// The référent's proposal on a dossier (null without one): code, French label, avis (pv_data.cpp).
+J proposal_j(const core::Proposal* p);
 
 } // namespace quali::render::detail
