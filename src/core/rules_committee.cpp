@@ -62,12 +62,14 @@ void check_session(Run& run, const Session& s)
                        run.say("ni le président ni le vice-président du comité n'est présent",
                                "neither the committee's chair nor its vice-chair is present"));
         for (const Seat& seat : c.sieges)
-            if (!seat.titulaire.role.empty() && sat_by_suppleant(s, seat.id))
+            if (!seat.titulaire.role.empty() && sat_by_suppleant(s, seat.id)) {
                 d.hint = run.say("le siège « {} » est représenté par son suppléant (suppleants) : seul "
                                  "son titulaire préside",
                                  "seat \"{}\" is represented by its suppléant (suppleants): only its "
                                  "titulaire chairs",
                                  seat.id);
+                break; // the first such seat, in the committee's order
+            }
         add_note(d, c.file, {},
                  run.say("rôles des titulaires (role: president | vice-president)",
                          "the members' roles (role: president | vice-president)"));
