@@ -47,6 +47,7 @@ int run_pv(const PvOptions& opt, const Context& ctx)
                            "quali: warning: {}:{}: decision without its next step (unknown organisation or "
                            "unreadable decision: see quali validate)\n",
                            session->file, d.decision->pos.line);
+    warn_if_repository_has_errors(ws, ctx, "le procès-verbal peut être incomplet", "the minutes may be incomplete");
     const nlohmann::ordered_json tree = render::pv_tree(model, record);
     const std::string bytes =
         opt.format == "json" ? tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"
