@@ -27,16 +27,18 @@ struct PvOptions {
 
 int run_pv(const PvOptions& opt, const Context& ctx)
 {
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
+    const Workspace ws =
+        load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
     const core::Model& model = ws.models.front();
     const auto [day, session] = session_of(ws, opt.seance, "pv", ctx);
     if (!session->held || session->decisions.empty())
-        throw EnvironmentError(say(ctx.lang,
-                                   "la séance du {} n'a pas de décisions : pas de procès-verbal pour une séance "
-                                   "prévue ; après la séance, saisissez ses décisions dans {} (clé decisions:)",
-                                   "the session of {} has no decisions: no minutes for a planned session; after "
-                                   "the session, type its decisions into {} (decisions: key)",
-                                   opt.seance, session->file));
+        throw EnvironmentError(
+            say(ctx.lang,
+                "la séance du {} n'a pas de décisions : pas de procès-verbal pour une séance "
+                "prévue ; après la séance, saisissez ses décisions dans {} (clé decisions:)",
+                "the session of {} has no decisions: no minutes for a planned session; after "
+                "the session, type its decisions into {} (decisions: key)",
+                opt.seance, session->file));
 
     const core::SessionRecord record = core::build_session_record(model, *session, day);
     for (const core::RecordedDecision& d : record.decisions)
@@ -47,11 +49,13 @@ int run_pv(const PvOptions& opt, const Context& ctx)
                            "quali: warning: {}:{}: decision without its next step (unknown organisation or "
                            "unreadable decision: see quali validate)\n",
                            session->file, d.decision->pos.line);
-    warn_if_repository_has_errors(ws, ctx, "le procès-verbal peut être incomplet", "the minutes may be incomplete");
+    warn_if_repository_has_errors(ws, ctx, "le procès-verbal peut être incomplet",
+                                  "the minutes may be incomplete");
     const nlohmann::ordered_json tree = render::pv_tree(model, record);
     const std::string bytes =
-        opt.format == "json" ? tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"
-                             : render_with_template(ws, "pv", document_format(opt.format), tree, ctx);
+        opt.format == "json"
+            ? tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"
+            : render_with_template(ws, "pv", document_format(opt.format), tree, ctx);
     write_output(opt.output, bytes, opt.force, ctx);
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
         ctx.err << say(ctx.lang, "procès-verbal de la séance du {} écrit dans {} ({})\n",

@@ -24,7 +24,8 @@ Quorum quorum(const Committee& c, const Session& s, double rule)
 
 bool sat_by_suppleant(const Session& s, std::string_view seat)
 {
-    return std::any_of(s.suppleants.begin(), s.suppleants.end(), [&](const Text& t) { return t.value == seat; });
+    return std::any_of(s.suppleants.begin(), s.suppleants.end(),
+                       [&](const Text& t) { return t.value == seat; });
 }
 
 const Seat* chair(const Committee& c, const Session& s)

@@ -61,8 +61,8 @@ J quorum_j(const core::SessionRecord& r)
     j["regle"] = q.regle;
     j["regle_texte"] = fmt::format("plus de {} %", decimal_fr(q.regle * 100));
     j["atteint"] = q.atteint;
-    j["texte"] = fmt::format("{} sur {}", core::count_of(fr, q.sieges_presents, "siège présent", "sièges présents"),
-                             q.sieges);
+    j["texte"] = fmt::format(
+        "{} sur {}", core::count_of(fr, q.sieges_presents, "siège présent", "sièges présents"), q.sieges);
     return j;
 }
 

@@ -67,11 +67,11 @@ struct GrantedApproval {
 struct SessionRecord {
     const Session* session = nullptr;
     Date seance;
-    bool composition_connue = false;     // comite/membres.yaml was read
-    std::vector<SatSeat> sieges;         // every seat, in the committee's order
-    std::vector<std::string> inconnus;   // ids of presents that are no seat, once each
+    bool composition_connue = false;   // comite/membres.yaml was read
+    std::vector<SatSeat> sieges;       // every seat, in the committee's order
+    std::vector<std::string> inconnus; // ids of presents that are no seat, once each
     Quorum quorum;
-    const Seat* presidence = nullptr;    // chair()
+    const Seat* presidence = nullptr;        // chair()
     std::vector<RecordedDecision> decisions; // in the file's order
     std::vector<GrantedApproval> agrements;  // by auditor id, then approval order
 };
