@@ -41,7 +41,7 @@ _quali()
         cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD - 1]}
     fi
 
-    local commands="validate explain status deadlines feries init new sign diff agenda dossier notify bilan export"
+    local commands="validate explain status deadlines feries init new sign diff agenda dossier notify pv bilan export"
     local global="--lang --no-color -q --quiet --version -h --help"
 
     # The subcommand (and the type, for new) is the first word that is not an option.
@@ -61,7 +61,7 @@ _quali()
                 validate) COMPREPLY=($(compgen -W "text json github" -- "$cur")) ;;
                 deadlines) COMPREPLY=($(compgen -W "text json ics" -- "$cur")) ;;
                 diff) COMPREPLY=($(compgen -W "text md json" -- "$cur")) ;;
-                agenda|dossier|bilan) COMPREPLY=($(compgen -W "md html json" -- "$cur")) ;;
+                agenda|dossier|pv|bilan) COMPREPLY=($(compgen -W "md html json" -- "$cur")) ;;
                 export) COMPREPLY=($(compgen -W "csv json" -- "$cur")) ;;
                 *) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
             esac
@@ -109,6 +109,7 @@ _quali()
         agenda) opts="--format -o --output --force -C --depot --as-of"; args=$(_quali_names comite/seances .yaml) ;;
         dossier) opts="--format -o --output --force -C --depot --as-of"; args=$(_quali_names organismes) ;;
         notify) opts="-o --output --force -C --depot --as-of"; args=$(_quali_names comite/seances .yaml) ;;
+        pv) opts="--format -o --output --force -C --depot"; args=$(_quali_names comite/seances .yaml) ;;
         bilan) opts="--format -o --output --force -C --depot --as-of" ;;
         export) opts="--table --format --excel -o --output --force -C --depot --as-of" ;;
     esac

@@ -19,6 +19,7 @@ void add_diff(CLI::App& app, Runner& runner, core::Lang lang);
 void add_agenda(CLI::App& app, Runner& runner, core::Lang lang);
 void add_dossier(CLI::App& app, Runner& runner, core::Lang lang);
 void add_notify(CLI::App& app, Runner& runner, core::Lang lang);
+void add_pv(CLI::App& app, Runner& runner, core::Lang lang);
 void add_bilan(CLI::App& app, Runner& runner, core::Lang lang);
 void add_export(CLI::App& app, Runner& runner, core::Lang lang);
 
@@ -35,6 +36,7 @@ inline constexpr AddCommand all_commands[] = {
     add_agenda,
     add_dossier,
     add_notify,
+    add_pv,
     add_bilan,
     add_export,
 };

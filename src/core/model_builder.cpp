@@ -150,6 +150,12 @@ void read_session(const std::string& path, const Node& root, Model& m)
     s.lieu = str(root.find("lieu"));
     s.presents = texts(root.find("presents"));
     if (const Node* p = root.find("presents")) s.presents_pos = p->pos;
+    s.suppleants = texts(root.find("suppleants"));
+    each(root.find("propositions"), [&](const Node& n) {
+        Proposal p{text(n.find("organisme")), parse_decision(str(n.find("proposition"))), {}, str(n.find("avis")), n.pos};
+        if (const Node* k = n.find("proposition")) p.kind_pos = k->pos;
+        s.propositions.push_back(std::move(p));
+    });
     const Node* decisions = root.find("decisions");
     s.held = decisions != nullptr;
     each(decisions, [&](const Node& n) {

@@ -28,8 +28,8 @@ const std::vector<RuleInfo>& rule_catalogue()
         {"Q357", E, false}, {"Q358", E, false}, {"Q359", E, false}, {"Q360", E, false}, {"Q361", W, false},
         {"Q370", E, true},  {"Q371", E, false}, {"Q372", E, false}, {"Q373", E, true},  {"Q374", E, false},
         {"Q375", E, false}, {"Q376", E, false}, {"Q377", E, false}, {"Q380", E, true},  {"Q381", E, true},
-        {"Q382", E, true},  {"Q383", E, true},  {"Q390", E, true},  {"Q391", E, true},  {"Q392", E, true},
-        {"Q393", E, true},  {"Q395", W, false}, {"Q396", E, false},
+        {"Q382", E, true},  {"Q383", E, true},  {"Q384", E, true},  {"Q385", E, true},  {"Q390", E, true},  {"Q391", E, true},  {"Q392", E, true},
+        {"Q393", E, true},  {"Q394", E, true},  {"Q395", W, false}, {"Q396", E, false},
     };
     return rules;
 }

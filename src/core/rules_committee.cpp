@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Rules 10 and 11, the committee (Q380-Q383, Q390-Q392): a session that decides has its
-// quorum and its chair, votes fit the seats present, and each decision answers a candidature
-// and follows the pathway (DOMAIN.md §1), read from the sessions' decisions in date order.
+// Rules 10 and 11, the committee (Q380-Q385, Q390-Q392, Q394): a session that decides has its
+// quorum and its chair, votes fit the seats present, its suppléants sit for seats present, each
+// proposal and decision answers a candidature, and the decisions follow the pathway (DOMAIN.md
+// §1), read from the sessions' decisions in date order.
 #include "rules_internal.hpp"
 
 #include "quali/core/schema_check.hpp"
+#include "quali/core/session_record.hpp"
 
 #include <algorithm>
 #include <map>
@@ -23,60 +25,51 @@ Date plus_months(Date d, long long months)
 
 // --- the session itself ---------------------------------------------------------------------
 
-struct Attendance {
-    int known = 0;   // distinct seats of the committee present
-    int unknown = 0; // distinct ids that are no seat (Q305)
-    bool chair = false;
-    bool roles_read = true; // every role present is president or vice-president (else Q104)
-};
-
-Attendance attendance(const Committee& c, const Session& s)
+// Every role written in comite/membres.yaml is president or vice-president (else Q104, and
+// the chair cannot be judged).
+bool roles_read(const Committee& c)
 {
-    Attendance a;
-    std::set<std::string> seen;
-    for (const Text& p : s.presents) {
-        if (p.value.empty() || !seen.insert(p.value).second) continue;
-        const Seat* seat = c.seat(p.value);
-        if (seat == nullptr) {
-            ++a.unknown;
-            continue;
-        }
-        ++a.known;
-        a.chair = a.chair || seat->titulaire.role == "president" || seat->titulaire.role == "vice-president";
-    }
-    for (const Seat& seat : c.sieges) {
+    return std::all_of(c.sieges.begin(), c.sieges.end(), [](const Seat& seat) {
         const std::string& role = seat.titulaire.role;
-        a.roles_read = a.roles_read && (role.empty() || role == "president" || role == "vice-president");
-    }
-    return a;
+        return role.empty() || role == "president" || role == "vice-president";
+    });
 }
 
+// The quorum and the chair are core's (session_record.hpp), as the procès-verbal shows them.
 void check_session(Run& run, const Session& s)
 {
     if (!run.model.committee || s.decisions.empty()) return;
     const Committee& c = *run.model.committee;
-    const Attendance a = attendance(c, s);
     const Position where = place(s.presents_pos, s.date_pos);
-    const auto seats = static_cast<double>(c.sieges.size());
-    const double quorum = run.model.rules.quorum;
-    // An unknown seat (Q305) counts as present, so that a typo is reported once.
-    const int present = a.known + a.unknown;
-    // Quorum: DOMAIN.md, "share of seats represented, strictly more than".
-    if (seats > 0 && !(present / seats > quorum)) {
+    const Quorum q = quorum(c, s, run.model.rules.quorum);
+    const bool unknown_seat = std::any_of(s.presents.begin(), s.presents.end(), [&](const Text& p) {
+        return !p.value.empty() && c.seat(p.value) == nullptr;
+    });
+    const int present = q.sieges_presents;
+    if (q.sieges > 0 && !q.atteint) {
         if (run.unreadable.rules) return; // quali.yaml's quorum is unknown
         Diagnostic& d =
             run.report("Q390", s.file, where,
                        run.say("quorum non atteint : {} sièges présents sur {}, il en faut plus de {:g} %",
                                "quorum not reached: {} seats present out of {}, more than {:g}% are needed",
-                               present, c.sieges.size(), quorum * 100));
+                               present, c.sieges.size(), q.regle * 100));
         add_note(d, c.file, {}, run.say("sièges du comité", "the committee's seats"));
         return; // the session could not decide: its votes are not checked
     }
-    if (!a.chair && a.unknown == 0 && a.roles_read) {
+    if (chair(c, s) == nullptr && !unknown_seat && roles_read(c)) {
         Diagnostic& d =
             run.report("Q392", s.file, where,
                        run.say("ni le président ni le vice-président du comité n'est présent",
                                "neither the committee's chair nor its vice-chair is present"));
+        for (const Seat& seat : c.sieges)
+            if (!seat.titulaire.role.empty() && sat_by_suppleant(s, seat.id)) {
+                d.hint = run.say("le siège « {} » est représenté par son suppléant (suppleants) : seul "
+                                 "son titulaire préside",
+                                 "seat \"{}\" is represented by its suppléant (suppleants): only its "
+                                 "titulaire chairs",
+                                 seat.id);
+                break; // the first such seat, in the committee's order
+            }
         add_note(d, c.file, {},
                  run.say("rôles des titulaires (role: president | vice-president)",
                          "the members' roles (role: president | vice-president)"));
@@ -92,6 +85,67 @@ void check_session(Run& run, const Session& s)
                 run.say("{} votes exprimés (pour : {}, contre : {}, abstention : {}) pour {} sièges présents",
                         "{} votes cast (for: {}, against: {}, abstentions: {}) for {} seats present", cast,
                         v.pour, v.contre, v.abstention, present));
+    }
+}
+
+// The candidature a decision or a proposal answers: the one for that session, else the one
+// whose file is named after it (its own session is wrong: Q370 or Q372, reported there).
+const Candidature* candidature_for(const Organisme& o, Date session)
+{
+    if (const Candidature* c = o.candidature_for(session)) return c;
+    for (const Candidature& c : o.candidatures)
+        if (file_stem(c.file) == iso(session)) return &c;
+    return nullptr;
+}
+
+// --- the référent's proposals and the suppléants --------------------------------------------
+
+// Q384, Q385: a proposal names an organisme that filed for the session, once. An unknown
+// organisme is Q306's; a proposal that differs from the decision is no error (the PV shows both).
+void check_proposals(Run& run, const Session& s)
+{
+    if (!s.date) return;
+    std::map<std::string, const Proposal*, std::less<>> seen;
+    for (const Proposal& p : s.propositions) {
+        const std::string& slug = p.organisme.value;
+        const Organisme* o = slug.empty() ? nullptr : run.model.organisme(slug);
+        if (o == nullptr || run.model.flaws.of_item(s.file, p.pos)) continue;
+        const Position at = place(p.organisme.pos, p.pos);
+        if (const auto [first, inserted] = seen.emplace(slug, &p); !inserted) {
+            Diagnostic& d = run.report("Q385", s.file, at,
+                                       run.say("deuxième proposition du référent pour {}",
+                                               "second proposal of the label coordinator for {}", slug));
+            add_note(d, s.file, place(first->second->organisme.pos, first->second->pos),
+                     run.say("première proposition", "first proposal"));
+            continue;
+        }
+        if (candidature_for(*o, *s.date) != nullptr || run.unreadable.candidatures.contains({slug, *s.date}))
+            continue;
+        Diagnostic& d = run.report(
+            "Q384", s.file, at,
+            run.say("proposition pour {}, qui n'a pas de candidature pour la séance du {}",
+                    "proposal for {}, which has no application for the session of {}", slug, iso(*s.date)));
+        d.hint = run.say("candidature attendue : {}/candidatures/{}.yaml",
+                         "expected application: {}/candidatures/{}.yaml", o->folder, iso(*s.date));
+    }
+}
+
+// Q394: a seat represented by its suppléant is a seat present. One that is no seat at all is
+// Q305's.
+void check_suppleants(Run& run, const Session& s)
+{
+    const Committee* c = run.model.committee ? &*run.model.committee : nullptr;
+    for (const Text& t : s.suppleants) {
+        if (t.value.empty()) continue;
+        if (c != nullptr && !run.unreadable.committee && c->seat(t.value) == nullptr) continue;
+        if (std::any_of(s.presents.begin(), s.presents.end(), [&](const Text& p) { return p.value == t.value; }))
+            continue;
+        Diagnostic& d = run.report("Q394", s.file, t.pos,
+                                   run.say("siège « {} » représenté par son suppléant mais absent de presents",
+                                           "seat \"{}\" represented by its suppléant but not in presents",
+                                           t.value));
+        d.hint = run.say("ajoutez « {} » à presents, ou retirez-le de suppleants",
+                         "add \"{}\" to presents, or remove it from suppleants", t.value);
     }
 }
 
@@ -197,16 +251,6 @@ class DecisionChecker {
             for (const Organisme& o : m_run.model.organismes)
                 m_slugs.push_back(o.slug);
         return m_slugs;
-    }
-
-    // The candidature a decision answers: the one for that session, else the one whose file is
-    // named after it (its own session is wrong: Q370 or Q372, reported there).
-    static const Candidature* candidature_for(const Organisme& o, Date session)
-    {
-        if (const Candidature* c = o.candidature_for(session)) return c;
-        for (const Candidature& c : o.candidatures)
-            if (file_stem(c.file) == iso(session)) return &c;
-        return nullptr;
     }
 
     const Rules& rules() const { return m_run.model.rules; }
@@ -347,6 +391,8 @@ void check_committee(Run& run)
     DecisionChecker decisions(run);
     for (const Session& s : run.model.sessions) {
         check_session(run, s);
+        check_proposals(run, s);
+        check_suppleants(run, s);
         for (const Decision& dec : s.decisions)
             decisions.check(s, dec);
     }

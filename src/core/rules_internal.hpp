@@ -135,7 +135,7 @@ void check_organisme(Run& run, const Organisme& o);
 
 void check_references(Run& run); // Q305, Q306
 void check_sessions(Run& run);   // Q373
-void check_committee(Run& run);  // Q380-Q383, Q390-Q392
+void check_committee(Run& run);  // Q380-Q385, Q390-Q392, Q394
 void check_dates(Run& run);      // Q393
 
 } // namespace quali::core::rules_detail

@@ -171,31 +171,37 @@ void check_seats(Run& run)
     for (const Seat& s : c.sieges)
         ids.push_back(s.id);
     for (const Session& s : run.model.sessions)
-        for (const Text& p : s.presents) {
-            if (p.value.empty() || c.seat(p.value) != nullptr) continue;
-            Diagnostic& d = run.report(
-                "Q305", s.file, p.pos,
-                run.say("siège « {} » inconnu du comité", "seat \"{}\" is not in the committee", p.value));
-            hint_closest(run, d, p.value, ids);
-            add_note(d, c.file, {}, run.say("sièges du comité", "the committee's seats"));
-        }
+        for (const std::vector<Text>* seats : {&s.presents, &s.suppleants})
+            for (const Text& p : *seats) {
+                if (p.value.empty() || c.seat(p.value) != nullptr) continue;
+                Diagnostic& d = run.report(
+                    "Q305", s.file, p.pos,
+                    run.say("siège « {} » inconnu du comité", "seat \"{}\" is not in the committee", p.value));
+                hint_closest(run, d, p.value, ids);
+                add_note(d, c.file, {}, run.say("sièges du comité", "the committee's seats"));
+            }
 }
 
+// The organismes the sessions' decisions and the référent's proposals name.
 void check_decision_organismes(Run& run)
 {
     std::vector<std::string> slugs; // for the hints, listed at the first unknown organisme
-    for (const Session& s : run.model.sessions)
-        for (const Decision& dec : s.decisions) {
-            const Text& slug = dec.organisme;
-            if (slug.value.empty() || run.model.organisme(slug.value) != nullptr) continue;
-            Diagnostic& d = run.report("Q306", s.file, slug.pos,
-                                       run.say("organisme « {} » inconnu : pas de dossier organismes/{}/",
-                                               "unknown organisation \"{}\": no folder organismes/{}/",
-                                               slug.value, slug.value));
-            if (slugs.empty())
-                for (const Organisme& o : run.model.organismes) slugs.push_back(o.slug);
-            hint_closest(run, d, slug.value, slugs);
-        }
+    const auto check = [&](const Session& s, const Text& slug) {
+        if (slug.value.empty() || run.model.organisme(slug.value) != nullptr) return;
+        Diagnostic& d = run.report("Q306", s.file, slug.pos,
+                                   run.say("organisme « {} » inconnu : pas de dossier organismes/{}/",
+                                           "unknown organisation \"{}\": no folder organismes/{}/", slug.value,
+                                           slug.value));
+        if (slugs.empty())
+            for (const Organisme& o : run.model.organismes) slugs.push_back(o.slug);
+        hint_closest(run, d, slug.value, slugs);
+    };
+    for (const Session& s : run.model.sessions) {
+        for (const Decision& dec : s.decisions)
+            check(s, dec.organisme);
+        for (const Proposal& p : s.propositions)
+            check(s, p.organisme);
+    }
 }
 
 } // namespace

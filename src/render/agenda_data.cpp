@@ -3,6 +3,7 @@
 // dossiers grouped by requested decision, and the sections that name them again.
 #include "document_data.hpp"
 
+#include "quali/core/session_record.hpp"
 #include "quali/core/vocabulary.hpp"
 #include "quali/render/templates.hpp"
 
@@ -58,6 +59,7 @@ J filed_j(const core::Model& model, const core::Agenda& a, const core::FiledDoss
     d["validation"] = validation_j(f.validation);
     d["decisions_anterieures"] = decisions_j(f.decisions);
     d["parcours"] = pathway_j(f.parcours);
+    d["proposition"] = proposal_j(core::proposal_for(*a.session, f.organisme->slug));
     return d;
 }
 

@@ -58,6 +58,8 @@ J pieces_j(const core::Readiness& r);
 // One line of an agenda section: the same keys in every section.
 J section_item(const core::FiledDossier& f);
 J session_j(const core::Model& model, const core::Session& s, Date seance);
+// The référent's proposal on a dossier (null without one): code, French label, avis (pv_data.cpp).
+J proposal_j(const core::Proposal* p);
 
 // The auditor's visa (visa_data.cpp): who, when, the signature's state; one signed piece.
 J visa_j(const core::Model& model, const core::VisaReport& r);

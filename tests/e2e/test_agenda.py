@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: EUPL-1.2
-"""quali agenda, quali dossier and quali notify, end to end.
+"""quali agenda, quali dossier, quali notify and quali pv, end to end.
 
 Runs the real binary on the hand-computed scenarios of tests/data/agenda/ (each folder: a small
 repository, LISEZMOI.md with the computation, expected.json with the section membership and the
-letters' next-step dates) and on examples/depot (reference date 2026-06-10).
+letters' next-step dates) and on examples/depot (reference date 2026-06-10). The procès-verbal of
+2025-11-20 is compared with its approved output (tests/golden/agenda/).
 
 Usage: test_agenda.py --quali PATH_TO_BINARY --source SOURCE_DIR [TEST_NAME…]
 Prints `ok NAME` or `FAIL NAME: reason` per test, then "N passed, M failed"; exits 1 on failure.
@@ -15,7 +16,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import (Failure, Suite, TempRepo, agenda_disagreements, arguments, check, run_quali, snapshot,  # noqa: E402
+from lib import (Failure, Golden, Suite, TempRepo, agenda_disagreements, arguments, check, run_quali, snapshot,  # noqa: E402
                  snapshot_changes)
 
 args = arguments(__doc__)
@@ -335,6 +336,109 @@ def test_notify_refuses_a_session_without_decisions():
         run = run_quali(QUALI, ["notify", "2026-06-18", "-C", repo], repo)
         check(run.code == 2 and "décisions" in run.stderr, f"exit {run.code}: {run.stderr}")
         check(not os.path.exists(os.path.join(repo, "courriers")), "nothing written")
+
+
+# --- the procès-verbal ------------------------------------------------------------------------
+
+
+def held_sessions(repo):
+    """The sessions of repo's comite/seances/ that have a decisions: key."""
+    folder = os.path.join(repo, "comite", "seances")
+    return sorted(n[:-5] for n in os.listdir(folder)
+                  if n.endswith(".yaml") and re.search(r"^decisions:", read(os.path.join(folder, n)), re.M))
+
+
+@suite.test
+def test_pv_of_every_held_session_of_the_examples_in_every_format():
+    sessions = held_sessions(EXAMPLE)
+    check(len(sessions) >= 6, f"held sessions of the examples: {sessions}")
+    for seance in sessions:
+        tree = ok(run_quali(QUALI, ["pv", seance, "-C", EXAMPLE, "--format", "json"], EXAMPLE)).json()
+        text = read(os.path.join(EXAMPLE, "comite", "seances", seance + ".yaml"))
+        decided = re.findall(r"^  - organisme: (\S+)", text.split("\ndecisions:")[1], re.M)
+        check([d["organisme"] for d in tree["decisions"]] == decided, f"{seance}: decisions {tree['decisions']}")
+        q = tree["quorum"]
+        check(q["sieges"] == 14 and q["regle"] == 0.5 and q["atteint"] is True
+              and q["sieges_presents"] == len([s for s in tree["sieges"] if s["present"]]), f"{seance}: {q}")
+        check(tree["presidence"]["nom"] == "Bernard Lemaire", f"{seance}: chair {tree['presidence']}")
+        md = ok(run_quali(QUALI, ["pv", seance, "-C", EXAMPLE], EXAMPLE)).stdout
+        html = ok(run_quali(QUALI, ["pv", seance, "-C", EXAMPLE, "--format", "html"], EXAMPLE)).stdout
+        for page in (md, html):
+            check(f"{q['sieges_presents']} sièges présents sur 14" in page and "quorum atteint" in page,
+                  f"{seance}: the quorum is not on the page")
+            for d in tree["decisions"]:
+                check(d["decision_texte"] in page and d["votes_texte"] in page, f"{seance}: {d['organisme']}")
+        check(html.startswith("<!DOCTYPE html>") and "@page { size: A4" in html, f"{seance}: not a printable page")
+
+
+@suite.test
+def test_pv_names_who_sat_the_proposals_and_the_approvals():
+    tree = ok(run_quali(QUALI, ["pv", "2025-11-20", "-C", EXAMPLE, "--format", "json"], EXAMPLE)).json()
+    sat = {s["id"]: (s["siege_par"], s["nom"]) for s in tree["presents"]}
+    check(sat["caisse-des-depots"] == ("suppleant", "Karim Haddad"), str(sat))
+    check(sat["ush"] == ("titulaire", "Bernard Lemaire"), str(sat))
+    check(tree["totaux"]["suppleants"] == 2 and tree["totaux"]["absents"] == 2, str(tree["totaux"]))
+    coop = next(d for d in tree["decisions"] if d["organisme"] == "coop-habitat-garonne")
+    # The committee did not follow the référent: both show, and validate says nothing of it.
+    check(coop["proposition"]["proposition"] == "ajourne" and coop["decision"] == "labellise"
+          and coop["conforme_proposition"] is False, str(coop))
+    check(coop["suite"]["prochaine_etape"] == "maintien" and coop["suite"]["echeance"] == "2026-11-20", str(coop))
+    approvals = ok(run_quali(QUALI, ["pv", "2025-06-19", "-C", EXAMPLE, "--format", "json"], EXAMPLE)).json()
+    check([(a["nom"], a["debut"], a["fin"]) for a in approvals["agrements"]]
+          == [("Jeanne Durand", "2025-06-19", "2028-06-18")], str(approvals["agrements"]))
+    check(tree["agrements"] == [], "no approval was decided on 2025-11-20")
+
+
+@suite.test
+def test_pv_matches_its_approved_output():
+    golden = Golden(SOURCE, "agenda")
+    golden.check("pv-2025-11-20.md", ok(run_quali(QUALI, ["pv", "2025-11-20", "-C", EXAMPLE], EXAMPLE)).stdout)
+    golden.check("pv-2025-11-20.json",
+                 ok(run_quali(QUALI, ["pv", "2025-11-20", "-C", EXAMPLE, "--format", "json"], EXAMPLE)).stdout)
+
+
+@suite.test
+def test_pv_refuses_a_planned_or_unknown_session():
+    run = run_quali(QUALI, ["pv", "2026-06-18", "-C", EXAMPLE], EXAMPLE)
+    check(run.code == 2 and "n'a pas de décisions" in run.stderr and run.stdout == "", f"exit {run.code}: {run.stderr}")
+    run = run_quali(QUALI, ["pv", "2031-01-01", "-C", EXAMPLE], EXAMPLE)
+    check(run.code == 2 and "2026-06-18" in run.stderr, f"exit {run.code}: {run.stderr}")
+    run = run_quali(QUALI, ["--lang", "en", "pv", "2026-06-18", "-C", EXAMPLE], EXAMPLE)
+    check(run.code == 2 and "has no decisions" in run.stderr, f"exit {run.code}: {run.stderr}")
+
+
+@suite.test
+def test_pv_writes_a_file_and_never_replaces_one_without_force():
+    with TempRepo(EXAMPLE) as repo:
+        out = os.path.join(repo, "pv.html")
+        run = ok(run_quali(QUALI, ["pv", "2025-11-20", "-C", repo, "--format", "html", "-o", out], repo))
+        check("3 décisions" in run.stderr and read(out).startswith("<!DOCTYPE html>"), run.stderr)
+        run = run_quali(QUALI, ["pv", "2025-11-20", "-C", repo, "-o", out], repo)
+        check(run.code == 2 and read(out).startswith("<!DOCTYPE html>"), f"exit {run.code}: {run.stderr}")
+        ok(run_quali(QUALI, ["pv", "2025-11-20", "-C", repo, "-o", out, "--force"], repo))
+        check(read(out).startswith("# Procès-verbal"), "--force replaced the file")
+
+
+@suite.test
+def test_pv_template_can_be_replaced_by_the_repository():
+    template = "{{seance.date}} {{quorum.sieges_presents}}/{{quorum.sieges}} {{#decisions}}{{organisme}} {{/decisions}}\n"
+    with TempRepo(EXAMPLE, {"write": {"modeles/pv.md.mustache": template}}) as repo:
+        run = ok(run_quali(QUALI, ["pv", "2025-11-20", "-C", repo], repo))
+        check(run.stdout == "2025-11-20 12/14 rhone-saone-logis coop-habitat-garonne meuse-moselle-habitat \n",
+              repr(run.stdout))
+
+
+@suite.test
+def test_agenda_shows_the_referents_proposal_or_says_there_is_none():
+    tree = agenda_json(EXAMPLE, "2026-06-18", "2026-06-10")
+    proposals = {d["organisme"]: d["proposition"] for g in tree["groupes"] for d in g["dossiers"]}
+    check(proposals["rhone-saone-logis"]["proposition"] == "labellise"
+          and proposals["rhone-saone-logis"]["avis"].startswith("Audit de vérification"), str(proposals))
+    check(proposals["meuse-moselle-habitat"]["proposition_texte"] == "label renouvelé", str(proposals))
+    md = ok(run_quali(QUALI, ["agenda", "2026-06-18", "-C", EXAMPLE, "--as-of", "2026-06-10"], EXAMPLE)).stdout
+    check("| Proposition du référent | labellisé — Audit de vérification" in md, "no proposal row in the agenda")
+    juin = ok(run_quali(QUALI, ["agenda", "2026-06-18", "-C", JUIN, "--as-of", "2026-06-10"], JUIN)).stdout
+    check("| Proposition du référent | aucune proposition |" in juin, "no « aucune proposition » without proposals")
 
 
 # --- templates -------------------------------------------------------------------------------

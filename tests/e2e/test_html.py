@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: EUPL-1.2
-"""The HTML documents (agenda, instruction sheet, letters) in a real browser.
+"""The HTML documents (agenda, instruction sheet, letters, procès-verbal) in a real browser.
 
 Renders every HTML document of quali for a repository whose values are hostile (an organisme
 named <img src=x onerror=alert(1)>, another holding | and <script>alert(1)</script>, a
-condition, a place and a référent with markup), checks each file as text (standalone: no
+condition, a place, a référent and the référent's proposals (avis) with markup), checks each file as text (standalone: no
 script, no event handler, no external address, A4 print rules, lang="fr", tables with header
 cells), then loads it in headless Chromium (Debian package chromium) and checks the DOM it
 built: the names show as text, no <img>, <script> or <iframe> element exists, nothing ran.
@@ -35,6 +35,7 @@ DELTA = "<img src=x onerror=\"document.documentElement.setAttribute('data-pwned'
 CONDITION = "<script>alert(2)</script> Revoir le PAA"
 LIEU = "<iframe src=x></iframe> Paris"
 REFERENT = "<b onmouseover=alert(3)>Hélène</b> Roussel"
+AVIS = "<script>document.documentElement.setAttribute('data-pwned','3')</script> Dossier solide"
 
 
 def yaml_string(text):
@@ -48,7 +49,11 @@ PATCH = {"edit": [
     {"file": "comite/seances/2025-11-20.yaml", "replace": "- Revoir le PAA avec le CCL avant le premier maintien",
      "with": "- " + yaml_string(CONDITION)},
     {"file": "comite/seances/2025-11-20.yaml", "replace": "lieu: Paris, siège de l'USH", "with": "lieu: " + yaml_string(LIEU)},
-    {"file": "comite/seances/2026-06-18.yaml", "replace": "lieu: Paris, siège de l'USH", "with": "lieu: " + yaml_string(LIEU)},
+    {"file": "comite/seances/2026-06-18.yaml", "replace": "lieu: Paris, siège de l'USH", "with": "lieu: " + yaml_string(LIEU)
+     + "\npropositions:\n  - { organisme: alpha-habitat, proposition: admissible, avis: " + yaml_string(AVIS) + " }"},
+    {"file": "comite/seances/2025-11-20.yaml", "replace": "decisions:",
+     "with": "suppleants: [locataires-cnl]\npropositions:\n  - { organisme: echo-logis, proposition: ajourne, avis: "
+             + yaml_string(AVIS) + " }\ndecisions:"},
     {"file": "quali.yaml", "replace": "nom: Hélène Roussel", "with": "nom: " + yaml_string(REFERENT)},
 ]}
 
@@ -174,6 +179,7 @@ class Rendered:
         render("agenda.html", ["agenda", "2026-06-18", "--as-of", "2026-06-10", "--format", "html"])
         render("dossier-alpha.html", ["dossier", "alpha-habitat", "--as-of", "2026-06-10", "--format", "html"])
         render("dossier-delta.html", ["dossier", "delta-habitat", "--as-of", "2026-06-10", "--format", "html"])
+        render("pv.html", ["pv", "2025-11-20", "--format", "html"])
         letters = os.path.join(out, "courriers")
         run = run_quali(QUALI, ["notify", "2025-11-20", "-C", self.repo, "-o", letters, "--as-of", "2025-11-24"],
                         self.repo)
@@ -186,7 +192,8 @@ class Rendered:
 
 
 EXPECT = {
-    "agenda.html": [IMG, SCRIPT, DELTA, LIEU, REFERENT],
+    "agenda.html": [IMG, SCRIPT, DELTA, LIEU, REFERENT, AVIS],
+    "pv.html": [DELTA, LIEU, CONDITION, AVIS, REFERENT, "suppléant", "quorum atteint"],
     "dossier-alpha.html": [IMG],
     "dossier-delta.html": [DELTA],
     "lettre-delta.html": [DELTA, REFERENT, "20 novembre 2026", "19 novembre 2026"],

@@ -163,6 +163,15 @@ struct Decision {
     Position pos;
 };
 
+// The référent's proposal on one dossier, written before the session (DOMAIN.md §5.5).
+struct Proposal {
+    Text organisme;
+    std::optional<DecisionKind> kind;
+    Position kind_pos;
+    std::string avis;
+    Position pos;
+};
+
 struct Session {
     std::string file;             // comite/seances/AAAA-MM-JJ.yaml
     std::optional<Date> date;     // the date key, else the file name's date
@@ -170,6 +179,8 @@ struct Session {
     std::string lieu;
     std::vector<Text> presents;
     Position presents_pos;
+    std::vector<Text> suppleants; // seats of presents represented by their suppléant
+    std::vector<Proposal> propositions;
     std::vector<Decision> decisions;
     bool held = false;            // has a decisions key: the session took place
 };

@@ -7,6 +7,7 @@
 // Templates run no code and read no file: no lambdas in the data, no partials, every value
 // escaped for the output format before the template sees it. Variables: docs/comite.md.
 #include "quali/core/instruction.hpp"
+#include "quali/core/session_record.hpp"
 #include "quali/core/visa_checks.hpp"
 #include "quali/core/model.hpp"
 
@@ -48,6 +49,9 @@ void add_visas(nlohmann::ordered_json& tree, const core::Model& model, const std
 // date_courrier: the date written on the letter.
 nlohmann::ordered_json letter_tree(const core::Model& model, const core::Letter& letter,
                                    core::Date date_courrier);
+
+// The procès-verbal of a held session (quali pv).
+nlohmann::ordered_json pv_tree(const core::Model& model, const core::SessionRecord& record);
 
 // "agenda.md.mustache", "lettre.html.mustache"…: the template file name of a document.
 std::string template_name(std::string_view document, DocumentFormat format);

@@ -750,6 +750,64 @@ TEST_SUITE("core::rules")
         CHECK(found(repo.check()) == Codes{"Q390 comite/seances/2025-11-27.yaml:3"});
     }
 
+    // --- the référent's proposals and the suppléants (DOMAIN.md §5.5) -------------------------
+
+    TEST_CASE("a proposal names an organisme that filed for the session; the decision may differ from it")
+    {
+        Repo repo = Repo::base();
+        repo.edit("comite/seances/2025-11-27.yaml", "decisions:",
+                  "propositions:\n  - { organisme: habitat-test, proposition: ajourne, avis: PAA à revoir }\n"
+                  "decisions:");
+        CHECK(found(repo.check()) == Codes{});
+        repo.edit("comite/seances/2026-06-18.yaml", "lieu: Paris",
+                  "lieu: Paris\npropositions:\n  - { organisme: office-jeune, proposition: admissible }\n"
+                  "  - { organisme: habitat-test, proposition: maintenu }");
+        const core::RuleReport r = repo.check();
+        REQUIRE(found(r) == Codes{"Q384 comite/seances/2026-06-18.yaml:6"});
+        CHECK(r.diagnostics[0].message ==
+              "proposition pour habitat-test, qui n'a pas de candidature pour la séance du 2026-06-18");
+        CHECK(r.diagnostics[0].hint ==
+              "candidature attendue : organismes/habitat-test/candidatures/2026-06-18.yaml");
+    }
+
+    TEST_CASE("two proposals for one organisme are reported on the second, an unknown organisme by Q306 only")
+    {
+        Repo repo = Repo::base();
+        repo.edit("comite/seances/2026-06-18.yaml", "lieu: Paris",
+                  "lieu: Paris\npropositions:\n  - { organisme: office-jeune, proposition: admissible }\n"
+                  "  - { organisme: office-jeune, proposition: ajourne }\n"
+                  "  - { organisme: office-vieux, proposition: ajourne }");
+        const core::RuleReport r = repo.check();
+        REQUIRE(found(r) == Codes{"Q385 comite/seances/2026-06-18.yaml:6", "Q306 comite/seances/2026-06-18.yaml:7"});
+        REQUIRE(r.diagnostics[0].notes.size() == 1);
+        CHECK(r.diagnostics[0].notes[0].pos.line == 5);
+    }
+
+    TEST_CASE("a seat sat by its suppléant is a seat present; an unknown one is Q305 only")
+    {
+        Repo repo = Repo::base();
+        repo.edit("comite/seances/2025-11-27.yaml", "decisions:", "suppleants: [federation-esh]\ndecisions:");
+        CHECK(found(repo.check()) == Codes{});
+        repo.edit("comite/seances/2025-11-27.yaml", "suppleants: [federation-esh]",
+                  "suppleants: [federation-esh, caisse-des-depots, caisse-des-depot]");
+        const core::RuleReport r = repo.check();
+        // Sorted by column: caisse-des-depots (Q394) comes before caisse-des-depot (Q305).
+        REQUIRE(found(r) == Codes{"Q394 comite/seances/2025-11-27.yaml:4", "Q305 comite/seances/2025-11-27.yaml:4"});
+        CHECK(r.diagnostics[0].message ==
+              "siège « caisse-des-depots » représenté par son suppléant mais absent de presents");
+    }
+
+    TEST_CASE("the président's suppléant does not chair: the vice-président does, else Q392")
+    {
+        Repo repo = Repo::base();
+        repo.edit("comite/seances/2025-11-27.yaml", "decisions:", "suppleants: [ush]\ndecisions:");
+        CHECK(found(repo.check()) == Codes{});
+        repo.edit("comite/seances/2025-11-27.yaml", "suppleants: [ush]", "suppleants: [ush, federation-oph]");
+        const core::RuleReport r = repo.check();
+        REQUIRE(found(r) == Codes{"Q392 comite/seances/2025-11-27.yaml:3"});
+        CHECK(r.diagnostics[0].hint.find("par son suppléant") != std::string::npos);
+    }
+
     // --- one defect, one diagnostic ----------------------------------------------------------
 
     TEST_CASE("a typo in an audit's alert point gives Q301 only")
@@ -814,7 +872,8 @@ TEST_SUITE("core::rules")
         // Out of its repository, the framework is unknown: the coverage of a diagnostic is not judged.
         CHECK(found(r) == Codes{});
         CHECK(r.skipped == Codes{"Q302", "Q305", "Q306", "Q330", "Q331", "Q341", "Q343", "Q370", "Q373",
-                                 "Q380", "Q381", "Q382", "Q383", "Q390", "Q391", "Q392", "Q393"});
+                                 "Q380", "Q381", "Q382", "Q383", "Q384", "Q385", "Q390", "Q391", "Q392", "Q393",
+                                 "Q394"});
         lone.edit("candidatures/2026-06-18.yaml", "depot: 2026-06-05", "depot: 2026-06-18");
         CHECK(found(lone.check("2026-06-18")) == Codes{"Q360 candidatures/2026-06-18.yaml:3"});
     }
