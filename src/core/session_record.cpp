@@ -90,7 +90,8 @@ SessionRecord build_session_record(const Model& model, const Session& session, D
         r.quorum = quorum(c, session, model.rules.quorum);
         r.presidence = chair(c, session);
     }
-    const Letters letters = build_letters(model, session, seance);
+    // The record is written the day after the session, as the letters' next steps are computed.
+    const Letters letters = build_letters(model, session, seance, add_days(seance, 1));
     for (const Decision& d : session.decisions) {
         RecordedDecision rd{&d, proposal_for(session, d.organisme.value), std::nullopt};
         for (const Letter& l : letters.lettres)
