@@ -193,7 +193,7 @@ class Rendered:
 
 EXPECT = {
     "agenda.html": [IMG, SCRIPT, DELTA, LIEU, REFERENT, AVIS],
-    "pv.html": [DELTA, LIEU, CONDITION, AVIS, REFERENT, "suppléant", "quorum atteint"],
+    "pv.html": [DELTA, LIEU, CONDITION, AVIS, REFERENT, "suppléant", "atteint —"],
     "dossier-alpha.html": [IMG],
     "dossier-delta.html": [DELTA],
     "lettre-delta.html": [DELTA, REFERENT, "20 novembre 2026", "19 novembre 2026"],
