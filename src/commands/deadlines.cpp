@@ -4,6 +4,7 @@
 #include "quali/core/deadlines.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
+#include "quali/core/vocabulary.hpp"
 #include "quali/render/ics.hpp"
 #include "quali/render/table.hpp"
 
@@ -28,25 +29,6 @@ struct DeadlinesOptions {
     std::string depot;
 };
 
-std::string type_text(core::DeadlineType t, core::Lang lang)
-{
-    switch (t) {
-    case core::DeadlineType::depot:
-        return say(lang, "dépôt", "filing");
-    case core::DeadlineType::etape:
-        return say(lang, "étape", "step");
-    case core::DeadlineType::action_paa:
-        return say(lang, "action PAA", "PAA action");
-    case core::DeadlineType::agrement:
-        return say(lang, "agrément", "approval");
-    case core::DeadlineType::seance:
-        return say(lang, "séance", "session");
-    case core::DeadlineType::ouverture_depot:
-        return say(lang, "ouverture", "filing opens");
-    }
-    return {};
-}
-
 std::string render_text(const std::vector<core::Deadline>& list, core::Date as_of, const Context& ctx)
 {
     const core::Lang lang = ctx.lang;
@@ -57,7 +39,7 @@ std::string render_text(const std::vector<core::Deadline>& list, core::Date as_o
     for (const core::Deadline& d : list) {
         const bool overdue = d.statut == core::DeadlineStatus::en_retard;
         late += overdue ? 1 : 0;
-        table.add_row({core::iso(d.date), type_text(d.type, lang), d.organisme.empty() ? "—" : d.organisme,
+        table.add_row({core::iso(d.date), std::string(core::label(lang, d.type)), d.organisme.empty() ? "—" : d.organisme,
                        overdue ? say(lang, "EN RETARD", "OVERDUE") : say(lang, "à venir", "upcoming"),
                        d.description});
     }

@@ -2,6 +2,7 @@
 // The committee papers' sentences and choices (instruction.hpp): the instruction sheet's next
 // steps, the letter's salutation, phrase, sessions and remark, the dossier's error codes. The
 // renderers lay them out.
+#include "quali/core/elision.hpp"
 #include "quali/core/instruction.hpp"
 #include "quali/core/predicates.hpp"
 #include "quali/core/rules.hpp"
@@ -58,6 +59,8 @@ Salutation letter_salutation(const Organisme& o, Lang lang)
     s.destinataire = nom.empty() ? say(lang, "la direction", "the management")
                      : civilite  ? fmt::format("{} {}", title, nom)
                                  : nom;
+    s.attention = lang == Lang::en ? "For the attention of " + s.destinataire
+                                   : "À l'attention " + de(s.destinataire);
     s.appel = civilite ? say(lang, "{},", "Dear {} {},", title, surname)
                        : say(lang, "Madame, Monsieur,", "Dear Sir or Madam,");
     if (lang == Lang::en)

@@ -122,6 +122,13 @@ constexpr std::array<Words, 7> colleges{{{"USH", "USH"},
                                          {"Assurance retraite", "Pension insurance"},
                                          {"Locataires", "Tenants"}}};
 
+constexpr std::array<Words, 6> deadline_types{{{"clôture du dépôt", "filing closes"},
+                                               {"étape", "step"},
+                                               {"action PAA", "PAA action"},
+                                               {"agrément", "approval"},
+                                               {"séance", "session"},
+                                               {"ouverture du dépôt", "filing opens"}}};
+
 constexpr std::array<Words, 2> natures{{{"information", "information"}, {"association", "involvement"}}};
 
 // Enumerations the model keeps as written (free text in older files): code, then its words.
@@ -236,6 +243,11 @@ std::string_view label(Lang lang, FilingStatus s)
 std::string_view label(Lang lang, College c)
 {
     return c == College::unknown ? pick(lang, "collège inconnu", "unknown college") : word(colleges, lang, c);
+}
+
+std::string_view label(Lang lang, DeadlineType t)
+{
+    return word(deadline_types, lang, t);
 }
 
 std::string_view label(Lang lang, Nature n)

@@ -178,6 +178,7 @@ nlohmann::ordered_json letter_tree(const core::Model& model, const core::Letter&
     root["suite"] = suite;
     const core::Salutation salutation = core::letter_salutation(o, fr);
     root["salutation"] = J{{"destinataire", salutation.destinataire},
+                           {"attention", salutation.attention},
                            {"appel", salutation.appel},
                            {"formule", salutation.formule}};
     root["referent"] = referent_j(model);

@@ -3,6 +3,7 @@
 // sheet): the states core decided (visa_reports, candidature_pieces) with their French labels.
 #include "document_data.hpp"
 
+#include "quali/core/elision.hpp"
 #include "quali/core/vocabulary.hpp"
 
 namespace quali::render::detail {
@@ -16,6 +17,7 @@ J visa_j(const core::Model& model, const core::VisaReport& r)
     put_date(j, "date", r.date);
     j["auditeur"] = opt_str(v.auditeur.value);
     j["auditeur_nom"] = auditor_j(model, v.auditeur.value);
+    j["de_auditeur"] = core::de(j["auditeur_nom"].is_string() ? j["auditeur_nom"].get<std::string>() : "");
     j["signature"] = core::to_string(r.signature);
     j["signature_texte"] = core::label(fr, r.signature);
     j["signature_ok"] = r.signature == core::VisaSignatureState::verified;

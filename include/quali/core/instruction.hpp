@@ -209,6 +209,7 @@ Letters build_letters(const Model& model, const Session& session, Date seance, D
 // How a letter addresses the organisme's contact (contact.civilite, optional).
 struct Salutation {
     std::string destinataire; // « Madame Claire Martin », « Claire Martin », « la direction »
+    std::string attention;    // « À l'attention de Madame Claire Martin », « … d'Éric Petit »
     std::string appel;        // « Madame, » / « Madame, Monsieur, » (English: "Dear Ms Martin,")
     std::string formule;      // the closing sentence, addressing the reader the same way
 };

@@ -5,6 +5,7 @@
 // each enumeration; what a person reads comes from here, for every command and document.
 #include "quali/core/bilan.hpp"
 #include "quali/core/candidature_pieces.hpp"
+#include "quali/core/deadlines.hpp"
 #include "quali/core/instruction.hpp"
 #include "quali/core/lang.hpp"
 #include "quali/core/model.hpp"
@@ -62,6 +63,9 @@ std::string_view label(Lang lang, VisaSignatureState s);
 std::string_view label(Lang lang, VisaPieceState s);
 // A candidature's piece in the papers: « présente », « absente ou illisible », « modifiée depuis le visa ».
 std::string_view label(Lang lang, PieceState s);
+
+// The kind of a dated item of quali deadlines: « action PAA », « clôture du dépôt ».
+std::string_view label(Lang lang, DeadlineType t);
 
 // The college of a seat: « Fédérations », « Locataires »; « collège inconnu » when unreadable.
 std::string_view label(Lang lang, College c);

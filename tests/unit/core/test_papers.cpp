@@ -136,20 +136,27 @@ TEST_SUITE("core::papers")
         Organisme o;
         Salutation s = letter_salutation(o, Lang::fr);
         CHECK(s.destinataire == "la direction");
+        CHECK(s.attention == "À l'attention de la direction");
         CHECK(s.appel == "Madame, Monsieur,");
         CHECK(s.formule.find("d'agréer, Madame, Monsieur, l'expression") != std::string::npos);
         o.contact_nom = "Claire Martin";
         s = letter_salutation(o, Lang::fr);
         CHECK(s.destinataire == "Claire Martin");
+        CHECK(s.attention == "À l'attention de Claire Martin");
         CHECK(s.appel == "Madame, Monsieur,");
         CHECK(letter_salutation(o, Lang::en).appel == "Dear Sir or Madam,");
         o.contact_civilite = Civilite::madame;
         s = letter_salutation(o, Lang::fr);
         CHECK(s.destinataire == "Madame Claire Martin");
+        CHECK(s.attention == "À l'attention de Madame Claire Martin");
         CHECK(s.appel == "Madame,");
         CHECK(s.formule == "Je reste à votre disposition pour tout complément et vous prie d'agréer, Madame, "
                            "l'expression de mes salutations distinguées.");
         CHECK(letter_salutation(o, Lang::en).appel == "Dear Ms Martin,");
+        o.contact_nom = "Éric Petit";
+        o.contact_civilite.reset();
+        CHECK(letter_salutation(o, Lang::fr).attention == "À l'attention d'Éric Petit");
+        CHECK(letter_salutation(o, Lang::en).attention == "For the attention of Éric Petit");
         o.contact_nom = "Jean-Pierre de La Tour";
         o.contact_civilite = Civilite::monsieur;
         CHECK(letter_salutation(o, Lang::fr).appel == "Monsieur,");
