@@ -133,7 +133,8 @@ def organismes(repo):
 
 
 class Outputs:
-    """Runs quali in a copy of the examples and collects (what, text, checks) triples."""
+    """Runs quali in a copy of the examples and collects what it prints and writes, each text with
+    the checks it gets and whether it is French (elision is checked in French only)."""
 
     def __init__(self, quali, repo):
         self.quali, self.repo, self.items = quali, repo, []
@@ -146,6 +147,13 @@ class Outputs:
 
     def file(self, what, path, checks=ALL):
         self.items.append((what, read(path), checks, True))
+
+    def page(self, name, args):
+        """Runs a document command with -o NAME beside the repository; reads its messages and
+        the page (its text only, for HTML)."""
+        path = os.path.join(self.repo, "..", name)
+        self.run(" ".join(args), args + ["-o", path])
+        self.file(name, path)
 
     def defects(self):
         out = []
@@ -197,13 +205,9 @@ def test_the_committee_papers():
         out = Outputs(ARGS.quali, repo)
         for day, held in sessions(repo):
             for fmt in ("md", "html"):
-                page = os.path.join(repo, "..", f"agenda-{day}.{fmt}")
-                out.run(f"agenda {day} {fmt}", ["agenda", day, "--as-of", AS_OF, "--format", fmt, "-o", page])
-                out.file(f"agenda {day}.{fmt}", page)
+                out.page(f"agenda-{day}.{fmt}", ["agenda", day, "--as-of", AS_OF, "--format", fmt])
                 if held:
-                    page = os.path.join(repo, "..", f"pv-{day}.{fmt}")
-                    out.run(f"pv {day} {fmt}", ["pv", day, "--format", fmt, "-o", page])
-                    out.file(f"pv {day}.{fmt}", page)
+                    out.page(f"pv-{day}.{fmt}", ["pv", day, "--format", fmt])
             if held:
                 letters = os.path.join(repo, "..", f"lettres-{day}")
                 out.run(f"notify {day}", ["notify", day, "--as-of", AS_OF, "-o", letters])
@@ -211,9 +215,7 @@ def test_the_committee_papers():
                     out.file(f"notify {day} {name}", os.path.join(letters, name))
         for slug in organismes(repo):
             for fmt in ("md", "html"):
-                page = os.path.join(repo, "..", f"dossier-{slug}.{fmt}")
-                out.run(f"dossier {slug} {fmt}", ["dossier", slug, "--as-of", AS_OF, "--format", fmt, "-o", page])
-                out.file(f"dossier {slug}.{fmt}", page)
+                out.page(f"dossier-{slug}.{fmt}", ["dossier", slug, "--as-of", AS_OF, "--format", fmt])
         return assert_clean(out)
 
 
@@ -223,9 +225,7 @@ def test_the_bilans():
         out = Outputs(ARGS.quali, repo)
         for year in ("2023", "2024", "2025", "2026"):
             for fmt in ("md", "html"):
-                page = os.path.join(repo, "..", f"bilan-{year}.{fmt}")
-                out.run(f"bilan {year} {fmt}", ["bilan", year, "--as-of", AS_OF, "--format", fmt, "-o", page])
-                out.file(f"bilan {year}.{fmt}", page)
+                out.page(f"bilan-{year}.{fmt}", ["bilan", year, "--as-of", AS_OF, "--format", fmt])
         return assert_clean(out)
 
 
@@ -277,7 +277,7 @@ def test_help_of_every_command():
     with examples() as repo:
         out = Outputs(ARGS.quali, repo)
         for lang in ("fr", "en"):
-            helps = out.run(f"--help {lang}", ["--lang", lang, "--help"], checks=("plural", "space"),
+            helps = out.run(f"--help {lang}", ["--lang", lang, "--help"], checks=("plural", "space", "elision"),
                             french=lang == "fr").stdout
             for name in lib.listed_subcommands(helps):
                 out.run(f"{name} --help {lang}", ["--lang", lang, name, "--help"],
@@ -290,7 +290,6 @@ def test_validate_messages_on_broken_dossiers():
     """validate's messages name the values to type (codes are their subject), so plurals,
     elision and brackets only; run on every broken dossier of tests/data/rules and
     tests/data/validate (each case's patch of its _base, as test_rules builds them)."""
-    out = None
     with examples() as repo:
         out = Outputs(ARGS.quali, repo)
         for suite in ("rules", "validate"):
