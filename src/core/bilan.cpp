@@ -240,73 +240,6 @@ void count_durations(const Model& model, Bilan& b, const ByOrganisme& history,
     b.durees.depot_decision = duration_stats(dep_dec);
 }
 
-// True when theme a is weaker than b: more alert points, then a higher share of alert points
-// among the evaluated results, then the framework's order (the caller's stable sort).
-bool weaker(const ThemeCount& a, const ThemeCount& b)
-{
-    if (a.points_alerte != b.points_alerte) return a.points_alerte > b.points_alerte;
-    // a.alerts / a.evaluated > b.alerts / b.evaluated, without division.
-    return static_cast<long long>(a.points_alerte) * b.evalues() >
-           static_cast<long long>(b.points_alerte) * a.evalues();
-}
-
-void count_themes(const Model& model, Bilan& b)
-{
-    Themes& t = b.themes;
-    for (const Theme& th : model.framework.themes)
-        t.par_theme.push_back({th.id, th.titre});
-    const auto theme_index = [&](std::string_view id) {
-        for (std::size_t i = 0; i < t.par_theme.size(); ++i)
-            if (t.par_theme[i].theme == id) return i;
-        return t.par_theme.size();
-    };
-    for (const Organisme& o : model.organismes) {
-        for (const Audit& a : o.audits) {
-            const std::optional<Date> when = a.date();
-            if (!when || !within(*when, b.debut, b.fin)) continue;
-            ++t.audits;
-            for (const Result& r : a.resultats) {
-                if (!r.evaluation) continue;
-                const Theme* th = model.framework.theme_of(r.critere.value);
-                const std::size_t i = th != nullptr ? theme_index(th->id) : t.par_theme.size();
-                ThemeCount& c = i < t.par_theme.size() ? t.par_theme[i] : t.hors_cadre;
-                switch (*r.evaluation) {
-                case Evaluation::point_fort:
-                    ++c.points_forts;
-                    break;
-                case Evaluation::conforme:
-                    ++c.conformes;
-                    break;
-                case Evaluation::point_d_alerte:
-                    ++c.points_alerte;
-                    break;
-                case Evaluation::non_evalue:
-                    ++c.non_evalues;
-                    break;
-                }
-                if (*r.evaluation != Evaluation::point_fort) continue;
-                const Criterion* cr = model.framework.criterion(r.critere.value);
-                t.points_forts.push_back({o.slug, when, a.type, r.critere.value, cr != nullptr ? cr->titre : "",
-                                          th != nullptr ? th->id : "", r.constat});
-            }
-        }
-    }
-    std::vector<const ThemeCount*> ranked;
-    for (const ThemeCount& c : t.par_theme)
-        if (c.points_alerte > 0) ranked.push_back(&c);
-    std::stable_sort(ranked.begin(), ranked.end(), [](const ThemeCount* x, const ThemeCount* y) { return weaker(*x, *y); });
-    for (std::size_t i = 0; i < ranked.size() && i < 3; ++i)
-        t.faibles.push_back(ranked[i]->theme);
-
-    // Strong points by theme (framework order, unknown criteria last), criterion, organisme, date.
-    const auto key = [&](const StrongPoint& p) {
-        return std::make_tuple(p.theme.empty() ? t.par_theme.size() : theme_index(p.theme), p.critere, p.organisme,
-                               p.audit.value_or(Date{}));
-    };
-    std::stable_sort(t.points_forts.begin(), t.points_forts.end(),
-                     [&](const StrongPoint& x, const StrongPoint& y) { return key(x) < key(y); });
-}
-
 } // namespace
 
 DurationStats duration_stats(std::vector<int> days)
@@ -384,7 +317,7 @@ Bilan compute_bilan(const Model& model, int annee, Date as_of, const ValidationC
     count_movements(model, b, history, period);
     count_committee(model, b, period);
     count_durations(model, b, history, period);
-    count_themes(model, b);
+    b.themes = count_themes(model, b.debut, b.fin);
     bilan_detail::count_actions(model, b);
     bilan_detail::count_concertation(model, b);
     bilan_detail::count_auditors(model, b);

@@ -126,6 +126,13 @@ struct StrongPoint {
     std::optional<Date> audit;
     std::optional<AuditType> type;
     std::string critere, critere_titre, theme, constat;
+    std::string audit_file; // organismes/<slug>/audits/….yaml
+};
+
+// How often one criterion was an alert point: results, and organismes among them.
+struct CriterionAlerts {
+    std::string critere, critere_titre, theme;
+    int constats = 0, organismes = 0;
 };
 
 struct Themes {
@@ -134,7 +141,13 @@ struct Themes {
     ThemeCount hors_cadre;               // results on a criterion the framework lacks
     std::vector<std::string> faibles;    // up to three theme ids, weakest first
     std::vector<StrongPoint> points_forts;
+    std::vector<CriterionAlerts> alertes; // most found first: results, organismes, then id
 };
+
+// The evaluations of the audits dated from debut to fin (both included), by theme of the
+// framework; the strong points by theme, criterion, organisme and date; the alert points by
+// criterion, most found first.
+Themes count_themes(const Model& model, Date debut, Date fin);
 
 // A PAA action due in the year that was still open after its deadline.
 struct LateAction {

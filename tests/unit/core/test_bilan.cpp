@@ -2,6 +2,7 @@
 // The mini-bilan's figures against counts made by hand on a small repository built in code
 // (docs/bilan.md gives each definition; default rules: 15-day window, validity 36 months).
 #include "quali/core/bilan.hpp"
+#include "quali/core/observatory.hpp"
 
 #include <doctest/doctest.h>
 
@@ -481,3 +482,39 @@ TEST_SUITE("core::bilan")
         CHECK(b.depots.deposes == 2);
     }
 }
+
+// The observatory counts as the bilan's §5 does (count_themes), over the whole history: the
+// same repository serves both.
+TEST_SUITE("core::observatory")
+{
+    TEST_CASE("the observatory reads every audit up to its date, the bilan only the year's")
+    {
+        const Repo r = sample();
+        const Observatory o = build_observatory(r.model, d("2025-12-31"));
+        CHECK(o.themes.audits == 3);  // a's audit of 2024 too
+        REQUIRE(o.themes.points_forts.size() == 2);
+        CHECK(o.themes.points_forts[0].organisme == "b");
+        CHECK(o.themes.points_forts[0].constat == "constat T1.1");
+        CHECK(build_observatory(r.model, d("2024-12-31")).themes.points_forts.empty());
+        CHECK(build_observatory(r.model, d("2024-12-31")).themes.audits == 1);
+    }
+
+    TEST_CASE("alert points by criterion: most found first, then most organismes, then by id")
+    {
+        const Repo r = sample();
+        const std::vector<CriterionAlerts> alerts = build_observatory(r.model, d("2025-12-31")).themes.alertes;
+        REQUIRE(alerts.size() == 3);
+        CHECK(alerts[0].critere == "T1.1");
+        CHECK(alerts[0].constats == 2);
+        CHECK(alerts[0].organismes == 2);
+        CHECK(alerts[0].critere_titre == "Accueil physique");
+        CHECK(alerts[0].theme == "T1");
+        CHECK(alerts[1].critere == "T1.2");
+        CHECK(alerts[2].critere == "T2.1");
+        CHECK(alerts[2].constats == 1);
+        const Bilan b = compute_bilan(r.model, 2025, d("2025-12-31"), {});
+        REQUIRE(b.themes.alertes.size() == 3);
+        CHECK(b.themes.alertes[0].constats == 1);  // the year's only: d's
+    }
+}
+
