@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Renders diagnostics: compiler-style text (with the source line and a caret on a terminal),
-// one JSON object, or GitHub workflow commands.
+// one JSON object, GitHub workflow commands, or the forges' reports (GitLab Code Quality,
+// SARIF 2.1.0: diagnostics_forge.cpp).
 #include "quali/core/diagnostic.hpp"
 #include "quali/core/lang.hpp"
 
@@ -38,5 +39,22 @@ std::string diagnostics_json(const std::vector<core::Diagnostic>& diagnostics, i
 
 // One "::error file=…,line=…,col=…,title=…::message" line per diagnostic.
 std::string diagnostics_github(const std::vector<core::Diagnostic>& diagnostics);
+
+// A stable identity for each diagnostic, for the forges to follow it from one run to the next:
+// 32 hex digits hashed from the code, the file, the message and the text of the diagnostic's
+// line (trimmed), never from the line number, so that lines added above leave it unchanged;
+// identical diagnostics in one file are told apart by their rank among themselves. Not a
+// cryptographic digest. The message is in the user's language: keep one --lang in CI.
+std::vector<std::string> diagnostic_fingerprints(const std::vector<core::Diagnostic>& diagnostics,
+                                                 const SourceLines& lines);
+
+// GitLab's Code Quality report: a JSON array of {description, check_name (the code),
+// fingerprint, severity (error → critical, warning → minor), location {path, lines {begin}}}.
+std::string diagnostics_gitlab(const std::vector<core::Diagnostic>& diagnostics, const SourceLines& lines);
+
+// A SARIF 2.1.0 log with one run: quali as the tool, one rule per code used (title, text of
+// quali explain in lang), one result per diagnostic with the same fingerprints as GitLab's.
+std::string diagnostics_sarif(const std::vector<core::Diagnostic>& diagnostics, const SourceLines& lines,
+                              core::Lang lang, std::string_view version);
 
 } // namespace quali::render
