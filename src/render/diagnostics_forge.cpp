@@ -20,13 +20,19 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-// FNV-1a, 64 bits, from a given offset basis.
+// FNV-1a, 64 bits, from a given offset basis, then MurmurHash3's final mix so that inputs
+// differing in one byte differ in every digit.
 std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash)
 {
     for (const char c : bytes) {
         hash ^= static_cast<unsigned char>(c);
         hash *= 0x100000001b3ULL;
     }
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdULL;
+    hash ^= hash >> 33;
+    hash *= 0xc4ceb9fe1a85ec53ULL;
+    hash ^= hash >> 33;
     return hash;
 }
 
