@@ -4,6 +4,7 @@
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
 #include "quali/core/code_reference.hpp"
+#include "quali/io/digest.hpp"
 #include "quali/render/diagnostics.hpp"
 
 #include <algorithm>
@@ -173,8 +174,11 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
     } else if (opt.format == "github") {
         ctx.out << render::diagnostics_github(ws.diagnostics);
     } else if (opt.format == "gitlab" || opt.format == "sarif") {
-        ctx.out << (opt.format == "gitlab" ? render::diagnostics_gitlab(ws.diagnostics, lines)
-                                           : render::diagnostics_sarif(ws.diagnostics, lines, ctx.lang, QUALI_VERSION));
+        const std::vector<std::string> fingerprints =
+            render::diagnostic_fingerprints(ws.diagnostics, lines, [](std::string_view b) { return io::sha256_hex(b); });
+        ctx.out << (opt.format == "gitlab"
+                        ? render::diagnostics_gitlab(ws.diagnostics, fingerprints)
+                        : render::diagnostics_sarif(ws.diagnostics, fingerprints, ctx.lang, QUALI_VERSION));
     } else {
         render::TextStyle style;
         style.lang = ctx.lang;

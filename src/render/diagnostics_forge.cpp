@@ -8,7 +8,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdint>
 #include <map>
 
 namespace quali::render {
@@ -19,22 +18,6 @@ using core::Severity;
 using json = nlohmann::ordered_json;
 
 namespace {
-
-// FNV-1a, 64 bits, from a given offset basis, then MurmurHash3's final mix so that inputs
-// differing in one byte differ in every digit.
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash)
-{
-    for (const char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    hash ^= hash >> 33;
-    hash *= 0xff51afd7ed558ccdULL;
-    hash ^= hash >> 33;
-    hash *= 0xc4ceb9fe1a85ec53ULL;
-    hash ^= hash >> 33;
-    return hash;
-}
 
 std::string_view trimmed(std::string_view s)
 {
@@ -123,7 +106,8 @@ json sarif_result(const Diagnostic& d, int rule_index, const std::string& finger
 
 } // namespace
 
-std::vector<std::string> diagnostic_fingerprints(const std::vector<Diagnostic>& diagnostics, const SourceLines& lines)
+std::vector<std::string> diagnostic_fingerprints(const std::vector<Diagnostic>& diagnostics, const SourceLines& lines,
+                                                 const Digest& digest)
 {
     std::vector<std::string> out;
     std::map<std::string, int> seen; // identity → occurrences so far
@@ -136,15 +120,13 @@ std::vector<std::string> diagnostic_fingerprints(const std::vector<Diagnostic>& 
         }
         const int rank = seen[identity]++;
         identity += fmt::format("{}{}", '\0', rank);
-        out.push_back(fmt::format("{:016x}{:016x}", fnv1a(identity, 0xcbf29ce484222325ULL),
-                                  fnv1a(identity, 0x84222325cbf29ce4ULL)));
+        out.push_back(digest(identity));
     }
     return out;
 }
 
-std::string diagnostics_gitlab(const std::vector<Diagnostic>& diagnostics, const SourceLines& lines)
+std::string diagnostics_gitlab(const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& fingerprints)
 {
-    const std::vector<std::string> fingerprints = diagnostic_fingerprints(diagnostics, lines);
     json list = json::array();
     for (std::size_t i = 0; i < diagnostics.size(); ++i) {
         const Diagnostic& d = diagnostics[i];
@@ -153,7 +135,7 @@ std::string diagnostics_gitlab(const std::vector<Diagnostic>& diagnostics, const
         issue["type"] = "issue";
         issue["description"] = d.message;
         issue["check_name"] = d.code;
-        issue["fingerprint"] = fingerprints[i];
+        issue["fingerprint"] = i < fingerprints.size() ? fingerprints[i] : std::string();
         issue["severity"] = d.severity == Severity::error ? "critical" : "minor";
         issue["location"] = {{"path", file.empty() ? std::string(".") : file},
                              {"lines", {{"begin", std::max(d.pos.line, 1)}}}};
@@ -162,8 +144,8 @@ std::string diagnostics_gitlab(const std::vector<Diagnostic>& diagnostics, const
     return dump(list);
 }
 
-std::string diagnostics_sarif(const std::vector<Diagnostic>& diagnostics, const SourceLines& lines, Lang lang,
-                              std::string_view version)
+std::string diagnostics_sarif(const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& fingerprints,
+                              Lang lang, std::string_view version)
 {
     std::map<std::string, int> rule_index;
     for (const Diagnostic& d : diagnostics) rule_index.emplace(d.code, 0);
@@ -172,10 +154,10 @@ std::string diagnostics_sarif(const std::vector<Diagnostic>& diagnostics, const 
         index = static_cast<int>(rules.size());
         rules.push_back(sarif_rule(code, lang));
     }
-    const std::vector<std::string> fingerprints = diagnostic_fingerprints(diagnostics, lines);
     json results = json::array();
     for (std::size_t i = 0; i < diagnostics.size(); ++i)
-        results.push_back(sarif_result(diagnostics[i], rule_index.at(diagnostics[i].code), fingerprints[i], lang));
+        results.push_back(sarif_result(diagnostics[i], rule_index.at(diagnostics[i].code),
+                                       i < fingerprints.size() ? fingerprints[i] : std::string(), lang));
     json driver;
     driver["name"] = "quali";
     driver["version"] = version;

@@ -92,7 +92,7 @@ def build(args):
             check(issue.get("location", {}).get("path") == AUDIT, f"location.path: {issue}")
             check(issue["location"].get("lines", {}).get("begin") == 15, f"location.lines.begin: {issue}")
             fp = issue.get("fingerprint", "")
-            check(len(fp) == 32 and all(c in "0123456789abcdef" for c in fp), f"fingerprint: {fp!r}")
+            check(len(fp) == 64 and all(c in "0123456789abcdef" for c in fp), f"fingerprint: {fp!r}")
             check(os.path.isfile(os.path.join(repo, issue["location"]["path"])), "the path names a file")
 
     @test

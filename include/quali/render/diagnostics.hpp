@@ -40,21 +40,27 @@ std::string diagnostics_json(const std::vector<core::Diagnostic>& diagnostics, i
 // One "::error file=…,line=…,col=…,title=…::message" line per diagnostic.
 std::string diagnostics_github(const std::vector<core::Diagnostic>& diagnostics);
 
+// A digest of bytes as hex digits (io::sha256_hex: render does no hashing of its own).
+using Digest = std::function<std::string(std::string_view bytes)>;
+
 // A stable identity for each diagnostic, for the forges to follow it from one run to the next:
-// 32 hex digits hashed from the code, the file, the message and the text of the diagnostic's
-// line (trimmed), never from the line number, so that lines added above leave it unchanged;
-// identical diagnostics in one file are told apart by their rank among themselves. Not a
-// cryptographic digest. The message is in the user's language: keep one --lang in CI.
+// the digest of the code, the file, the message and the text of the diagnostic's line
+// (trimmed), never of the line number, so that lines added above leave it unchanged;
+// identical diagnostics in one file are told apart by their rank among themselves. The
+// message is in the user's language: keep one --lang in CI.
 std::vector<std::string> diagnostic_fingerprints(const std::vector<core::Diagnostic>& diagnostics,
-                                                 const SourceLines& lines);
+                                                 const SourceLines& lines, const Digest& digest);
 
 // GitLab's Code Quality report: a JSON array of {description, check_name (the code),
-// fingerprint, severity (error → critical, warning → minor), location {path, lines {begin}}}.
-std::string diagnostics_gitlab(const std::vector<core::Diagnostic>& diagnostics, const SourceLines& lines);
+// fingerprint, severity (error → critical, warning → minor), location {path, lines {begin}}};
+// fingerprints[i] is diagnostics[i]'s.
+std::string diagnostics_gitlab(const std::vector<core::Diagnostic>& diagnostics,
+                               const std::vector<std::string>& fingerprints);
 
 // A SARIF 2.1.0 log with one run: quali as the tool, one rule per code used (title, text of
-// quali explain in lang), one result per diagnostic with the same fingerprints as GitLab's.
-std::string diagnostics_sarif(const std::vector<core::Diagnostic>& diagnostics, const SourceLines& lines,
-                              core::Lang lang, std::string_view version);
+// quali explain in lang), one result per diagnostic with its fingerprint (partialFingerprints).
+std::string diagnostics_sarif(const std::vector<core::Diagnostic>& diagnostics,
+                              const std::vector<std::string>& fingerprints, core::Lang lang,
+                              std::string_view version);
 
 } // namespace quali::render

@@ -2,6 +2,7 @@
 #include "quali/render/diagnostics.hpp"
 
 #include "quali/core/code_reference.hpp"
+#include "quali/io/digest.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -41,6 +42,11 @@ render::SourceLines lines_of(const std::map<std::string, std::vector<std::string
         if (it == files.end() || line < 1 || line > static_cast<int>(it->second.size())) return {};
         return it->second[static_cast<std::size_t>(line - 1)];
     };
+}
+
+std::vector<std::string> fingerprints(const std::vector<Diagnostic>& diagnostics, const render::SourceLines& lines)
+{
+    return render::diagnostic_fingerprints(diagnostics, lines, [](std::string_view b) { return io::sha256_hex(b); });
 }
 
 } // namespace
@@ -161,24 +167,24 @@ TEST_SUITE("render::diagnostics")
             {"a.yaml", {"# un commentaire", "", "x: 1", "    porteur: ''"}}};
         const Diagnostic at2 = diagnostic(Severity::error, "Q204", "a.yaml", {2, 3}, "sans porteur");
         const Diagnostic at4 = diagnostic(Severity::error, "Q204", "a.yaml", {4, 5}, "sans porteur");
-        const auto first = render::diagnostic_fingerprints({at2}, lines_of(before));
-        const auto moved = render::diagnostic_fingerprints({at4}, lines_of(after));
+        const auto first = fingerprints({at2}, lines_of(before));
+        const auto moved = fingerprints({at4}, lines_of(after));
         REQUIRE(first.size() == 1);
         CHECK(first == moved);
-        CHECK(first.front().size() == 32);
+        CHECK(first.front().size() == 64);
         CHECK(first.front().find_first_not_of("0123456789abcdef") == std::string::npos);
         // Same code, file and message, on lines of the same text: told apart by their rank.
-        const auto twins = render::diagnostic_fingerprints({at2, at2}, lines_of(before));
+        const auto twins = fingerprints({at2, at2}, lines_of(before));
         CHECK(twins[0] != twins[1]);
         CHECK(twins[0] == first[0]);
         // Another code, file, message or line text gives another fingerprint.
         const std::map<std::string, std::vector<std::string>> edited{{"a.yaml", {"x: 1", "  porteur: ~"}}};
-        CHECK(render::diagnostic_fingerprints({at2}, lines_of(edited)) != first);
-        CHECK(render::diagnostic_fingerprints({diagnostic(Severity::error, "Q205", "a.yaml", {2, 3}, "sans porteur")},
+        CHECK(fingerprints({at2}, lines_of(edited)) != first);
+        CHECK(fingerprints({diagnostic(Severity::error, "Q205", "a.yaml", {2, 3}, "sans porteur")},
                                               lines_of(before)) != first);
-        CHECK(render::diagnostic_fingerprints({diagnostic(Severity::error, "Q204", "b.yaml", {2, 3}, "sans porteur")},
+        CHECK(fingerprints({diagnostic(Severity::error, "Q204", "b.yaml", {2, 3}, "sans porteur")},
                                               lines_of(before)) != first);
-        CHECK(render::diagnostic_fingerprints({diagnostic(Severity::error, "Q204", "a.yaml", {2, 3}, "autre")},
+        CHECK(fingerprints({diagnostic(Severity::error, "Q204", "a.yaml", {2, 3}, "autre")},
                                               lines_of(before)) != first);
     }
 
@@ -186,7 +192,7 @@ TEST_SUITE("render::diagnostics")
     {
         Diagnostic e = diagnostic(Severity::error, "Q310", "organismes/x/audit.yaml", {15, 16}, "point « T2.2 »");
         const Diagnostic w = diagnostic(Severity::warning, "Q016", "quali.yaml", {0, 0}, "à compléter");
-        const auto report = nlohmann::json::parse(render::diagnostics_gitlab({e, w}, no_lines));
+        const auto report = nlohmann::json::parse(render::diagnostics_gitlab({e, w}, {"f1", "f2"}));
         REQUIRE(report.is_array());
         REQUIRE(report.size() == 2);
         CHECK(report[0]["description"] == "point « T2.2 »");
@@ -194,10 +200,11 @@ TEST_SUITE("render::diagnostics")
         CHECK(report[0]["severity"] == "critical");
         CHECK(report[0]["location"]["path"] == "organismes/x/audit.yaml");
         CHECK(report[0]["location"]["lines"]["begin"] == 15);
-        CHECK(report[0]["fingerprint"] == render::diagnostic_fingerprints({e}, no_lines).front());
+        CHECK(report[0]["fingerprint"] == "f1");
+        CHECK(report[1]["fingerprint"] == "f2");
         CHECK(report[1]["severity"] == "minor");
         CHECK(report[1]["location"]["lines"]["begin"] == 1);
-        CHECK(render::diagnostics_gitlab({}, no_lines) == "[]\n");
+        CHECK(render::diagnostics_gitlab({}, {}) == "[]\n");
     }
 
     TEST_CASE("SARIF: one rule per code used with quali explain's text, results with their locations")
@@ -206,7 +213,7 @@ TEST_SUITE("render::diagnostics")
                                   "ajoutez une action");
         e.notes.push_back({"organismes/é x/paa.yaml", {1, 1}, "le PAA"});
         const Diagnostic w = diagnostic(Severity::warning, "Q016", "quali.yaml", {0, 0}, "à compléter");
-        const auto log = nlohmann::json::parse(render::diagnostics_sarif({e, w, e}, no_lines, Lang::fr, "9.9.9"));
+        const auto log = nlohmann::json::parse(render::diagnostics_sarif({e, w, e}, {"f1", "f2", "f3"}, Lang::fr, "9.9.9"));
         CHECK(log["version"] == "2.1.0");
         CHECK(log["$schema"].get<std::string>().find("sarif-2.1.0") != std::string::npos);
         REQUIRE(log["runs"].size() == 1);
@@ -232,10 +239,11 @@ TEST_SUITE("render::diagnostics")
         CHECK(where["region"]["startLine"] == 15);
         CHECK(where["region"]["startColumn"] == 16);
         CHECK(results[0]["relatedLocations"][0]["message"]["text"] == "le PAA");
-        CHECK(results[0]["partialFingerprints"]["quali/v1"] != results[2]["partialFingerprints"]["quali/v1"]);
+        CHECK(results[0]["partialFingerprints"]["quali/v1"] == "f1");
+        CHECK(results[2]["partialFingerprints"]["quali/v1"] == "f3");
         CHECK(results[1]["level"] == "warning");
         CHECK(results[1]["locations"][0]["physicalLocation"].count("region") == 0);
-        const auto english = nlohmann::json::parse(render::diagnostics_sarif({e}, no_lines, Lang::en, "1"));
+        const auto english = nlohmann::json::parse(render::diagnostics_sarif({e}, {"f"}, Lang::en, "1"));
         CHECK(english["runs"][0]["tool"]["driver"]["rules"][0]["shortDescription"]["text"] ==
               "alert point not addressed");
         CHECK(english["runs"][0]["results"][0]["message"]["text"] == "non traité\nHelp: ajoutez une action");
@@ -245,10 +253,10 @@ TEST_SUITE("render::diagnostics")
     {
         const Diagnostic d =
             diagnostic(Severity::error, "Q006", "a\"b.yaml", {1, 1}, "\"cité\"\n\\ Soci\xe9t\xe9 \x1b[31m");
-        const auto gitlab = nlohmann::json::parse(render::diagnostics_gitlab({d}, no_lines));
+        const auto gitlab = nlohmann::json::parse(render::diagnostics_gitlab({d}, fingerprints({d}, no_lines)));
         CHECK(gitlab[0]["location"]["path"] == "a\"b.yaml");
         CHECK(gitlab[0]["description"].get<std::string>().starts_with("\"cité\"\n\\ Soci\xef\xbf\xbd"));
-        const auto sarif = nlohmann::json::parse(render::diagnostics_sarif({d}, no_lines, Lang::fr, "1"));
+        const auto sarif = nlohmann::json::parse(render::diagnostics_sarif({d}, fingerprints({d}, no_lines), Lang::fr, "1"));
         CHECK(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
               "a%22b.yaml");
     }
