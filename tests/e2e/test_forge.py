@@ -246,10 +246,6 @@ def build(args):
     return suite
 
 
-def main():
-    args = lib.arguments(__doc__.splitlines()[0])
-    return build(args).run(args.tests)
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    ARGS = lib.arguments(__doc__.splitlines()[0])
+    sys.exit(build(ARGS).run(ARGS.tests))
