@@ -131,6 +131,20 @@ std::vector<std::string> changed_selection(const io::Root& root, const std::stri
     return {selected.begin(), selected.end()};
 }
 
+// The forges' reports: SHA-256 fingerprints, and the repository's quali.yaml (a lone organisme
+// folder's organisme.yaml) to show the diagnostics that have no file.
+render::ForgeReport forge_report(const Workspace& ws, const render::SourceLines& lines, core::Lang lang)
+{
+    render::ForgeReport report{.lang = lang, .version = QUALI_VERSION};
+    report.fingerprints =
+        render::diagnostic_fingerprints(ws.diagnostics, lines, [](std::string_view b) { return io::sha256_hex(b); });
+    if (!ws.roots.empty()) {
+        const io::Root& root = ws.roots.front().root;
+        report.anchor = display_path(root.dir / (root.kind == io::RootKind::organisme ? "organisme.yaml" : "quali.yaml"));
+    }
+    return report;
+}
+
 int run_validate(const ValidateOptions& opt, const Context& ctx)
 {
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
@@ -158,7 +172,7 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
         if (paths.empty()) {
             if (opt.format == "json") ctx.out << render::diagnostics_json({}, 0);
             else if (opt.format == "gitlab") ctx.out << render::diagnostics_gitlab({}, {});
-            else if (opt.format == "sarif") ctx.out << render::diagnostics_sarif({}, {}, ctx.lang, QUALI_VERSION);
+            else if (opt.format == "sarif") ctx.out << render::diagnostics_sarif({}, {.lang = ctx.lang, .version = QUALI_VERSION});
             else if (opt.format == "text" && !ctx.quiet)
                 ctx.out << core::say(ctx.lang, "Aucun changement depuis {}.\n", "No change since {}.\n", rev);
             return 0;
@@ -174,11 +188,9 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
     } else if (opt.format == "github") {
         ctx.out << render::diagnostics_github(ws.diagnostics);
     } else if (opt.format == "gitlab" || opt.format == "sarif") {
-        const std::vector<std::string> fingerprints =
-            render::diagnostic_fingerprints(ws.diagnostics, lines, [](std::string_view b) { return io::sha256_hex(b); });
-        ctx.out << (opt.format == "gitlab"
-                        ? render::diagnostics_gitlab(ws.diagnostics, fingerprints)
-                        : render::diagnostics_sarif(ws.diagnostics, fingerprints, ctx.lang, QUALI_VERSION));
+        const render::ForgeReport report = forge_report(ws, lines, ctx.lang);
+        ctx.out << (opt.format == "gitlab" ? render::diagnostics_gitlab(ws.diagnostics, report)
+                                           : render::diagnostics_sarif(ws.diagnostics, report));
     } else {
         render::TextStyle style;
         style.lang = ctx.lang;

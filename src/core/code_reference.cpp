@@ -24,8 +24,10 @@ std::string_view section_of(std::string_view doc, std::string_view code)
     }
     if (start == std::string_view::npos) return {};
     const std::size_t end = std::min(doc.find("\n## ", start + 1), doc.find("\n# ", start + 1));
-    std::string_view s = doc.substr(start + 1, end == std::string_view::npos ? std::string_view::npos : end - start - 1);
-    while (!s.empty() && s.back() == '\n') s.remove_suffix(1);
+    std::string_view s =
+        doc.substr(start + 1, end == std::string_view::npos ? std::string_view::npos : end - start - 1);
+    while (!s.empty() && s.back() == '\n')
+        s.remove_suffix(1);
     return s;
 }
 
@@ -62,7 +64,8 @@ std::string code_body(Lang lang, std::string_view code)
     const std::size_t eol = s.find('\n');
     if (eol == std::string_view::npos) return {};
     std::string_view body = s.substr(eol + 1);
-    while (!body.empty() && body.front() == '\n') body.remove_prefix(1);
+    while (!body.empty() && body.front() == '\n')
+        body.remove_prefix(1);
     return std::string(body);
 }
 

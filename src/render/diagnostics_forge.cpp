@@ -22,8 +22,10 @@ namespace {
 std::string_view trimmed(std::string_view s)
 {
     const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+    while (!s.empty() && blank(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && blank(s.back()))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -46,24 +48,32 @@ std::string uri_of(std::string_view path)
     return out;
 }
 
-// The diagnostic's file as the forge sees it; "" for a diagnostic on the repository, or on the
-// command line (--ignore), which have no file to point at.
-std::string forge_file(const std::string& file)
+// Where the forge shows a diagnostic: its file and line, or the anchor's first line for one on
+// the repository ("") or on the command line (--ignore); line 1 for a whole file.
+struct Place {
+    std::string file;
+    int line = 1;
+    int column = 0;
+};
+
+Place place_of(const std::string& file, core::Position pos, const std::string& anchor)
 {
-    return file == "--ignore" ? std::string() : file;
+    if (file.empty() || file == "--ignore") return {anchor, 1, 0};
+    return {file, std::max(pos.line, 1), pos.line > 0 ? pos.column : 0};
 }
 
-json sarif_location(const std::string& file, core::Position pos)
+std::string fingerprint_of(const ForgeReport& report, std::size_t i)
 {
-    json physical;
-    physical["artifactLocation"] = {{"uri", uri_of(file)}};
-    if (pos.line > 0) {
-        json region;
-        region["startLine"] = pos.line;
-        if (pos.column > 0) region["startColumn"] = pos.column;
-        physical["region"] = std::move(region);
-    }
-    return {{"physicalLocation", std::move(physical)}};
+    return i < report.fingerprints.size() ? report.fingerprints[i] : std::string();
+}
+
+json sarif_location(const Place& at)
+{
+    json region;
+    region["startLine"] = at.line;
+    if (at.column > 0) region["startColumn"] = at.column;
+    return {{"physicalLocation",
+             {{"artifactLocation", {{"uri", uri_of(at.file)}}}, {"region", std::move(region)}}}};
 }
 
 json sarif_rule(const std::string& code, Lang lang)
@@ -81,20 +91,20 @@ json sarif_rule(const std::string& code, Lang lang)
     return rule;
 }
 
-json sarif_result(const Diagnostic& d, int rule_index, const std::string& fingerprint, Lang lang)
+json sarif_result(const Diagnostic& d, int rule_index, const std::string& fingerprint,
+                  const ForgeReport& report)
 {
     json r;
     r["ruleId"] = d.code;
     r["ruleIndex"] = rule_index;
     r["level"] = d.severity == Severity::error ? "error" : "warning";
-    const std::string help = d.hint.empty() ? std::string() : "\n" + core::say(lang, "Aide : {}", "Help: {}", d.hint);
+    const std::string help =
+        d.hint.empty() ? std::string() : "\n" + core::say(report.lang, "Aide : {}", "Help: {}", d.hint);
     r["message"] = {{"text", d.message + help}};
-    const std::string file = forge_file(d.file);
-    if (!file.empty()) r["locations"] = json::array({sarif_location(file, d.pos)});
+    r["locations"] = json::array({sarif_location(place_of(d.file, d.pos, report.anchor))});
     json related = json::array();
     for (const core::Note& n : d.notes) {
-        if (forge_file(n.file).empty()) continue;
-        json l = sarif_location(n.file, n.pos);
+        json l = sarif_location(place_of(n.file, n.pos, report.anchor));
         l["id"] = static_cast<int>(related.size());
         l["message"] = {{"text", n.message}};
         related.push_back(std::move(l));
@@ -106,13 +116,14 @@ json sarif_result(const Diagnostic& d, int rule_index, const std::string& finger
 
 } // namespace
 
-std::vector<std::string> diagnostic_fingerprints(const std::vector<Diagnostic>& diagnostics, const SourceLines& lines,
-                                                 const Digest& digest)
+std::vector<std::string> diagnostic_fingerprints(const std::vector<Diagnostic>& diagnostics,
+                                                 const SourceLines& lines, const Digest& digest)
 {
     std::vector<std::string> out;
     std::map<std::string, int> seen; // identity → occurrences so far
     for (const Diagnostic& d : diagnostics) {
-        const std::string_view text = d.pos.line > 0 && lines ? trimmed(lines(d.file, d.pos.line)) : std::string_view();
+        const std::string_view text =
+            d.pos.line > 0 && lines ? trimmed(lines(d.file, d.pos.line)) : std::string_view();
         std::string identity = d.code;
         for (const std::string_view part : {std::string_view(d.file), std::string_view(d.message), text}) {
             identity += '\0';
@@ -125,43 +136,42 @@ std::vector<std::string> diagnostic_fingerprints(const std::vector<Diagnostic>& 
     return out;
 }
 
-std::string diagnostics_gitlab(const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& fingerprints)
+std::string diagnostics_gitlab(const std::vector<Diagnostic>& diagnostics, const ForgeReport& report)
 {
     json list = json::array();
     for (std::size_t i = 0; i < diagnostics.size(); ++i) {
         const Diagnostic& d = diagnostics[i];
-        const std::string file = forge_file(d.file);
+        const Place at = place_of(d.file, d.pos, report.anchor);
         json issue;
         issue["type"] = "issue";
         issue["description"] = d.message;
         issue["check_name"] = d.code;
-        issue["fingerprint"] = i < fingerprints.size() ? fingerprints[i] : std::string();
+        issue["fingerprint"] = fingerprint_of(report, i);
         issue["severity"] = d.severity == Severity::error ? "critical" : "minor";
-        issue["location"] = {{"path", file.empty() ? std::string(".") : file},
-                             {"lines", {{"begin", std::max(d.pos.line, 1)}}}};
+        issue["location"] = {{"path", at.file}, {"lines", {{"begin", at.line}}}};
         list.push_back(std::move(issue));
     }
     return dump(list);
 }
 
-std::string diagnostics_sarif(const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& fingerprints,
-                              Lang lang, std::string_view version)
+std::string diagnostics_sarif(const std::vector<Diagnostic>& diagnostics, const ForgeReport& report)
 {
     std::map<std::string, int> rule_index;
-    for (const Diagnostic& d : diagnostics) rule_index.emplace(d.code, 0);
+    for (const Diagnostic& d : diagnostics)
+        rule_index.emplace(d.code, 0);
     json rules = json::array();
     for (auto& [code, index] : rule_index) {
         index = static_cast<int>(rules.size());
-        rules.push_back(sarif_rule(code, lang));
+        rules.push_back(sarif_rule(code, report.lang));
     }
     json results = json::array();
     for (std::size_t i = 0; i < diagnostics.size(); ++i)
         results.push_back(sarif_result(diagnostics[i], rule_index.at(diagnostics[i].code),
-                                       i < fingerprints.size() ? fingerprints[i] : std::string(), lang));
+                                       fingerprint_of(report, i), report));
     json driver;
     driver["name"] = "quali";
-    driver["version"] = version;
-    driver["semanticVersion"] = version;
+    driver["version"] = report.version;
+    driver["semanticVersion"] = report.version;
     driver["rules"] = std::move(rules);
     json run;
     run["tool"] = {{"driver", std::move(driver)}};

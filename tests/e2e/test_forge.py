@@ -165,6 +165,28 @@ def build(args):
             check(len(fps) == 3 and len(set(fps)) == 3, f"three distinct fingerprints expected: {fps}")
 
     @test
+    def test_every_result_has_a_place():
+        # GitHub rejects a whole SARIF upload when one result has no location: a diagnostic with
+        # no file (here Q019 on --ignore) is shown on the repository's quali.yaml, line 1.
+        with TempRepo(base, Q310) as repo:
+            parent = os.path.dirname(repo)
+            name = os.path.basename(repo)
+            report = gitlab(repo, name, "--ignore", "Q999", cwd=parent)
+            q019 = [i for i in report if i["check_name"] == "Q019"]
+            check(len(q019) == 1, f"one Q019 expected: {report}")
+            check(q019[0]["location"] == {"path": f"{name}/quali.yaml", "lines": {"begin": 1}}, f"{q019[0]}")
+            run = run_quali(quali, ["validate", name, "--as-of", AS_OF, "--format", "sarif", "--ignore", "Q999"],
+                            parent)
+            results = parse(run, dict)["runs"][0]["results"]
+            check(len(results) == 2, f"two results expected: {results}")
+            for r in results:
+                places = r.get("locations", [])
+                check(len(places) == 1, f"{r['ruleId']}: {places}")
+                where = places[0]["physicalLocation"]
+                check(os.path.exists(os.path.join(parent, where["artifactLocation"]["uri"])), f"{where}")
+                check(where["region"]["startLine"] >= 1, f"{where}")
+
+    @test
     def test_clean_repository():
         with TempRepo(base) as repo:
             run = validate(repo, "gitlab")

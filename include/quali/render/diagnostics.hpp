@@ -51,16 +51,24 @@ using Digest = std::function<std::string(std::string_view bytes)>;
 std::vector<std::string> diagnostic_fingerprints(const std::vector<core::Diagnostic>& diagnostics,
                                                  const SourceLines& lines, const Digest& digest);
 
+// What the forges' reports need besides the diagnostics.
+struct ForgeReport {
+    std::vector<std::string> fingerprints{}; // fingerprints[i] is diagnostics[i]'s
+    // The file shown for a diagnostic that has none (on the repository, or on --ignore): the
+    // forges refuse a result without a place (GitHub rejects the whole SARIF upload).
+    std::string anchor = "quali.yaml";
+    core::Lang lang = core::Lang::fr;
+    std::string version{}; // quali's, for SARIF's tool
+};
+
 // GitLab's Code Quality report: a JSON array of {description, check_name (the code),
 // fingerprint, severity (error → critical, warning → minor), location {path, lines {begin}}};
-// fingerprints[i] is diagnostics[i]'s.
-std::string diagnostics_gitlab(const std::vector<core::Diagnostic>& diagnostics,
-                               const std::vector<std::string>& fingerprints);
+// a diagnostic without a line is placed on line 1.
+std::string diagnostics_gitlab(const std::vector<core::Diagnostic>& diagnostics, const ForgeReport& report);
 
 // A SARIF 2.1.0 log with one run: quali as the tool, one rule per code used (title, text of
-// quali explain in lang), one result per diagnostic with its fingerprint (partialFingerprints).
-std::string diagnostics_sarif(const std::vector<core::Diagnostic>& diagnostics,
-                              const std::vector<std::string>& fingerprints, core::Lang lang,
-                              std::string_view version);
+// quali explain in report.lang), one result per diagnostic, always with a location (line 1
+// when it has none) and its fingerprint (partialFingerprints), its notes as related locations.
+std::string diagnostics_sarif(const std::vector<core::Diagnostic>& diagnostics, const ForgeReport& report);
 
 } // namespace quali::render

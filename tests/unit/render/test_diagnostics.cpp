@@ -192,7 +192,7 @@ TEST_SUITE("render::diagnostics")
     {
         Diagnostic e = diagnostic(Severity::error, "Q310", "organismes/x/audit.yaml", {15, 16}, "point « T2.2 »");
         const Diagnostic w = diagnostic(Severity::warning, "Q016", "quali.yaml", {0, 0}, "à compléter");
-        const auto report = nlohmann::json::parse(render::diagnostics_gitlab({e, w}, {"f1", "f2"}));
+        const auto report = nlohmann::json::parse(render::diagnostics_gitlab({e, w}, {.fingerprints = {"f1", "f2"}}));
         REQUIRE(report.is_array());
         REQUIRE(report.size() == 2);
         CHECK(report[0]["description"] == "point « T2.2 »");
@@ -213,7 +213,7 @@ TEST_SUITE("render::diagnostics")
                                   "ajoutez une action");
         e.notes.push_back({"organismes/é x/paa.yaml", {1, 1}, "le PAA"});
         const Diagnostic w = diagnostic(Severity::warning, "Q016", "quali.yaml", {0, 0}, "à compléter");
-        const auto log = nlohmann::json::parse(render::diagnostics_sarif({e, w, e}, {"f1", "f2", "f3"}, Lang::fr, "9.9.9"));
+        const auto log = nlohmann::json::parse(render::diagnostics_sarif({e, w, e}, {.fingerprints = {"f1", "f2", "f3"}, .version = "9.9.9"}));
         CHECK(log["version"] == "2.1.0");
         CHECK(log["$schema"].get<std::string>().find("sarif-2.1.0") != std::string::npos);
         REQUIRE(log["runs"].size() == 1);
@@ -242,8 +242,9 @@ TEST_SUITE("render::diagnostics")
         CHECK(results[0]["partialFingerprints"]["quali/v1"] == "f1");
         CHECK(results[2]["partialFingerprints"]["quali/v1"] == "f3");
         CHECK(results[1]["level"] == "warning");
-        CHECK(results[1]["locations"][0]["physicalLocation"].count("region") == 0);
-        const auto english = nlohmann::json::parse(render::diagnostics_sarif({e}, {"f"}, Lang::en, "1"));
+        // A whole file (no line) is shown on its first line: GitHub wants a place for every result.
+        CHECK(results[1]["locations"][0]["physicalLocation"]["region"] == nlohmann::json{{"startLine", 1}});
+        const auto english = nlohmann::json::parse(render::diagnostics_sarif({e}, {.lang = Lang::en}));
         CHECK(english["runs"][0]["tool"]["driver"]["rules"][0]["shortDescription"]["text"] ==
               "alert point not addressed");
         CHECK(english["runs"][0]["results"][0]["message"]["text"] == "non traité\nHelp: ajoutez une action");
@@ -253,11 +254,29 @@ TEST_SUITE("render::diagnostics")
     {
         const Diagnostic d =
             diagnostic(Severity::error, "Q006", "a\"b.yaml", {1, 1}, "\"cité\"\n\\ Soci\xe9t\xe9 \x1b[31m");
-        const auto gitlab = nlohmann::json::parse(render::diagnostics_gitlab({d}, fingerprints({d}, no_lines)));
+        const auto gitlab = nlohmann::json::parse(render::diagnostics_gitlab({d}, {.fingerprints = fingerprints({d}, no_lines)}));
         CHECK(gitlab[0]["location"]["path"] == "a\"b.yaml");
         CHECK(gitlab[0]["description"].get<std::string>().starts_with("\"cité\"\n\\ Soci\xef\xbf\xbd"));
-        const auto sarif = nlohmann::json::parse(render::diagnostics_sarif({d}, fingerprints({d}, no_lines), Lang::fr, "1"));
+        const auto sarif = nlohmann::json::parse(render::diagnostics_sarif({d}, {.fingerprints = fingerprints({d}, no_lines)}));
         CHECK(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
               "a%22b.yaml");
+    }
+
+    TEST_CASE("a diagnostic without a file is shown on the anchor, the repository's quali.yaml")
+    {
+        const Diagnostic cli = diagnostic(Severity::warning, "Q019", "--ignore", {0, 0}, "code inconnu");
+        const Diagnostic repo = diagnostic(Severity::error, "Q015", "", {0, 0}, "dépôt");
+        const render::ForgeReport report{.anchor = "depot/quali.yaml"};
+        const auto gitlab = nlohmann::json::parse(render::diagnostics_gitlab({cli, repo}, report));
+        for (const auto& issue : gitlab) {
+            CHECK(issue["location"]["path"] == "depot/quali.yaml");
+            CHECK(issue["location"]["lines"]["begin"] == 1);
+        }
+        const auto sarif = nlohmann::json::parse(render::diagnostics_sarif({cli, repo}, report));
+        for (const auto& result : sarif["runs"][0]["results"]) {
+            REQUIRE(result["locations"].size() == 1);
+            CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "depot/quali.yaml");
+            CHECK(result["locations"][0]["physicalLocation"]["region"]["startLine"] == 1);
+        }
     }
 }
