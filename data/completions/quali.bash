@@ -58,7 +58,7 @@ _quali()
         --lang) COMPREPLY=($(compgen -W "fr en" -- "$cur")); return ;;
         --format)
             case $cmd in
-                validate) COMPREPLY=($(compgen -W "text json github" -- "$cur")) ;;
+                validate) COMPREPLY=($(compgen -W "text json github gitlab sarif" -- "$cur")) ;;
                 deadlines) COMPREPLY=($(compgen -W "text json ics" -- "$cur")) ;;
                 diff) COMPREPLY=($(compgen -W "text md json" -- "$cur")) ;;
                 agenda|dossier|pv|bilan) COMPREPLY=($(compgen -W "md html json" -- "$cur")) ;;

@@ -3,7 +3,8 @@
 #include "commands/git.hpp"
 #include "commands/registry.hpp"
 #include "commands/workspace.hpp"
-#include "quali/core/embedded.hpp"
+#include "quali/core/code_reference.hpp"
+#include "quali/io/digest.hpp"
 #include "quali/render/diagnostics.hpp"
 
 #include <algorithm>
@@ -26,24 +27,6 @@ struct ValidateOptions {
     std::string changed_rev;         // "" means HEAD
     std::vector<std::string> ignore; // warning codes to silence (--ignore Q016,Q361)
 };
-
-// What docs/codes.md (built into quali) says of a code: documented at all, and a warning.
-struct CodeInfo {
-    bool known = false;
-    bool warning = false;
-};
-
-CodeInfo code_info(const std::string& code)
-{
-    const auto doc = core::embedded_file("codes.md");
-    if (!doc) return {};
-    const std::string heading = "\n## " + code + " ";
-    const std::size_t start = doc->find(heading);
-    if (start == std::string_view::npos) return {};
-    const std::size_t end = doc->find("\n## ", start + 1);
-    const std::string_view section = doc->substr(start, end == std::string_view::npos ? end : end - start);
-    return {true, section.find("\nGravité : avertissement") != std::string_view::npos};
-}
 
 // A request to silence a code: from the command line (file "--ignore", no position) or from a
 // repository's quali.yaml (diagnostics.ignorer).
@@ -80,7 +63,7 @@ int silence_warnings(std::vector<core::Diagnostic>& diagnostics, const std::vect
     std::set<std::string> silenced;
     std::vector<core::Diagnostic> notices;
     for (const IgnoreRequest& r : requests) {
-        const CodeInfo info = code_info(r.code);
+        const core::CodeInfo info = core::code_info(r.code);
         if (info.known && info.warning && r.code != "Q019") {
             silenced.insert(r.code);
             continue;
@@ -148,6 +131,20 @@ std::vector<std::string> changed_selection(const io::Root& root, const std::stri
     return {selected.begin(), selected.end()};
 }
 
+// The forges' reports: SHA-256 fingerprints, and the repository's quali.yaml (a lone organisme
+// folder's organisme.yaml) to show the diagnostics that have no file.
+render::ForgeReport forge_report(const Workspace& ws, const render::SourceLines& lines, core::Lang lang)
+{
+    render::ForgeReport report{.lang = lang, .version = QUALI_VERSION};
+    report.fingerprints =
+        render::diagnostic_fingerprints(ws.diagnostics, lines, [](std::string_view b) { return io::sha256_hex(b); });
+    if (!ws.roots.empty()) {
+        const io::Root& root = ws.roots.front().root;
+        report.anchor = display_path(root.dir / (root.kind == io::RootKind::organisme ? "organisme.yaml" : "quali.yaml"));
+    }
+    return report;
+}
+
 int run_validate(const ValidateOptions& opt, const Context& ctx)
 {
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
@@ -174,6 +171,8 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
                                                 "folders or files checked"));
         if (paths.empty()) {
             if (opt.format == "json") ctx.out << render::diagnostics_json({}, 0);
+            else if (opt.format == "gitlab") ctx.out << render::diagnostics_gitlab({}, {});
+            else if (opt.format == "sarif") ctx.out << render::diagnostics_sarif({}, {.lang = ctx.lang, .version = QUALI_VERSION});
             else if (opt.format == "text" && !ctx.quiet)
                 ctx.out << core::say(ctx.lang, "Aucun changement depuis {}.\n", "No change since {}.\n", rev);
             return 0;
@@ -182,19 +181,23 @@ int run_validate(const ValidateOptions& opt, const Context& ctx)
     Workspace ws = load_workspace(paths, ctx, {.as_of = as_of, .snapshot = snapshot ? &*snapshot : nullptr, .lean_model = true});
     const int silenced = silence_warnings(ws.diagnostics, ignore_requests(opt, ws), ctx.lang);
     const core::DiagnosticCounts counts = core::count(ws.diagnostics);
+    const render::SourceLines lines = [&](const std::string& f, int l) { return ws.source_line(f, l); };
 
     if (opt.format == "json") {
         ctx.out << render::diagnostics_json(ws.diagnostics, ws.files_checked, silenced);
     } else if (opt.format == "github") {
         ctx.out << render::diagnostics_github(ws.diagnostics);
+    } else if (opt.format == "gitlab" || opt.format == "sarif") {
+        const render::ForgeReport report = forge_report(ws, lines, ctx.lang);
+        ctx.out << (opt.format == "gitlab" ? render::diagnostics_gitlab(ws.diagnostics, report)
+                                           : render::diagnostics_sarif(ws.diagnostics, report));
     } else {
         render::TextStyle style;
         style.lang = ctx.lang;
         style.color = ctx.color;
         style.show_source = ctx.out_is_terminal;
         style.quiet = ctx.quiet;
-        ctx.out << render::diagnostics_text(ws.diagnostics, style,
-                                            [&](const std::string& f, int l) { return ws.source_line(f, l); });
+        ctx.out << render::diagnostics_text(ws.diagnostics, style, lines);
         if (!ctx.quiet || counts.errors + counts.warnings > 0)
             ctx.out << render::summary_text(ws.diagnostics, ws.files_checked, style, silenced);
         if (!ctx.quiet && opt.staged)
@@ -229,9 +232,12 @@ void add_validate(CLI::App& app, Runner& runner, core::Lang lang)
                        "dossier courant)",
                        "Root of the repository, folder of an organisation, or files (default: the repository that "
                        "holds the current folder)"));
-    add_format_option(*sub, opt->format, {"text", "json", "github"},
-                      tr(lang, "Format de sortie : text (défaut), json ou github",
-                         "Output format: text (default), json or github"));
+    add_format_option(*sub, opt->format, {"text", "json", "github", "gitlab", "sarif"},
+                      tr(lang,
+                         "Format de sortie : text (défaut), json, github (annotations d'un workflow), gitlab "
+                         "(rapport Code Quality) ou sarif (SARIF 2.1.0, analyse de code de GitHub)",
+                         "Output format: text (default), json, github (workflow annotations), gitlab (Code "
+                         "Quality report) or sarif (SARIF 2.1.0, GitHub code scanning)"));
     add_as_of_option(*sub, opt->as_of, lang);
     sub->add_flag("--strict", opt->strict,
                   tr(lang, "Échouer aussi sur les avertissements", "Fail on warnings too"));

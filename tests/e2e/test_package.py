@@ -193,7 +193,7 @@ def test_the_completions_list_every_subcommand():
         lines = sh("bash", "-c", probe, "probe", script, cwd=WORK).splitlines()
         check(set(names) <= set(lines[0].split()), f"bash completes {lines[0]!r}, quali --help lists {names}")
         check(lines[1].split() == ["organisme", "audit", "candidature", "seance", "auditeur"], lines[1])
-        check(lines[2].split() == ["text", "json", "github"], lines[2])
+        check(lines[2].split() == ["text", "json", "github", "gitlab", "sarif"], lines[2])
         check(lines[3].split() == ["--candidature"], lines[3])
     if shutil.which("zsh"):
         sh("zsh", "-n", os.path.join(ARGS.source, "data/completions/_quali"))

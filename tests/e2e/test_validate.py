@@ -413,7 +413,7 @@ def build(args):
         usage_error(["validate", "--bogus"], ["erreur", "argument inattendu", "--bogus"], "unknown option")
         usage_error(["frobnicate"], ["commande inconnue", "frobnicate"], "unknown command")
         usage_error([], ["une commande est attendue"], "no command")
-        usage_error(["validate", "--format", "xml"], ["--format", "« xml »", "{text,json,github}"], "bad choice")
+        usage_error(["validate", "--format", "xml"], ["--format", "« xml »", "{text,json,github,gitlab,sarif}"], "bad choice")
         usage_error(["validate", "--as-of"], ["--as-of", "valeur manquante"], "missing value")
         usage_error(["validate", "--staged", "--changed"], ["--staged", "--changed", "s'excluent"], "exclusive")
         usage_error(["--lang", "en", "frobnicate"], ["error", "unknown command", "frobnicate"], "unknown command, en")

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // Renders diagnostics: compiler-style text (with the source line and a caret on a terminal),
-// one JSON object, or GitHub workflow commands.
+// one JSON object, GitHub workflow commands, or the forges' reports (GitLab Code Quality,
+// SARIF 2.1.0: diagnostics_forge.cpp).
 #include "quali/core/diagnostic.hpp"
 #include "quali/core/lang.hpp"
 
@@ -38,5 +39,36 @@ std::string diagnostics_json(const std::vector<core::Diagnostic>& diagnostics, i
 
 // One "::error file=…,line=…,col=…,title=…::message" line per diagnostic.
 std::string diagnostics_github(const std::vector<core::Diagnostic>& diagnostics);
+
+// A digest of bytes as hex digits (io::sha256_hex: render does no hashing of its own).
+using Digest = std::function<std::string(std::string_view bytes)>;
+
+// A stable identity for each diagnostic, for the forges to follow it from one run to the next:
+// the digest of the code, the file, the message and the text of the diagnostic's line
+// (trimmed), never of the line number, so that lines added above leave it unchanged;
+// identical diagnostics in one file are told apart by their rank among themselves. The
+// message is in the user's language: keep one --lang in CI.
+std::vector<std::string> diagnostic_fingerprints(const std::vector<core::Diagnostic>& diagnostics,
+                                                 const SourceLines& lines, const Digest& digest);
+
+// What the forges' reports need besides the diagnostics.
+struct ForgeReport {
+    std::vector<std::string> fingerprints{}; // fingerprints[i] is diagnostics[i]'s
+    // The file shown for a diagnostic that has none (on the repository, or on --ignore): the
+    // forges refuse a result without a place (GitHub rejects the whole SARIF upload).
+    std::string anchor = "quali.yaml";
+    core::Lang lang = core::Lang::fr;
+    std::string version{}; // quali's, for SARIF's tool
+};
+
+// GitLab's Code Quality report: a JSON array of {description, check_name (the code),
+// fingerprint, severity (error → critical, warning → minor), location {path, lines {begin}}};
+// a diagnostic without a line is placed on line 1.
+std::string diagnostics_gitlab(const std::vector<core::Diagnostic>& diagnostics, const ForgeReport& report);
+
+// A SARIF 2.1.0 log with one run: quali as the tool, one rule per code used (title, text of
+// quali explain in report.lang), one result per diagnostic, always with a location (line 1
+// when it has none) and its fingerprint (partialFingerprints), its notes as related locations.
+std::string diagnostics_sarif(const std::vector<core::Diagnostic>& diagnostics, const ForgeReport& report);
 
 } // namespace quali::render
