@@ -205,7 +205,7 @@ void add_site(CLI::App& app, Runner& runner, core::Lang lang)
                    "Pages, options et promesse de --public : docs/site.md. Le site est écrit à côté de DOSSIER puis "
                    "mis en place d'un coup ; le dépôt n'est jamais modifié. Codes de sortie : 0 ; 2 erreur "
                    "d'utilisation (dossier non vide ou étranger, dépôt introuvable).",
-                   "The pages themselves are written in French: they show a French label. Pages, options and the "
+                   "The pages themselves are written in French: they go to a French committee. Pages, options and the "
                    "promise of --public: docs/site.md. The site is built beside FOLDER then moved into place at "
                    "once; the repository is never changed. Exit codes: 0; 2 usage error (folder not empty or not "
                    "a site, repository not found)."));
