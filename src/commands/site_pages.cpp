@@ -13,7 +13,11 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <atomic>
+#include <exception>
+#include <mutex>
 #include <set>
+#include <thread>
 
 namespace quali::commands {
 
@@ -108,17 +112,48 @@ std::string with_extra(std::string body, std::string_view extra)
 
 } // namespace
 
+namespace {
+
+void write_organisme_page(const SiteRun& run, const core::Organisme& o)
+{
+    const std::string page = render::site_page_name(o.slug);
+    const std::string sheet = run.body("dossier", dossier_document_tree(run.ws, o, run.as_of, run.ctx));
+    const std::string extra = run.body(
+        "site-organisme",
+        render::organisme_extra_tree(core::timeline(run.model, o, core::Lang::fr), proofs_of(run, o, page)));
+    run.page("organismes/" + page + ".html", "Fiche d'instruction — " + (o.nom.empty() ? o.slug : o.nom),
+             with_extra(sheet, extra));
+}
+
+} // namespace
+
 void write_organisme_pages(const SiteRun& run)
 {
-    for (const core::Organisme& o : run.model.organismes) {
-        const std::string page = render::site_page_name(o.slug);
-        const std::string sheet = run.body("dossier", dossier_document_tree(run.ws, o, run.as_of, run.ctx));
-        const std::string extra = run.body(
-            "site-organisme", render::organisme_extra_tree(core::timeline(run.model, o, core::Lang::fr),
-                                                           proofs_of(run, o, page)));
-        run.page("organismes/" + page + ".html", "Fiche d'instruction — " + (o.nom.empty() ? o.slug : o.nom),
-                 with_extra(sheet, extra));
+    // One page per organisme, on every core: each page is its own file, so the bytes do not
+    // depend on the order; the first error stops the others and is thrown here.
+    const std::vector<core::Organisme>& all = run.model.organismes;
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_lock;
+    const auto work = [&] {
+        for (std::size_t i = next++; i < all.size(); i = next++) {
+            try {
+                write_organisme_page(run, all[i]);
+            } catch (...) {
+                const std::lock_guard lock(failure_lock);
+                if (!failure) failure = std::current_exception();
+                next = all.size();
+            }
+        }
+    };
+    {
+        std::vector<std::jthread> threads;
+        const unsigned n = std::clamp(std::thread::hardware_concurrency(), 1U, 16U);
+        for (unsigned t = 1; t < n && t < all.size(); ++t)
+            threads.emplace_back(work);
+        work();
     }
+    if (failure) std::rethrow_exception(failure);
 }
 
 void write_session_pages(const SiteRun& run)

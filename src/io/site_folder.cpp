@@ -2,10 +2,9 @@
 // Building a folder beside its target and moving it into place (site_folder.hpp).
 #include "quali/io/site_folder.hpp"
 
-#include "quali/io/atomic_write.hpp"
-
 #include <cerrno>
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -52,7 +51,11 @@ std::error_code StagedFolder::write(const fs::path& relative_path, std::string_v
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) return ec;
-    return write_file_atomically(path, bytes, true);
+    // No fsync per file: the folder is invisible until commit, which moves it whole.
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    return out ? std::error_code{} : std::make_error_code(std::errc::io_error);
 }
 
 std::error_code StagedFolder::copy(const fs::path& from, const fs::path& relative_path)
