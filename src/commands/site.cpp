@@ -108,8 +108,8 @@ void check_target(const fs::path& target, const std::string& shown, bool force, 
                                        "{} was not written by quali site (no {} file): --force does not replace "
                                        "it; choose a folder that is absent or empty",
                                        shown, io::site_stamp));
-        throw EnvironmentError(say(lang, "{} existe et n'est pas vide : choisissez un dossier absent ou vide",
-                                   "{} exists and is not empty: choose a folder that is absent or empty", shown));
+        throw EnvironmentError(say(lang, "{} existe et n'est pas un dossier vide : choisissez un dossier absent ou vide",
+                                   "{} exists and is not an empty folder: choose a folder that is absent or empty", shown));
     case io::TargetState::stamped_folder:
         if (!force)
             throw EnvironmentError(say(lang, "{} contient déjà un site : ajoutez --force pour le remplacer",
@@ -129,7 +129,10 @@ bool inside(const fs::path& path, const fs::path& folder)
 int run_site(const SiteOptions& opt, const Context& ctx)
 {
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
-    const fs::path target = fs::weakly_canonical(fs::absolute(opt.output));
+    // The folder's own name is kept as given (a link there is not followed), its parent resolved.
+    fs::path target = fs::absolute(opt.output).lexically_normal();
+    if (!target.has_filename()) target = target.parent_path();
+    target = fs::weakly_canonical(target.parent_path()) / target.filename();
     check_target(target, opt.output, opt.force, ctx.lang);
     const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
     const core::Model& model = ws.models.front();
@@ -188,9 +191,9 @@ void add_site(CLI::App& app, Runner& runner, core::Lang lang)
         ->required()
         ->type_name(tr(lang, "DOSSIER", "FOLDER"));
     add_as_of_option(*sub, opt->as_of, lang);
-    sub->add_flag("--force", opt->force,
-                  tr(lang, "Remplacer DOSSIER s'il contient un site écrit par quali site",
-                     "Replace FOLDER if it holds a site written by quali site"));
+    add_force_flag(*sub, opt->force, lang)
+        ->description(tr(lang, "Remplacer DOSSIER s'il contient un site écrit par quali site",
+                         "Replace FOLDER if it holds a site written by quali site"));
     sub->add_flag("--public", opt->is_public,
                   tr(lang,
                      "Site public : organismes labellisés, observatoire et chiffres annuels, sans aucune donnée "

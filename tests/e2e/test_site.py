@@ -15,13 +15,11 @@ import html.parser
 import os
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Failure, Suite, TempRepo, arguments, check, require, run_quali, snapshot, snapshot_changes  # noqa: E402
+from lib import Suite, TempRepo, arguments, check, chromium_dom, require, run_quali, snapshot, snapshot_changes  # noqa: E402
 
 args = arguments(__doc__)
 QUALI, SOURCE = args.quali, args.source
@@ -68,6 +66,15 @@ class Page(html.parser.HTMLParser):
 
     def handle_data(self, data):
         self.text.append(data)
+
+
+def full_and_public(repo):
+    """The committee's site and the public one of repo, written beside it: their folders."""
+    parent = os.path.dirname(repo)
+    full, public = os.path.join(parent, "complet"), os.path.join(parent, "public")
+    site(repo, full)
+    site(repo, public, "--public")
+    return full, public
 
 
 def pages_of(folder):
@@ -152,7 +159,7 @@ def test_a_folder_that_is_not_a_site_is_never_replaced():
         with open(os.path.join(out, "rapport.txt"), "w") as f:
             f.write("à garder\n")
         r = site(repo, out, code=2)
-        check("n'est pas vide" in r.stderr, f"no clear message: {r.stderr!r}")
+        check("n'est pas un dossier vide" in r.stderr, f"no clear message: {r.stderr!r}")
         r = site(repo, out, "--force", code=2)
         check("n'a pas été écrit par quali site" in r.stderr, f"no clear message: {r.stderr!r}")
         check(sorted(os.listdir(out)) == ["rapport.txt"], f"the folder changed: {os.listdir(out)}")
@@ -244,10 +251,7 @@ PLANTED = {"edit": [
 @suite.test
 def test_the_public_site_holds_no_personal_data():
     with TempRepo(DEPOT, PLANTED) as repo:
-        parent = os.path.dirname(repo)
-        full, public = os.path.join(parent, "complet"), os.path.join(parent, "public")
-        site(repo, full)
-        site(repo, public, "--public")
+        full, public = full_and_public(repo)
         everything = b"".join(files_of(full).values()).decode("utf-8")
         check("Auditrice Plantéaudit" in everything and "Zoé Plantécontact" in everything,
               "the planted data did not reach the full site: the test plants nothing")
@@ -281,30 +285,13 @@ def test_organismes_json_and_csv_are_quali_export():
 def dom_of(path):
     """The DOM Chromium built for the file, and what it logged."""
     require(CHROMIUM is not None, "chromium is not installed (apt-get install chromium)")
-    profile = tempfile.mkdtemp(prefix="quali-chromium-")
-    try:
-        proc = subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-extensions", "--enable-logging=stderr", "--user-data-dir=" + profile, "--dump-dom",
-             "file://" + os.path.abspath(path)],
-            stdin=subprocess.DEVNULL, capture_output=True, timeout=120, preexec_fn=lambda: os.nice(19))
-    except subprocess.TimeoutExpired:
-        raise Failure(f"chromium did not finish on {path}")
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    out = proc.stdout.decode("utf-8", "replace")
-    check(proc.returncode == 0 and "<html" in out, f"chromium exit {proc.returncode}: {proc.stderr[-400:]!r}")
-    return out, proc.stderr.decode("utf-8", "replace")
+    return chromium_dom(CHROMIUM, path)
 
 
 @suite.test
 def test_chromium_renders_each_kind_of_page():
     with TempRepo(DEPOT, HOSTILE) as repo:
-        parent = os.path.dirname(repo)
-        out, public = os.path.join(parent, "site"), os.path.join(parent, "public")
-        site(repo, out)
-        site(repo, public, "--public")
+        out, public = full_and_public(repo)
         kinds = [os.path.join(out, p) for p in ("index.html", "organismes/habitat-loire.html", "seances/2026-06-18.html",
                                                 "seances/2025-11-20.html", "auditeurs.html", "bilan/2025.html",
                                                 "observatoire.html")] + [os.path.join(public, "index.html")]
