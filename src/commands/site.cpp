@@ -23,7 +23,8 @@ void SiteRun::write(const std::string& relative, std::string_view bytes) const
 {
     if (const std::error_code ec = folder.write(relative, bytes))
         throw EnvironmentError(say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}",
-                                   display_path(folder.staging() / relative), system_error_text(ec, ctx.lang)));
+                                   display_path(folder.staging() / relative),
+                                   system_error_text(ec, ctx.lang)));
 }
 
 void SiteRun::page(const std::string& relative, const std::string& titre, std::string_view body) const
@@ -102,14 +103,16 @@ void check_target(const fs::path& target, const std::string& shown, bool force, 
     switch (io::target_state(target)) {
     case io::TargetState::foreign:
         if (force)
-            throw EnvironmentError(say(lang,
-                                       "{} n'a pas été écrit par quali site (pas de fichier {}) : --force ne le "
-                                       "remplace pas ; choisissez un dossier absent ou vide",
-                                       "{} was not written by quali site (no {} file): --force does not replace "
-                                       "it; choose a folder that is absent or empty",
-                                       shown, io::site_stamp));
-        throw EnvironmentError(say(lang, "{} existe et n'est pas un dossier vide : choisissez un dossier absent ou vide",
-                                   "{} exists and is not an empty folder: choose a folder that is absent or empty", shown));
+            throw EnvironmentError(
+                say(lang,
+                    "{} n'a pas été écrit par quali site (pas de fichier {}) : --force ne le "
+                    "remplace pas ; choisissez un dossier absent ou vide",
+                    "{} was not written by quali site (no {} file): --force does not replace "
+                    "it; choose a folder that is absent or empty",
+                    shown, io::site_stamp));
+        throw EnvironmentError(
+            say(lang, "{} existe et n'est pas un dossier vide : choisissez un dossier absent ou vide",
+                "{} exists and is not an empty folder: choose a folder that is absent or empty", shown));
     case io::TargetState::stamped_folder:
         if (!force)
             throw EnvironmentError(say(lang, "{} contient déjà un site : ajoutez --force pour le remplacer",
@@ -134,11 +137,13 @@ int run_site(const SiteOptions& opt, const Context& ctx)
     if (!target.has_filename()) target = target.parent_path();
     target = fs::weakly_canonical(target.parent_path()) / target.filename();
     check_target(target, opt.output, opt.force, ctx.lang);
-    const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
+    const Workspace ws =
+        load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
     const core::Model& model = ws.models.front();
     if (model.standalone)
-        throw EnvironmentError(say(ctx.lang, "quali site a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
-                                   "quali site needs a repository (quali.yaml), not a lone organisation folder"));
+        throw EnvironmentError(
+            say(ctx.lang, "quali site a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
+                "quali site needs a repository (quali.yaml), not a lone organisation folder"));
     warn_if_repository_has_errors(ws, ctx, "le site peut être incomplet", "the site may be incomplete");
     const fs::path repo_root = fs::canonical(ws.roots.front().root.dir);
 
@@ -150,10 +155,18 @@ int run_site(const SiteOptions& opt, const Context& ctx)
                                    "cannot create the temporary folder beside {}: {}", opt.output,
                                    system_error_text(e.code(), ctx.lang)));
     }
-    SiteRun run{.ws = ws, .model = model, .ctx = ctx, .as_of = as_of, .is_public = opt.is_public,
+    SiteRun run{.ws = ws,
+                .model = model,
+                .ctx = ctx,
+                .as_of = as_of,
+                .is_public = opt.is_public,
                 .copy_proofs = opt.copy_proofs && !opt.is_public,
-                .link_proofs = inside(target, repo_root.parent_path()), .target = target,
-                .repo_root = repo_root, .folder = *folder, .years = years_with_data(model, as_of), .nav = {}};
+                .link_proofs = inside(target, repo_root.parent_path()),
+                .target = target,
+                .repo_root = repo_root,
+                .folder = *folder,
+                .years = years_with_data(model, as_of),
+                .nav = {}};
     for (const SitePage& p : site_pages)
         if (for_audience(p, opt.is_public) && !p.nav_file.empty())
             run.nav.push_back({std::string(p.nav_file), std::string(p.nav_text)});
@@ -161,16 +174,18 @@ int run_site(const SiteOptions& opt, const Context& ctx)
     for (const SitePage& p : site_pages)
         if (for_audience(p, opt.is_public)) p.write(run);
 
-    const std::string stamp = fmt::format("Site écrit par quali site{} ; quali site --force peut remplacer ce dossier.\n",
-                                          opt.is_public ? " --public" : "");
+    const std::string stamp =
+        fmt::format("Site écrit par quali site{} ; quali site --force peut remplacer ce dossier.\n",
+                    opt.is_public ? " --public" : "");
     if (const std::error_code ec = folder->commit(stamp, opt.force)) {
         if (ec == std::errc::file_exists) check_target(target, opt.output, opt.force, ctx.lang);
         throw EnvironmentError(say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", opt.output,
                                    system_error_text(ec, ctx.lang)));
     }
     if (!ctx.quiet)
-        ctx.err << say(ctx.lang, "site {}écrit dans {} (situation au {})\n", "{}site written to {} (as of {})\n",
-                       opt.is_public ? say(ctx.lang, "public ", "public ") : "", opt.output, core::iso(as_of));
+        ctx.err << say(
+            ctx.lang, "site {}écrit dans {} (situation au {})\n", "{}site written to {} (as of {})\n",
+            opt.is_public ? say(ctx.lang, "public ", "public ") : "", opt.output, core::iso(as_of));
     return 0;
 }
 
@@ -180,11 +195,12 @@ void add_site(CLI::App& app, Runner& runner, core::Lang lang)
 {
     auto opt = std::make_shared<SiteOptions>();
     CLI::App* sub = app.add_subcommand(
-        "site", tr(lang,
-                   "Le dépôt en pages HTML statiques : tableau de bord, organismes, séances, auditeurs, bilans, "
-                   "observatoire, et la liste des organismes en JSON et CSV",
-                   "The repository as static HTML pages: dashboard, organisations, sessions, auditors, reports, "
-                   "observatory, and the list of organisations as JSON and CSV"));
+        "site",
+        tr(lang,
+           "Le dépôt en pages HTML statiques : tableau de bord, organismes, séances, auditeurs, bilans, "
+           "observatoire, et la liste des organismes en JSON et CSV",
+           "The repository as static HTML pages: dashboard, organisations, sessions, auditors, reports, "
+           "observatory, and the list of organisations as JSON and CSV"));
     sub->add_option("-o,--output", opt->output,
                     tr(lang, "Dossier du site (absent, vide, ou un site écrit par quali site avec --force)",
                        "Folder of the site (absent, empty, or a site written by quali site, with --force)"))
@@ -194,24 +210,27 @@ void add_site(CLI::App& app, Runner& runner, core::Lang lang)
     add_force_flag(*sub, opt->force, lang)
         ->description(tr(lang, "Remplacer DOSSIER s'il contient un site écrit par quali site",
                          "Replace FOLDER if it holds a site written by quali site"));
-    sub->add_flag("--public", opt->is_public,
-                  tr(lang,
-                     "Site public : organismes labellisés, observatoire et chiffres annuels, sans aucune donnée "
-                     "personnelle",
-                     "Public site: labelled organisations, observatory and yearly figures, without any personal "
-                     "data"));
-    sub->add_flag("--copier-preuves", opt->copy_proofs,
-                  tr(lang, "Copier les preuves citées dans le site (preuves/SLUG/…), jamais un fichier hors du dépôt",
-                     "Copy the cited proofs into the site (preuves/SLUG/…), never a file outside the repository"));
+    sub->add_flag(
+        "--public", opt->is_public,
+        tr(lang,
+           "Site public : organismes labellisés, observatoire et chiffres annuels, sans aucune donnée "
+           "personnelle",
+           "Public site: labelled organisations, observatory and yearly figures, without any personal "
+           "data"));
+    sub->add_flag(
+        "--copier-preuves", opt->copy_proofs,
+        tr(lang, "Copier les preuves citées dans le site (preuves/SLUG/…), jamais un fichier hors du dépôt",
+           "Copy the cited proofs into the site (preuves/SLUG/…), never a file outside the repository"));
     add_repository_option(*sub, opt->depot, lang);
-    sub->footer(tr(lang,
-                   "Pages, options et promesse de --public : docs/site.md. Le site est écrit à côté de DOSSIER puis "
-                   "mis en place d'un coup ; le dépôt n'est jamais modifié. Codes de sortie : 0 ; 2 erreur "
-                   "d'utilisation (dossier non vide ou étranger, dépôt introuvable).",
-                   "The pages themselves are written in French: they go to a French committee. Pages, options and the "
-                   "promise of --public: docs/site.md. The site is built beside FOLDER then moved into place at "
-                   "once; the repository is never changed. Exit codes: 0; 2 usage error (folder not empty or not "
-                   "a site, repository not found)."));
+    sub->footer(tr(
+        lang,
+        "Pages, options et promesse de --public : docs/site.md. Le site est écrit à côté de DOSSIER puis "
+        "mis en place d'un coup ; le dépôt n'est jamais modifié. Codes de sortie : 0 ; 2 erreur "
+        "d'utilisation (dossier non vide ou étranger, dépôt introuvable).",
+        "The pages themselves are written in French: they go to a French committee. Pages, options and the "
+        "promise of --public: docs/site.md. The site is built beside FOLDER then moved into place at "
+        "once; the repository is never changed. Exit codes: 0; 2 usage error (folder not empty or not "
+        "a site, repository not found)."));
     sub->callback([opt, &runner] { runner = [opt](const Context& ctx) { return run_site(*opt, ctx); }; });
 }
 

@@ -20,11 +20,11 @@ struct SiteRun {
     core::Date as_of;
     bool is_public = false;
     bool copy_proofs = false;
-    bool link_proofs = false;          // the site is written inside the repository's parent
-    std::filesystem::path target;      // DIR, absolute
-    std::filesystem::path repo_root;   // canonical
+    bool link_proofs = false;        // the site is written inside the repository's parent
+    std::filesystem::path target;    // DIR, absolute
+    std::filesystem::path repo_root; // canonical
     io::StagedFolder& folder;
-    std::vector<int> years;            // the years with data, up to as_of's
+    std::vector<int> years; // the years with data, up to as_of's
     std::vector<render::NavLink> nav;
 
     // Writes a file of the site (relative path); an EnvironmentError when it cannot.

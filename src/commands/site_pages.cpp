@@ -12,9 +12,9 @@
 #include "quali/render/csv.hpp"
 
 #include <algorithm>
-#include <fmt/format.h>
 #include <atomic>
 #include <exception>
+#include <fmt/format.h>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -29,7 +29,8 @@ void write_index(const SiteRun& run)
                           .diagnostics = core::count(run.ws.diagnostics),
                           .deadlines = core::deadlines(run.model, run.as_of, 90, core::Lang::fr),
                           .years = run.years};
-    run.page("index.html", "Label Quali'Hlm — tableau de bord", run.body("site-accueil", render::index_tree(run.model, in)));
+    run.page("index.html", "Label Quali'Hlm — tableau de bord",
+             run.body("site-accueil", render::index_tree(run.model, in)));
 }
 
 void write_public_index(const SiteRun& run)
@@ -73,7 +74,8 @@ std::optional<fs::path> proof_file(const SiteRun& run, const core::Organisme& o,
     return file;
 }
 
-std::vector<render::ProofLink> proofs_of(const SiteRun& run, const core::Organisme& o, const std::string& page)
+std::vector<render::ProofLink> proofs_of(const SiteRun& run, const core::Organisme& o,
+                                         const std::string& page)
 {
     std::set<std::string> cited;
     if (o.paa)
@@ -91,11 +93,13 @@ std::vector<render::ProofLink> proofs_of(const SiteRun& run, const core::Organis
         if (file && run.copy_proofs) {
             const std::string copied = "preuves/" + page + "/" + rel.generic_string();
             if (const std::error_code ec = run.folder.copy(*file, copied))
-                throw EnvironmentError(core::say(run.ctx.lang, "impossible de copier {} : {}", "cannot copy {}: {}",
-                                                 display_path(*file), system_error_text(ec, run.ctx.lang)));
+                throw EnvironmentError(core::say(run.ctx.lang, "impossible de copier {} : {}",
+                                                 "cannot copy {}: {}", display_path(*file),
+                                                 system_error_text(ec, run.ctx.lang)));
             link.lien = "../" + render::url_path(copied);
         } else if (file && run.link_proofs) {
-            link.lien = render::url_path(file->lexically_relative(run.target / "organismes").generic_string());
+            link.lien =
+                render::url_path(file->lexically_relative(run.target / "organismes").generic_string());
         }
         out.push_back(link);
     }
@@ -118,9 +122,9 @@ void write_organisme_page(const SiteRun& run, const core::Organisme& o)
 {
     const std::string page = render::site_page_name(o.slug);
     const std::string sheet = run.body("dossier", dossier_document_tree(run.ws, o, run.as_of, run.ctx));
-    const std::string extra = run.body(
-        "site-organisme",
-        render::organisme_extra_tree(core::timeline(run.model, o, core::Lang::fr), proofs_of(run, o, page)));
+    const std::string extra =
+        run.body("site-organisme", render::organisme_extra_tree(core::timeline(run.model, o, core::Lang::fr),
+                                                                proofs_of(run, o, page)));
     run.page("organismes/" + page + ".html", "Fiche d'instruction — " + (o.nom.empty() ? o.slug : o.nom),
              with_extra(sheet, extra));
 }
@@ -201,8 +205,8 @@ void write_tables(const SiteRun& run)
             if (row[static_cast<std::size_t>(etat)] != "labellise") continue;
             std::vector<std::string> cells;
             for (const std::string_view k : kept)
-                cells.push_back(row[static_cast<std::size_t>(std::find(t.colonnes.begin(), t.colonnes.end(), k) -
-                                                             t.colonnes.begin())]);
+                cells.push_back(row[static_cast<std::size_t>(
+                    std::find(t.colonnes.begin(), t.colonnes.end(), k) - t.colonnes.begin())]);
             pub.lignes.push_back(std::move(cells));
         }
         t = std::move(pub);

@@ -12,12 +12,18 @@ namespace quali::core {
 std::string_view to_string(TimelineKind k)
 {
     switch (k) {
-    case TimelineKind::engagement: return "engagement";
-    case TimelineKind::audit: return "audit";
-    case TimelineKind::decision: return "decision";
-    case TimelineKind::concertation: return "concertation";
-    case TimelineKind::candidature: return "candidature";
-    case TimelineKind::visa: return "visa";
+    case TimelineKind::engagement:
+        return "engagement";
+    case TimelineKind::audit:
+        return "audit";
+    case TimelineKind::decision:
+        return "decision";
+    case TimelineKind::concertation:
+        return "concertation";
+    case TimelineKind::candidature:
+        return "candidature";
+    case TimelineKind::visa:
+        return "visa";
     }
     return "engagement";
 }
@@ -54,15 +60,18 @@ void add_filings(std::vector<TimelineEntry>& out, const Organisme& o, Lang lang)
 {
     for (const Candidature& c : o.candidatures) {
         if (!c.depot.value) continue;
-        std::string text = c.demande ? say(lang, "Candidature déposée ({})", "Candidature filed ({})", label(lang, *c.demande))
+        std::string text = c.demande ? say(lang, "Candidature déposée ({})", "Candidature filed ({})",
+                                           label(lang, *c.demande))
                                      : say(lang, "Candidature déposée", "Candidature filed");
         if (c.seance.value)
-            text += say(lang, " pour la séance du {}", " for the session of {}", long_date(*c.seance.value, lang));
+            text += say(lang, " pour la séance du {}", " for the session of {}",
+                        long_date(*c.seance.value, lang));
         out.push_back({*c.depot.value, TimelineKind::candidature, text, c.file});
     }
     for (const Visa& v : o.visas)
         if (const auto day = parse_iso_date(v.date.value))
-            out.push_back({*day, TimelineKind::visa, say(lang, "Visa de l'auditeur", "Auditor's sign-off"), v.file});
+            out.push_back(
+                {*day, TimelineKind::visa, say(lang, "Visa de l'auditeur", "Auditor's sign-off"), v.file});
 }
 
 } // namespace
@@ -72,7 +81,8 @@ std::vector<TimelineEntry> timeline(const Model& model, const Organisme& o, Lang
     std::vector<TimelineEntry> out;
     if (o.engagement.value)
         out.push_back({*o.engagement.value, TimelineKind::engagement,
-                       say(lang, "Engagement dans la démarche", "Engagement in the label's pathway"), o.file});
+                       say(lang, "Engagement dans la démarche", "Engagement in the label's pathway"),
+                       o.file});
     for (const Audit& a : o.audits)
         if (const auto day = a.date())
             out.push_back({*day, TimelineKind::audit, capitalized(audit_name(lang, a.type)), a.file});

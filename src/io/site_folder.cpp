@@ -26,11 +26,13 @@ TargetState target_state(const fs::path& target)
 
 StagedFolder::StagedFolder(fs::path target) : m_target(std::move(target))
 {
-    const fs::path name = m_target.filename().empty() ? m_target.parent_path().filename() : m_target.filename();
+    const fs::path name =
+        m_target.filename().empty() ? m_target.parent_path().filename() : m_target.filename();
     if (m_target.filename().empty()) m_target = m_target.parent_path();
     const fs::path folder = m_target.has_parent_path() ? m_target.parent_path() : fs::path(".");
     std::string pattern = (folder / ("." + name.string() + ".tmp-XXXXXX")).string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::system_error(errno, std::generic_category(), pattern);
+    if (::mkdtemp(pattern.data()) == nullptr)
+        throw std::system_error(errno, std::generic_category(), pattern);
     m_staging = pattern;
     // mkdtemp makes the folder private; a site is read by a web server: the umask's usual mode.
     const mode_t mask = ::umask(0);

@@ -20,9 +20,10 @@ using detail::put_date;
 
 std::string site_page_name(std::string_view slug)
 {
-    const bool plain = !slug.empty() && slug.front() != '.' && slug.size() <= 100 &&
-                       slug.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
-                           std::string_view::npos;
+    const bool plain =
+        !slug.empty() && slug.front() != '.' && slug.size() <= 100 &&
+        slug.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+            std::string_view::npos;
     if (plain) return std::string(slug);
     std::string out = "o-";
     for (const char c : slug.substr(0, 100))
@@ -35,7 +36,8 @@ std::string url_path(std::string_view relative)
     std::string out;
     for (const char c : relative) {
         const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' ||
+            c == '.' || c == '_' || c == '~' || c == '/')
             out += c;
         else
             out += fmt::format("%{:02X}", u);
@@ -48,7 +50,8 @@ std::string document_body(std::string_view html)
     const auto open = html.find("<body");
     const auto start = open == std::string_view::npos ? open : html.find('>', open);
     const auto end = html.rfind("</body>");
-    if (start == std::string_view::npos || end == std::string_view::npos || end < start) return std::string(html);
+    if (start == std::string_view::npos || end == std::string_view::npos || end < start)
+        return std::string(html);
     return std::string(html.substr(start + 1, end - start - 1));
 }
 
@@ -119,7 +122,8 @@ J next_session_j(const core::Model& model, core::Date as_of)
     J j;
     put_date(j, "date", day);
     j["lien"] = session_link(day);
-    j["fenetre_depot"] = detail::window_j(core::filing_window(day, r.fenetre_depot_jours, r.decompte, r.zone_feries));
+    j["fenetre_depot"] =
+        detail::window_j(core::filing_window(day, r.fenetre_depot_jours, r.decompte, r.zone_feries));
     return j;
 }
 
@@ -129,18 +133,20 @@ J index_tree(const core::Model& model, const IndexInput& in)
 {
     J j;
     put_date(j, "date_reference", in.as_of);
-    j["diagnostics"] = {{"erreurs", in.diagnostics.errors},
-                        {"avertissements", in.diagnostics.warnings},
-                        {"a_des_erreurs", in.diagnostics.errors > 0},
-                        {"texte", core::count_of(fr, in.diagnostics.errors, "erreur", "erreurs") + ", " +
-                                      core::count_of(fr, in.diagnostics.warnings, "avertissement", "avertissements")}};
+    j["diagnostics"] = {
+        {"erreurs", in.diagnostics.errors},
+        {"avertissements", in.diagnostics.warnings},
+        {"a_des_erreurs", in.diagnostics.errors > 0},
+        {"texte", core::count_of(fr, in.diagnostics.errors, "erreur", "erreurs") + ", " +
+                      core::count_of(fr, in.diagnostics.warnings, "avertissement", "avertissements")}};
     j["nombre_organismes"] = core::count_of(fr, model.organismes.size(), "organisme", "organismes");
     j["etats"] = states_j(model, in.as_of);
     j["prochaine_seance"] = next_session_j(model, in.as_of);
     j["echeances"] = J::array();
     j["retards"] = J::array();
     for (const core::Deadline& d : in.deadlines)
-        j[d.statut == core::DeadlineStatus::en_retard ? "retards" : "echeances"].push_back(deadline_j(model, d));
+        j[d.statut == core::DeadlineStatus::en_retard ? "retards" : "echeances"].push_back(
+            deadline_j(model, d));
     j["seances"] = J::array();
     for (const core::Session& s : model.sessions) {
         if (!s.date) continue;

@@ -22,7 +22,7 @@ std::string_view to_string(TimelineKind k);
 struct TimelineEntry {
     Date date;
     TimelineKind kind = TimelineKind::engagement;
-    std::string texte;   // one sentence: « Audit de vérification », « Décision du comité : labellisé »
+    std::string texte; // one sentence: « Audit de vérification », « Décision du comité : labellisé »
     std::string fichier; // the file it comes from, relative to the repository ("" when none)
 };
 

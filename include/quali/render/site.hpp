@@ -45,8 +45,8 @@ std::string site_page(std::string_view frame_template, const std::string& titre,
 struct IndexInput {
     core::Date as_of;
     core::DiagnosticCounts diagnostics;
-    std::vector<core::Deadline> deadlines;  // within 90 days, and the late ones
-    std::vector<int> years;                 // the years with a bilan page
+    std::vector<core::Deadline> deadlines; // within 90 days, and the late ones
+    std::vector<int> years;                // the years with a bilan page
 };
 nlohmann::ordered_json index_tree(const core::Model& model, const IndexInput& in);
 

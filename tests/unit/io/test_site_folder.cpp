@@ -7,8 +7,8 @@
 #include <doctest/doctest.h>
 
 using namespace quali::io;
-using quali::testing::TempDir;
 using quali::testing::read_text;
+using quali::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {

@@ -26,15 +26,17 @@ TEST_SUITE("render::site")
 
     TEST_CASE("the body of a document is what lies between its body tags")
     {
-        CHECK(document_body("<html><head></head><body class=\"x\">\n<p>a</p>\n</body>\n</html>") == "\n<p>a</p>\n");
+        CHECK(document_body("<html><head></head><body class=\"x\">\n<p>a</p>\n</body>\n</html>") ==
+              "\n<p>a</p>\n");
         CHECK(document_body("<p>sans cadre</p>") == "<p>sans cadre</p>");
     }
 
     TEST_CASE("the frame escapes the title and the nav bar and keeps the body as given")
     {
-        const std::string frame = "<title>{{titre}}</title>{{#nav}}<a href=\"{{href}}\">{{texte}}</a>{{/nav}}<!--contenu-->";
-        const std::string page =
-            site_page(frame, "<script>x</script> <!--contenu-->", "../", {{"index.html", "Accueil"}}, "<main>ok</main>");
+        const std::string frame =
+            "<title>{{titre}}</title>{{#nav}}<a href=\"{{href}}\">{{texte}}</a>{{/nav}}<!--contenu-->";
+        const std::string page = site_page(frame, "<script>x</script> <!--contenu-->", "../",
+                                           {{"index.html", "Accueil"}}, "<main>ok</main>");
         CHECK(page == "<title>&lt;script&gt;x&lt;/script&gt; &lt;!--contenu--&gt;</title>"
                       "<a href=\"../index.html\">Accueil</a><main>ok</main>");
     }
