@@ -15,6 +15,7 @@ import html.parser
 import os
 import re
 import shutil
+import subprocess
 import sys
 import urllib.parse
 
@@ -122,6 +123,19 @@ def test_every_link_of_every_page_reaches_a_file():
               "--copier-preuves did not copy a cited proof")
         n += check_links(copied)
         return f"{len(pages)} pages, {n} links"
+
+
+@suite.test
+def test_every_link_of_a_50_organisme_bench_repository_reaches_a_file():
+    with TempRepo() as empty:
+        repo = os.path.join(os.path.dirname(empty), "bench-50")
+        subprocess.run([sys.executable, os.path.join(SOURCE, "bench", "gen.py"), "50", repo], check=True,
+                       stdout=subprocess.DEVNULL)
+        out = os.path.join(os.path.dirname(repo), "site")
+        site(repo, out)
+        pages = pages_of(out)
+        check(len([p for p in pages if p.startswith("organismes/")]) == 50, f"not 50 organisme pages: {len(pages)}")
+        return f"{len(pages)} pages, {check_links(out)} links"
 
 
 @suite.test
