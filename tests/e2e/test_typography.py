@@ -5,8 +5,8 @@ labels instead of enumeration codes, no stray space before a closing bracket.
 
 Renders every document and text output of examples/depot (agenda and procès-verbal of every
 session, the instruction sheet of every organisme, the letters of every held session, the
-bilans, every page of quali site and of its public site, status, deadlines, diff, export, the help of every command, validate's messages on
-broken dossiers) and fails on:
+bilans, every page of quali site and of its public site, status, deadlines, diff, export, the
+help of every command, validate's messages on broken dossiers) and fails on:
 - « (s) », « (e) », « (es) »: a plural left to the reader;
 - an enumeration code of the repository format in running text (`federation-oph`, `prevue`,
   `ajourne`…): JSON, CSV values and file paths are machine text and are not read; help texts
