@@ -15,6 +15,7 @@
 #include <atomic>
 #include <exception>
 #include <fmt/format.h>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -118,6 +119,34 @@ std::string with_extra(std::string body, std::string_view extra)
 
 namespace {
 
+// Runs page(0..n-1) on every core: each page is its own file, so the bytes do not depend on the
+// order; the first error stops the others and is thrown here.
+void on_every_core(std::size_t n, const std::function<void(std::size_t)>& page)
+{
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_lock;
+    const auto work = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {
+            try {
+                page(i);
+            } catch (...) {
+                const std::lock_guard lock(failure_lock);
+                if (!failure) failure = std::current_exception();
+                next = n;
+            }
+        }
+    };
+    {
+        std::vector<std::jthread> threads;
+        const unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1U, 16U);
+        for (unsigned t = 1; t < cores && t < n; ++t)
+            threads.emplace_back(work);
+        work();
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
 void write_organisme_page(const SiteRun& run, const core::Organisme& o)
 {
     const std::string page = render::site_page_name(o.slug);
@@ -133,37 +162,15 @@ void write_organisme_page(const SiteRun& run, const core::Organisme& o)
 
 void write_organisme_pages(const SiteRun& run)
 {
-    // One page per organisme, on every core: each page is its own file, so the bytes do not
-    // depend on the order; the first error stops the others and is thrown here.
     const std::vector<core::Organisme>& all = run.model.organismes;
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_lock;
-    const auto work = [&] {
-        for (std::size_t i = next++; i < all.size(); i = next++) {
-            try {
-                write_organisme_page(run, all[i]);
-            } catch (...) {
-                const std::lock_guard lock(failure_lock);
-                if (!failure) failure = std::current_exception();
-                next = all.size();
-            }
-        }
-    };
-    {
-        std::vector<std::jthread> threads;
-        const unsigned n = std::clamp(std::thread::hardware_concurrency(), 1U, 16U);
-        for (unsigned t = 1; t < n && t < all.size(); ++t)
-            threads.emplace_back(work);
-        work();
-    }
-    if (failure) std::rethrow_exception(failure);
+    on_every_core(all.size(), [&](std::size_t i) { write_organisme_page(run, all[i]); });
 }
 
 void write_session_pages(const SiteRun& run)
 {
-    for (const core::Session& s : run.model.sessions) {
-        if (!s.date) continue;
+    on_every_core(run.model.sessions.size(), [&](std::size_t i) {
+        const core::Session& s = run.model.sessions[i];
+        if (!s.date) return;
         const core::Date day = *s.date;
         const std::string file = "seances/" + core::iso(day) + ".html";
         if (s.held && !s.decisions.empty() && day <= run.as_of) {
@@ -174,13 +181,14 @@ void write_session_pages(const SiteRun& run)
             run.page(file, "Ordre du jour de la séance du " + core::long_date(day, core::Lang::fr),
                      run.body("agenda", agenda_document_tree(run.ws, s, day, run.as_of, run.ctx)));
         }
-    }
+    });
 }
 
 void write_bilan_pages(const SiteRun& run)
 {
     const core::ValidationCounts validation = validation_counts(run.ws);
-    for (const int y : run.years) {
+    on_every_core(run.years.size(), [&](std::size_t i) {
+        const int y = run.years[i];
         const core::Bilan bilan = core::compute_bilan(run.model, y, run.as_of, validation);
         const std::string html = render_with_template(
             run.ws, "bilan", render::DocumentFormat::html,
@@ -189,7 +197,7 @@ void write_bilan_pages(const SiteRun& run)
             },
             run.ctx);
         run.page(fmt::format("bilan/{}.html", y), fmt::format("Bilan {}", y), render::document_body(html));
-    }
+    });
 }
 
 void write_tables(const SiteRun& run)
