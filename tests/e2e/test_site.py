@@ -241,6 +241,18 @@ def test_hostile_names_and_free_texts_show_as_text():
             check(any(r == rel for _, r in seen), f"{rel} does not show the hostile text as text")
 
 
+@suite.test
+def test_an_odd_folder_name_gets_a_page_every_link_reaches():
+    patch = {"rename": [["organismes/habitat-loire", "organismes/Habitat Loire #1?"]]}
+    with TempRepo(DEPOT, patch) as repo:
+        out = os.path.join(os.path.dirname(repo), "site")
+        site(repo, out)
+        pages = pages_of(out)
+        expected = "organismes/o-" + "Habitat Loire #1?".encode().hex() + ".html"
+        check(expected in pages, f"{expected} not in {pages}")
+        check_links(out)
+
+
 PERSONAL = ["Zoé Plantécontact", "zoe.plantee@secret.example", "06 12 34 56 78", "Référent Plantéréférent",
             "referent.plante@ush.example", "07 98 76 54 32", "Auditrice Plantéaudit", "audit.plante@cabinet.example",
             "Titulaire Plantésiège", "Suppléant Plantésiège", "Claire Martin", "Hélène Roussel", "Jeanne Durand",
