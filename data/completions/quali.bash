@@ -41,7 +41,7 @@ _quali()
         cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD - 1]}
     fi
 
-    local commands="validate explain status deadlines feries init new sign diff agenda dossier notify pv bilan export"
+    local commands="validate explain status deadlines feries init new sign diff agenda dossier notify pv bilan export site"
     local global="--lang --no-color -q --quiet --version -h --help"
 
     # The subcommand (and the type, for new) is the first word that is not an option.
@@ -74,7 +74,8 @@ _quali()
         --federation) COMPREPLY=($(compgen -W "federation-oph federation-esh federation-coop procivis aucune" -- "$cur")); return ;;
         --auditeur) COMPREPLY=($(compgen -W "$(_quali_names auditeurs .yaml)" -- "$cur")); return ;;
         --candidature|--seance) COMPREPLY=($(compgen -W "$(_quali_names comite/seances .yaml)" -- "$cur")); return ;;
-        -C|--depot|-o|--output) if [[ $prev == -o || $prev == --output ]]; then _quali_files; else _quali_files -d; fi; return ;;
+        -C|--depot|-o|--output) if [[ ($prev == -o || $prev == --output) && $cmd == site ]]; then _quali_files -d
+            elif [[ $prev == -o || $prev == --output ]]; then _quali_files; else _quali_files -d; fi; return ;;
         --cle|--cle-publique) _quali_files; return ;;
         --as-of|--debut|--fin|--engagement|--date|--within|--nom|--siren|--region|--logements|--contact|--courriel|--lieu|--cabinet|--jours) return ;;
     esac
@@ -112,6 +113,7 @@ _quali()
         pv) opts="--format -o --output --force -C --depot"; args=$(_quali_names comite/seances .yaml) ;;
         bilan) opts="--format -o --output --force -C --depot --as-of" ;;
         export) opts="--table --format --excel -o --output --force -C --depot --as-of" ;;
+        site) opts="-o --output --force --public --copier-preuves -C --depot --as-of" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$opts --help $global" -- "$cur"))

@@ -33,14 +33,9 @@ int run_agenda(const AgendaOptions& opt, const Context& ctx)
 {
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
     const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
-    const core::Model& model = ws.models.front();
     const auto [day, session] = session_of(ws, opt.seance, "agenda", ctx);
 
-    core::Agenda agenda = core::build_agenda(model, *session, day, as_of, root_relative_diagnostics(ws),
-                                             ws.unreadable.front(), ctx.lang);
-    // Each dossier's pieces and visa: their bytes, ssh-keygen and git are this layer's to ask.
-    core::add_candidature_pieces(agenda, model, io::visa_callbacks(ws.roots.front().root, ctx.lang));
-    const nlohmann::ordered_json tree = render::agenda_tree(model, agenda);
+    const nlohmann::ordered_json tree = agenda_document_tree(ws, *session, day, as_of, ctx);
     // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
     const std::string bytes =
         opt.format == "json"
@@ -50,7 +45,7 @@ int run_agenda(const AgendaOptions& opt, const Context& ctx)
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
         ctx.err << say(ctx.lang, "ordre du jour de la séance du {} écrit dans {} ({})\n",
                        "agenda of the session of {} written to {} ({})\n", opt.seance, opt.output,
-                       core::count_of(ctx.lang, agenda.dossiers.size(), "dossier déposé", "dossiers déposés",
+                       core::count_of(ctx.lang, tree["totaux"]["deposes"].get<std::size_t>(), "dossier déposé", "dossiers déposés",
                                       "application filed", "applications filed"));
     return 0;
 }

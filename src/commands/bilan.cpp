@@ -70,13 +70,7 @@ int run_bilan(const BilanOptions& opt, const Context& ctx)
         throw EnvironmentError(say(ctx.lang, "quali bilan a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
                                    "quali bilan needs a repository (quali.yaml), not a lone organisation folder"));
 
-    const std::vector<core::Diagnostic> diagnostics = root_relative_diagnostics(ws);
-    core::ValidationCounts validation;
-    for (const core::Organisme& o : model.organismes) {
-        const core::ValidationSummary v = core::validation_of(model, o, diagnostics);
-        validation[o.slug] = {v.erreurs, v.avertissements};
-    }
-    const core::Bilan bilan = core::compute_bilan(model, year, as_of, validation);
+    const core::Bilan bilan = core::compute_bilan(model, year, as_of, validation_counts(ws));
 
     std::string bytes;
     if (opt.format == "json") {

@@ -3,6 +3,8 @@
 // errors in the user's language), and finding the session or organisme a command names.
 #include "commands/document.hpp"
 #include "quali/core/schema_check.hpp"
+#include "quali/core/visa_checks.hpp"
+#include "quali/io/visa_io.hpp"
 
 #include <fmt/format.h>
 
@@ -61,6 +63,43 @@ SessionFile session_of(const Workspace& ws, const std::string& seance, std::stri
         throw EnvironmentError(core::unknown_session_message(model, seance, ctx.lang));
     }
     return {*day, session};
+}
+
+nlohmann::ordered_json dossier_document_tree(const Workspace& ws, const core::Organisme& o, core::Date as_of,
+                                             const Context& ctx)
+{
+    const core::Model& model = ws.models.front();
+    core::InstructionSheet sheet = core::build_instruction_sheet(
+        model, o, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
+    // The visas' state: the pieces' bytes, ssh-keygen and git are this layer's to ask.
+    const core::VisaCallbacks visa_io = io::visa_callbacks(ws.roots.front().root, ctx.lang);
+    core::add_candidature_pieces(sheet, model, visa_io);
+    nlohmann::ordered_json tree = render::dossier_tree(model, sheet);
+    render::add_visas(tree, model, core::visa_reports(model, o, as_of, visa_io));
+    return tree;
+}
+
+nlohmann::ordered_json agenda_document_tree(const Workspace& ws, const core::Session& session, core::Date day,
+                                            core::Date as_of, const Context& ctx)
+{
+    const core::Model& model = ws.models.front();
+    core::Agenda agenda = core::build_agenda(model, session, day, as_of, root_relative_diagnostics(ws),
+                                             ws.unreadable.front(), ctx.lang);
+    // Each dossier's pieces and visa: their bytes, ssh-keygen and git are this layer's to ask.
+    core::add_candidature_pieces(agenda, model, io::visa_callbacks(ws.roots.front().root, ctx.lang));
+    return render::agenda_tree(model, agenda);
+}
+
+core::ValidationCounts validation_counts(const Workspace& ws)
+{
+    const core::Model& model = ws.models.front();
+    const std::vector<core::Diagnostic> diagnostics = root_relative_diagnostics(ws);
+    core::ValidationCounts validation;
+    for (const core::Organisme& o : model.organismes) {
+        const core::ValidationSummary v = core::validation_of(model, o, diagnostics);
+        validation[o.slug] = {v.erreurs, v.avertissements};
+    }
+    return validation;
 }
 
 std::string unknown_organisme_message(const core::Model& model, const std::string& slug, core::Lang lang)

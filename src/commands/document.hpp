@@ -4,6 +4,7 @@
 // the built-in one; shared by agenda, dossier, notify and bilan, with the lookup of the session
 // or organisme a command names.
 #include "commands/workspace.hpp"
+#include "quali/core/bilan.hpp"
 #include "quali/core/instruction.hpp"
 #include "quali/render/templates.hpp"
 
@@ -34,6 +35,18 @@ struct SessionFile {
     const core::Session* session;
 };
 SessionFile session_of(const Workspace& ws, const std::string& seance, std::string_view command, const Context& ctx);
+
+// The instruction sheet's tree of an organisme, with its candidatures' pieces and its visas
+// (quali dossier, the site's organisme pages).
+nlohmann::ordered_json dossier_document_tree(const Workspace& ws, const core::Organisme& o, core::Date as_of,
+                                             const Context& ctx);
+
+// The agenda's tree of a session, with each dossier's pieces and visa (quali agenda, the site).
+nlohmann::ordered_json agenda_document_tree(const Workspace& ws, const core::Session& session, core::Date day,
+                                            core::Date as_of, const Context& ctx);
+
+// Per organisme, the errors and warnings quali validate reports (the bilan's data quality).
+core::ValidationCounts validation_counts(const Workspace& ws);
 
 // « organisme inconnu : « x » » with the nearest slug, or the repository's slugs.
 std::string unknown_organisme_message(const core::Model& model, const std::string& slug, core::Lang lang);

@@ -41,13 +41,7 @@ int run_dossier(const DossierOptions& opt, const Context& ctx)
     const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
     const core::Model& model = ws.models.front();
     const core::Organisme& o = find_organisme(model, opt.slug, ctx.lang);
-    core::InstructionSheet sheet = core::build_instruction_sheet(
-        model, o, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
-    // The visas' state: the pieces' bytes, ssh-keygen and git are this layer's to ask.
-    const core::VisaCallbacks visa_io = io::visa_callbacks(ws.roots.front().root, ctx.lang);
-    core::add_candidature_pieces(sheet, model, visa_io);
-    nlohmann::ordered_json tree = render::dossier_tree(model, sheet);
-    render::add_visas(tree, model, core::visa_reports(model, o, as_of, visa_io));
+    const nlohmann::ordered_json tree = dossier_document_tree(ws, o, as_of, ctx);
     // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
     const std::string bytes =
         opt.format == "json"

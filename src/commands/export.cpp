@@ -28,18 +28,6 @@ struct ExportOptions {
     std::string depot;
 };
 
-std::string table_json(const core::FlatTable& t)
-{
-    auto out = nlohmann::ordered_json::array();
-    for (const std::vector<std::string>& row : t.lignes) {
-        nlohmann::ordered_json j = nlohmann::ordered_json::object();
-        for (std::size_t i = 0; i < t.colonnes.size() && i < row.size(); ++i)
-            j[t.colonnes[i]] = row[i];
-        out.push_back(std::move(j));
-    }
-    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-}
-
 int run_export(const ExportOptions& opt, const Context& ctx)
 {
     const auto table = core::parse_export_table(opt.table);
@@ -56,7 +44,7 @@ int run_export(const ExportOptions& opt, const Context& ctx)
     const core::Model& model = ws.models.front();
     const core::FlatTable t = core::export_table(model, *table, as_of);
 
-    const std::string bytes = opt.format == "json" ? table_json(t)
+    const std::string bytes = opt.format == "json" ? render::table_json(t.colonnes, t.lignes)
                                                    : render::to_csv(t.colonnes, t.lignes, render::CsvOptions{opt.excel});
     write_output(opt.output, bytes, opt.force, ctx);
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)

@@ -22,6 +22,7 @@ void add_notify(CLI::App& app, Runner& runner, core::Lang lang);
 void add_pv(CLI::App& app, Runner& runner, core::Lang lang);
 void add_bilan(CLI::App& app, Runner& runner, core::Lang lang);
 void add_export(CLI::App& app, Runner& runner, core::Lang lang);
+void add_site(CLI::App& app, Runner& runner, core::Lang lang);
 
 inline constexpr AddCommand all_commands[] = {
     add_validate,
@@ -39,6 +40,7 @@ inline constexpr AddCommand all_commands[] = {
     add_pv,
     add_bilan,
     add_export,
+    add_site,
 };
 
 } // namespace quali::commands

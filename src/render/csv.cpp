@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "quali/render/csv.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace quali::render {
@@ -74,6 +76,18 @@ std::string to_csv(const std::vector<std::string>& header, const std::vector<std
     for (const std::vector<std::string>& row : rows)
         record(row);
     return out;
+}
+
+std::string table_json(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
+{
+    auto out = nlohmann::ordered_json::array();
+    for (const std::vector<std::string>& row : rows) {
+        nlohmann::ordered_json j = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < header.size() && i < row.size(); ++i)
+            j[header[i]] = row[i];
+        out.push_back(std::move(j));
+    }
+    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 } // namespace quali::render

@@ -9,6 +9,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <vector>
 #include <fmt/format.h>
 
 namespace quali::render {
@@ -192,7 +193,14 @@ std::string drop_marked_lines(std::string_view text, bool collapse_blank_lines)
 std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
                             DocumentFormat format)
 {
-    if (std::string problem = check_template(template_text); !problem.empty()) throw TemplateError(problem);
+    // A site renders the same few templates thousands of times: each thread remembers the last
+    // ones it found usable rather than parsing them twice per page.
+    thread_local std::vector<std::string> usable;
+    if (std::find(usable.begin(), usable.end(), template_text) == usable.end()) {
+        if (std::string problem = check_template(template_text); !problem.empty()) throw TemplateError(problem);
+        if (usable.size() >= 8) usable.erase(usable.begin());
+        usable.emplace_back(template_text);
+    }
     mu::mustache tmpl{mark_standalone_tags(template_text)};
     // Values are escaped for the format beforehand: {{x}} and {{{x}}} print the same.
     tmpl.set_custom_escape([](const std::string& s) { return s; });

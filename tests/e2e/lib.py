@@ -220,6 +220,28 @@ def apply_patch(repo, spec):
             f.write(text.replace(e["replace"], e["with"]))
 
 
+def chromium_dom(chromium, path):
+    """The DOM headless Chromium built for the file (--dump-dom), and what it logged (stderr).
+    Raises Failure when Chromium fails or does not finish."""
+    profile = tempfile.mkdtemp(prefix="quali-chromium-")
+    try:
+        proc = subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--disable-extensions", "--enable-logging=stderr", "--user-data-dir=" + profile, "--dump-dom",
+             "file://" + os.path.abspath(path)],
+            stdin=subprocess.DEVNULL, capture_output=True, timeout=120,
+            # Lowest priority: the other suites, run in parallel by ctest, time quali's runs.
+            preexec_fn=lambda: os.nice(19))
+    except subprocess.TimeoutExpired:
+        raise Failure(f"chromium did not finish on {path}")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    out = proc.stdout.decode("utf-8", "replace")
+    check(proc.returncode == 0 and "<html" in out, f"chromium exit {proc.returncode}: {proc.stderr[-400:]!r}")
+    return out, proc.stderr.decode("utf-8", "replace")
+
+
 class TempRepo:
     """`with TempRepo(base, patch) as repo:` a temporary copy of base (or an empty folder when
     base is None) with the patch applied; repo is its real (symlink-free) absolute path. The

@@ -17,12 +17,10 @@ Prints `ok NAME` or `FAIL NAME: reason` per test, then "N passed, M failed"; exi
 import html.parser
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Failure, Suite, TempRepo, arguments, check, require, run_quali  # noqa: E402
+from lib import Suite, TempRepo, arguments, check, chromium_dom, require, run_quali  # noqa: E402
 
 args = arguments(__doc__)
 QUALI, SOURCE = args.quali, args.source
@@ -128,22 +126,7 @@ def check_document(path, expect_texts, what):
 def dom_of(path):
     """The DOM Chromium built for the file, serialized (--dump-dom)."""
     require(CHROMIUM is not None, "chromium is not installed (apt-get install chromium; scripts/bootstrap.sh test installs it)")
-    profile = tempfile.mkdtemp(prefix="quali-chromium-")
-    try:
-        proc = subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-extensions", "--user-data-dir=" + profile, "--dump-dom", "file://" + os.path.abspath(path)],
-            stdin=subprocess.DEVNULL, capture_output=True, timeout=120,
-            # Lowest priority: the other suites, run in parallel by ctest, time quali's runs.
-            preexec_fn=lambda: os.nice(19))
-    except subprocess.TimeoutExpired:
-        raise Failure(f"chromium did not finish on {path}")
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    out = proc.stdout.decode("utf-8", "replace")
-    check(proc.returncode == 0 and "<html" in out, f"chromium exit {proc.returncode}: {proc.stderr[-400:]!r}")
-    return out
+    return chromium_dom(CHROMIUM, path)[0]
 
 
 def check_dom(path, expect_texts, what):

@@ -130,7 +130,7 @@ def test_an_english_locale_gives_english_help():
 
 @suite.test
 def test_the_documents_help_says_they_stay_french():
-    for name in ("agenda", "dossier", "notify", "pv", "bilan", "export"):
+    for name in ("agenda", "dossier", "notify", "pv", "bilan", "export", "site"):
         run = quali([name, "--help"], True)
         check("French" in run.stdout and "committee" in run.stdout,
               f"quali --lang en {name} --help does not say its documents stay French")

@@ -5,8 +5,8 @@ labels instead of enumeration codes, no stray space before a closing bracket.
 
 Renders every document and text output of examples/depot (agenda and procès-verbal of every
 session, the instruction sheet of every organisme, the letters of every held session, the
-bilans, status, deadlines, diff, export, the help of every command, validate's messages on
-broken dossiers) and fails on:
+bilans, every page of quali site and of its public site, status, deadlines, diff, export, the
+help of every command, validate's messages on broken dossiers) and fails on:
 - « (s) », « (e) », « (es) »: a plural left to the reader;
 - an enumeration code of the repository format in running text (`federation-oph`, `prevue`,
   `ajourne`…): JSON, CSV values and file paths are machine text and are not read; help texts
@@ -226,6 +226,20 @@ def test_the_bilans():
         for year in ("2023", "2024", "2025", "2026"):
             for fmt in ("md", "html"):
                 out.page(f"bilan-{year}.{fmt}", ["bilan", year, "--as-of", AS_OF, "--format", fmt])
+        return assert_clean(out)
+
+
+@SUITE.test
+def test_the_site():
+    with examples() as repo:
+        out = Outputs(ARGS.quali, repo)
+        for name, extra in (("site", []), ("site-public", ["--public"])):
+            folder = os.path.join(repo, "..", name)
+            out.run(" ".join(["site", *extra]), ["site", "--as-of", AS_OF, "-o", folder, *extra])
+            for dirpath, _, filenames in os.walk(folder):
+                for n in sorted(filenames):
+                    if n.endswith(".html"):
+                        out.file(f"{name}/{os.path.relpath(os.path.join(dirpath, n), folder)}", os.path.join(dirpath, n))
         return assert_clean(out)
 
 

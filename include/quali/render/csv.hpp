@@ -31,4 +31,8 @@ std::string csv_field(std::string_view value, char separator);
 std::string to_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                    const CsvOptions& options = {});
 
+// The same table as JSON: an array of objects, one per row, keyed by the header's names, in
+// their order (quali export --format json, the site's organismes.json).
+std::string table_json(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
 } // namespace quali::render

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+// The static site's pages (quali site): the data tree of each page of its own (dashboard,
+// organisme extras, auditors, observatory, public list), the page frame shared by all (nav bar,
+// shared CSS, relative links) and the reuse of a committee document's body inside it.
+// Every value goes through render_document's HTML escaping.
+#include "quali/core/bilan.hpp"
+#include "quali/core/deadlines.hpp"
+#include "quali/core/diagnostic.hpp"
+#include "quali/core/model.hpp"
+#include "quali/core/timeline.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quali::render {
+
+// The file name of an organisme's page, without folder: the slug when it is made of letters,
+// digits, « - », « _ » and « . » (not first), else « o- » and its bytes in hex: never a character a
+// relative URL or a file system would read otherwise.
+std::string site_page_name(std::string_view slug);
+
+// A relative path as a URL: each byte other than letters, digits, « - . _ ~ / » percent-encoded.
+std::string url_path(std::string_view relative);
+
+// What lies between <body> and </body> of a rendered document (the whole text without them).
+std::string document_body(std::string_view html);
+
+// One link of the nav bar, relative to the site's root.
+struct NavLink {
+    std::string href, texte;
+};
+
+// Renders the frame template with the page's title, the path back to the root (« » or « ../ »)
+// and the nav bar, and puts body (already safe HTML) where the frame says <!--contenu-->.
+std::string site_page(std::string_view frame_template, const std::string& titre, const std::string& racine,
+                      const std::vector<NavLink>& nav, std::string_view body);
+
+// The dashboard: organismes by state, the next session and its filing window, the deadlines of
+// the next 90 days and the late ones, the diagnostics' counts, the sessions and bilans.
+struct IndexInput {
+    core::Date as_of;
+    core::DiagnosticCounts diagnostics;
+    std::vector<core::Deadline> deadlines; // within 90 days, and the late ones
+    std::vector<int> years;                // the years with a bilan page
+};
+nlohmann::ordered_json index_tree(const core::Model& model, const IndexInput& in);
+
+// A proof cited by an organisme's file: its path in the folder, and a link to it ("" for none).
+struct ProofLink {
+    std::string chemin, lien;
+};
+// What an organisme's page adds below its instruction sheet: the timeline and the proofs.
+nlohmann::ordered_json organisme_extra_tree(const std::vector<core::TimelineEntry>& timeline,
+                                            const std::vector<ProofLink>& proofs);
+
+// Each auditor: approvals and their periods, the audits performed (with links to organismes).
+nlohmann::ordered_json auditors_tree(const core::Model& model);
+
+// The public list: labelled organismes (name, famille, region, label valid until) and the
+// yearly figures, without any person's name, e-mail or phone.
+nlohmann::ordered_json public_index_tree(const core::Model& model, core::Date as_of,
+                                         const std::vector<core::Bilan>& years);
+
+} // namespace quali::render

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The static site's own pages (site.hpp): their data trees, the page frame, and the body of a
+// committee document reused inside it.
+#include "quali/render/site.hpp"
+
+#include "document_data.hpp"
+#include "quali/core/pathway.hpp"
+#include "quali/core/vocabulary.hpp"
+#include "quali/render/templates.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace quali::render {
+
+using detail::fr;
+using detail::J;
+using detail::put_date;
+
+std::string site_page_name(std::string_view slug)
+{
+    const bool plain =
+        !slug.empty() && slug.front() != '.' && slug.size() <= 100 &&
+        slug.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+            std::string_view::npos;
+    if (plain) return std::string(slug);
+    std::string out = "o-";
+    for (const char c : slug.substr(0, 100))
+        out += fmt::format("{:02x}", static_cast<unsigned char>(c));
+    return out;
+}
+
+std::string url_path(std::string_view relative)
+{
+    std::string out;
+    for (const char c : relative) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' ||
+            c == '.' || c == '_' || c == '~' || c == '/')
+            out += c;
+        else
+            out += fmt::format("%{:02X}", u);
+    }
+    return out;
+}
+
+std::string document_body(std::string_view html)
+{
+    const auto open = html.find("<body");
+    const auto start = open == std::string_view::npos ? open : html.find('>', open);
+    const auto end = html.rfind("</body>");
+    if (start == std::string_view::npos || end == std::string_view::npos || end < start)
+        return std::string(html);
+    return std::string(html.substr(start + 1, end - start - 1));
+}
+
+std::string site_page(std::string_view frame_template, const std::string& titre, const std::string& racine,
+                      const std::vector<NavLink>& nav, std::string_view body)
+{
+    J tree;
+    tree["titre"] = titre;
+    tree["racine"] = racine;
+    tree["nav"] = J::array();
+    for (const NavLink& l : nav)
+        tree["nav"].push_back({{"href", racine + l.href}, {"texte", l.texte}});
+    std::string page = render_document(frame_template, tree, DocumentFormat::html);
+    // The mark is template text: no escaped value can hold « <!-- ».
+    constexpr std::string_view mark = "<!--contenu-->";
+    if (const auto at = page.find(mark); at != std::string::npos) page.replace(at, mark.size(), body);
+    return page;
+}
+
+namespace {
+
+std::string organisme_link(std::string_view slug)
+{
+    return "organismes/" + site_page_name(slug) + ".html";
+}
+
+std::string session_link(core::Date d)
+{
+    return "seances/" + core::iso(d) + ".html";
+}
+
+J deadline_j(const core::Model& model, const core::Deadline& d)
+{
+    J j;
+    put_date(j, "date", d.date);
+    j["type_texte"] = core::capitalized(core::label(fr, d.type));
+    const core::Organisme* o = d.organisme.empty() ? nullptr : model.organisme(d.organisme);
+    j["organisme"] = o != nullptr ? J(detail::name_of(*o)) : J(nullptr);
+    j["lien"] = o != nullptr ? J(organisme_link(o->slug)) : J(nullptr);
+    j["description"] = d.description;
+    return j;
+}
+
+J states_j(const core::Model& model, core::Date as_of)
+{
+    std::map<core::PathwayState, J> groups;
+    for (const core::Organisme& o : model.organismes) {
+        const core::Pathway p = core::pathway(model, o, as_of);
+        J line = detail::pathway_j(p);
+        line["nom"] = detail::name_of(o);
+        line["lien"] = organisme_link(o.slug);
+        groups[p.etat].push_back(line);
+    }
+    J out = J::array();
+    for (auto& [state, list] : groups)
+        out.push_back({{"etat", core::to_string(state)},
+                       {"etat_texte", core::capitalized(core::heading(fr, state))},
+                       {"organismes", list}});
+    return out;
+}
+
+J next_session_j(const core::Model& model, core::Date as_of)
+{
+    const auto planned = core::planned_sessions(model, as_of);
+    if (planned.empty()) return nullptr;
+    const core::Rules& r = model.rules;
+    const core::Date day = *planned.front()->date;
+    J j;
+    put_date(j, "date", day);
+    j["lien"] = session_link(day);
+    j["fenetre_depot"] =
+        detail::window_j(core::filing_window(day, r.fenetre_depot_jours, r.decompte, r.zone_feries));
+    return j;
+}
+
+} // namespace
+
+J index_tree(const core::Model& model, const IndexInput& in)
+{
+    J j;
+    put_date(j, "date_reference", in.as_of);
+    j["diagnostics"] = {
+        {"erreurs", in.diagnostics.errors},
+        {"avertissements", in.diagnostics.warnings},
+        {"a_des_erreurs", in.diagnostics.errors > 0},
+        {"texte", core::count_of(fr, in.diagnostics.errors, "erreur", "erreurs") + ", " +
+                      core::count_of(fr, in.diagnostics.warnings, "avertissement", "avertissements")}};
+    j["nombre_organismes"] = core::count_of(fr, model.organismes.size(), "organisme", "organismes");
+    j["etats"] = states_j(model, in.as_of);
+    j["prochaine_seance"] = next_session_j(model, in.as_of);
+    j["echeances"] = J::array();
+    j["retards"] = J::array();
+    for (const core::Deadline& d : in.deadlines)
+        j[d.statut == core::DeadlineStatus::en_retard ? "retards" : "echeances"].push_back(
+            deadline_j(model, d));
+    j["seances"] = J::array();
+    for (const core::Session& s : model.sessions) {
+        if (!s.date) continue;
+        J line;
+        put_date(line, "date", *s.date);
+        line["lien"] = session_link(*s.date);
+        line["tenue"] = s.held && !s.decisions.empty();
+        j["seances"].push_back(line);
+    }
+    j["bilans"] = J::array();
+    for (const int y : in.years)
+        j["bilans"].push_back({{"annee", std::to_string(y)}, {"lien", fmt::format("bilan/{}.html", y)}});
+    return j;
+}
+
+J organisme_extra_tree(const std::vector<core::TimelineEntry>& timeline, const std::vector<ProofLink>& proofs)
+{
+    J j;
+    j["chronologie"] = J::array();
+    for (const core::TimelineEntry& e : timeline) {
+        J line;
+        put_date(line, "date", e.date);
+        line["type"] = core::to_string(e.kind);
+        line["texte"] = e.texte;
+        line["fichier"] = e.fichier;
+        j["chronologie"].push_back(line);
+    }
+    j["preuves"] = J::array();
+    for (const ProofLink& p : proofs)
+        j["preuves"].push_back({{"chemin", p.chemin}, {"lien", p.lien.empty() ? J(nullptr) : J(p.lien)}});
+    return j;
+}
+
+J auditors_tree(const core::Model& model)
+{
+    // The audits each auditor performed, by auditor id.
+    std::map<std::string, J> audits;
+    for (const core::Organisme& o : model.organismes)
+        for (const core::Audit& a : o.audits) {
+            J line;
+            put_date(line, "date", a.date());
+            line["type_texte"] = core::capitalized(core::audit_name(fr, a.type));
+            line["organisme"] = detail::name_of(o);
+            line["lien"] = organisme_link(o.slug);
+            audits[a.auditeur.value].push_back(line);
+        }
+    J list = J::array();
+    for (const core::Auditor& a : model.auditors) {
+        J j;
+        j["id"] = a.id;
+        j["nom"] = a.nom.empty() ? a.id : a.nom;
+        j["cabinet"] = detail::opt_str(a.cabinet);
+        j["agrements"] = J::array();
+        for (const core::Approval& ap : a.agrements) {
+            J line;
+            put_date(line, "debut", ap.debut.value);
+            put_date(line, "fin", ap.fin.value);
+            put_date(line, "seance", ap.seance);
+            j["agrements"].push_back(line);
+        }
+        const auto it = audits.find(a.id);
+        j["audits"] = it != audits.end() ? it->second : J::array();
+        list.push_back(j);
+    }
+    return {{"auditeurs", list}};
+}
+
+J public_index_tree(const core::Model& model, core::Date as_of, const std::vector<core::Bilan>& years)
+{
+    J j;
+    put_date(j, "date_reference", as_of);
+    j["labellises"] = J::array();
+    for (const core::Organisme& o : model.organismes) {
+        const core::Pathway p = core::pathway(model, o, as_of);
+        if (p.etat != core::PathwayState::labellise) continue;
+        J line;
+        line["nom"] = detail::name_of(o);
+        line["famille"] = detail::opt_str(o.famille);
+        line["region"] = detail::opt_str(o.region);
+        put_date(line, "valide_jusqu_au", p.valide_jusqu_au);
+        j["labellises"].push_back(line);
+    }
+    j["annees"] = J::array();
+    for (const core::Bilan& b : years) {
+        J year;
+        year["annee"] = std::to_string(b.annee);
+        put_date(year, "fin", b.fin);
+        year["etats"] = J::array();
+        for (const core::PathwayState s : core::all_states)
+            year["etats"].push_back(
+                {{"etat_texte", core::capitalized(core::heading(fr, s))}, {"nombre", b.count(s)}});
+        year["decisions"] = b.decisions_total();
+        year["seances"] = b.seances.size();
+        j["annees"].push_back(year);
+    }
+    return j;
+}
+
+} // namespace quali::render

@@ -1,0 +1,335 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
+"""quali site: the repository as a folder of static pages (docs/site.md).
+
+On examples/depot as of 2026-06-10: every href/src of every page reaches a file of the site or
+a proof file of the repository; two runs give the same bytes; a non-empty folder is refused,
+--force replaces only a folder quali site wrote, a failure leaves nothing behind; the repository
+is unchanged; hostile names and free texts show as text; the public site holds none of the
+personal data planted everywhere; headless Chromium renders each kind of page.
+
+Usage: test_site.py --quali PATH_TO_BINARY --source SOURCE_DIR [TEST_NAME…]
+Prints `ok NAME` or `FAIL NAME: reason` per test, then "N passed, M failed"; exits 1 on failure.
+"""
+import html.parser
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib import Suite, TempRepo, arguments, check, chromium_dom, require, run_quali, snapshot, snapshot_changes  # noqa: E402
+
+args = arguments(__doc__)
+QUALI, SOURCE = args.quali, args.source
+DEPOT = os.path.join(SOURCE, "examples", "depot")
+AS_OF = "2026-06-10"
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+
+suite = Suite()
+
+
+def yaml_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def site(repo, out, *extra, code=0):
+    r = run_quali(QUALI, ["site", "-C", repo, "-o", out, "--as-of", AS_OF, *extra], cwd=os.path.dirname(repo))
+    check(r.code == code, f"exit {r.code}, expected {code}: {r.describe()}")
+    return r
+
+
+def files_of(folder):
+    """{relative path: bytes} of every file under folder."""
+    out = {}
+    for dirpath, _, filenames in os.walk(folder):
+        for n in filenames:
+            p = os.path.join(dirpath, n)
+            with open(p, "rb") as f:
+                out[os.path.relpath(p, folder)] = f.read()
+    return out
+
+
+class Page(html.parser.HTMLParser):
+    """The tags, attributes and text of a page."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text = [], []
+        self.feed(text)
+        self.close()
+        self.all_text = "".join(self.text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def full_and_public(repo):
+    """The committee's site and the public one of repo, written beside it: their folders."""
+    parent = os.path.dirname(repo)
+    full, public = os.path.join(parent, "complet"), os.path.join(parent, "public")
+    site(repo, full)
+    site(repo, public, "--public")
+    return full, public
+
+
+def pages_of(folder):
+    return sorted(p for p in files_of(folder) if p.endswith(".html"))
+
+
+def check_links(folder):
+    """Every href/src is relative and reaches an existing file: of the site, or a proof outside it."""
+    n = 0
+    for rel in pages_of(folder):
+        with open(os.path.join(folder, rel), encoding="utf-8") as f:
+            page = Page(f.read())
+        for tag, attrs in page.tags:
+            for key in ("href", "src"):
+                if key not in attrs:
+                    continue
+                url = attrs[key]
+                parts = urllib.parse.urlsplit(url)
+                check(not parts.scheme and not parts.netloc and not url.startswith("/"),
+                      f"{rel}: <{tag} {key}={url!r}> is not a relative link")
+                if not parts.path:
+                    continue
+                target = os.path.normpath(os.path.join(folder, os.path.dirname(rel), urllib.parse.unquote(parts.path)))
+                check(os.path.isfile(target), f"{rel}: <{tag} {key}={url!r}> reaches nothing ({target})")
+                n += 1
+    return n
+
+
+@suite.test
+def test_every_link_of_every_page_reaches_a_file():
+    with TempRepo(DEPOT) as repo:
+        out = os.path.join(os.path.dirname(repo), "site")  # inside the repository's parent: proofs linked
+        site(repo, out)
+        pages = pages_of(out)
+        for expected in ("index.html", "auditeurs.html", "observatoire.html", "organismes/habitat-loire.html",
+                         "seances/2026-06-18.html", "seances/2025-11-20.html", "bilan/2025.html"):
+            check(expected in pages, f"{expected} missing from {pages}")
+        n = check_links(out)
+        with open(os.path.join(out, "organismes", "habitat-loire.html"), encoding="utf-8") as f:
+            text = f.read()
+        check('href="../../repo/organismes/habitat-loire/preuves/' in text, "the proofs are not linked where they are")
+        copied = os.path.join(os.path.dirname(repo), "copie")
+        site(repo, copied, "--copier-preuves")
+        check(os.path.isfile(os.path.join(copied, "preuves", "habitat-loire", "preuves", "ccl-2026-05-19.pdf")),
+              "--copier-preuves did not copy a cited proof")
+        n += check_links(copied)
+        return f"{len(pages)} pages, {n} links"
+
+
+@suite.test
+def test_every_link_of_a_50_organisme_bench_repository_reaches_a_file():
+    with TempRepo() as empty:
+        repo = os.path.join(os.path.dirname(empty), "bench-50")
+        subprocess.run([sys.executable, os.path.join(SOURCE, "bench", "gen.py"), "50", repo], check=True,
+                       stdout=subprocess.DEVNULL)
+        out = os.path.join(os.path.dirname(repo), "site")
+        site(repo, out)
+        pages = pages_of(out)
+        check(len([p for p in pages if p.startswith("organismes/")]) == 50, f"not 50 organisme pages: {len(pages)}")
+        return f"{len(pages)} pages, {check_links(out)} links"
+
+
+@suite.test
+def test_two_runs_give_the_same_bytes():
+    with TempRepo(DEPOT) as repo:
+        parent = os.path.dirname(repo)
+        site(repo, os.path.join(parent, "a"))
+        site(repo, os.path.join(parent, "b"))
+        a, b = files_of(os.path.join(parent, "a")), files_of(os.path.join(parent, "b"))
+        check(sorted(a) == sorted(b), f"different files: {sorted(set(a) ^ set(b))}")
+        diff = [p for p in a if a[p] != b[p]]
+        check(not diff, f"different bytes: {diff}")
+
+
+@suite.test
+def test_the_repository_is_unchanged():
+    with TempRepo(DEPOT) as repo:
+        before = snapshot(repo)
+        site(repo, os.path.join(os.path.dirname(repo), "site"))
+        site(repo, os.path.join(os.path.dirname(repo), "site"), "--force", "--copier-preuves")
+        changes = snapshot_changes(before, snapshot(repo))
+        check(not changes, f"the repository changed: {changes}")
+
+
+def leftovers(parent):
+    return [n for n in os.listdir(parent) if ".tmp-" in n]
+
+
+@suite.test
+def test_a_folder_that_is_not_a_site_is_never_replaced():
+    with TempRepo(DEPOT) as repo:
+        parent = os.path.dirname(repo)
+        out = os.path.join(parent, "docs")
+        os.makedirs(out)
+        with open(os.path.join(out, "rapport.txt"), "w") as f:
+            f.write("à garder\n")
+        r = site(repo, out, code=2)
+        check("n'est pas un dossier vide" in r.stderr, f"no clear message: {r.stderr!r}")
+        r = site(repo, out, "--force", code=2)
+        check("n'a pas été écrit par quali site" in r.stderr, f"no clear message: {r.stderr!r}")
+        check(sorted(os.listdir(out)) == ["rapport.txt"], f"the folder changed: {os.listdir(out)}")
+        check(not leftovers(parent), f"temporary folders left: {leftovers(parent)}")
+
+
+@suite.test
+def test_force_replaces_a_site_and_an_empty_folder_is_used():
+    with TempRepo(DEPOT) as repo:
+        parent = os.path.dirname(repo)
+        out = os.path.join(parent, "site")
+        os.makedirs(out)
+        site(repo, out)
+        check(os.path.isfile(os.path.join(out, ".quali-site")), "no stamp file")
+        with open(os.path.join(out, "ancien.html"), "w") as f:
+            f.write("vieux")
+        r = site(repo, out, code=2)
+        check("--force" in r.stderr, f"the message does not name --force: {r.stderr!r}")
+        site(repo, out, "--force")
+        check(not os.path.exists(os.path.join(out, "ancien.html")), "the old site was not replaced")
+        check(os.path.isfile(os.path.join(out, "index.html")), "no index.html after --force")
+        check(not leftovers(parent), f"temporary folders left: {leftovers(parent)}")
+
+
+@suite.test
+def test_a_failure_leaves_nothing_behind():
+    patch = {"write": {"modeles/site-page.html.mustache": "{{> autre}}\n"}}
+    with TempRepo(DEPOT, patch) as repo:
+        parent = os.path.dirname(repo)
+        out = os.path.join(parent, "site")
+        r = site(repo, out, code=2)
+        check("site-page.html.mustache" in r.stderr, f"the message does not name the template: {r.stderr!r}")
+        check(not os.path.exists(out), "the site folder exists after a failure")
+        check(not leftovers(parent), f"temporary folders left: {leftovers(parent)}")
+
+
+IMG = '"><img src=x onerror=alert(1)>'
+SCRIPT = "<script>document.documentElement.setAttribute('data-pwned','1')</script> Loire"
+HOSTILE = {"edit": [
+    {"file": "organismes/habitat-loire/organisme.yaml", "replace": "nom: Habitat Loire", "with": "nom: " + yaml_string(SCRIPT)},
+    {"file": "organismes/habitat-loire/paa.yaml", "replace": "titre: Répondre aux demandes écrites sous 10 jours",
+     "with": "titre: " + yaml_string(IMG)},
+    {"file": "auditeurs/paul-lefevre.yaml", "replace": "nom: Paul Lefèvre", "with": "nom: " + yaml_string(IMG)},
+    {"file": "comite/seances/2026-06-18.yaml", "replace": "lieu: Paris, siège de l'USH", "with": "lieu: " + yaml_string(IMG)},
+]}
+
+
+@suite.test
+def test_hostile_names_and_free_texts_show_as_text():
+    with TempRepo(DEPOT, HOSTILE) as repo:
+        out = os.path.join(os.path.dirname(repo), "site")
+        site(repo, out)
+        seen = set()
+        for rel in pages_of(out):
+            with open(os.path.join(out, rel), encoding="utf-8") as f:
+                page = Page(f.read())
+            for tag, attrs in page.tags:
+                check(tag not in ("script", "img", "iframe"), f"{rel}: a <{tag}> element")
+                events = [k for k in attrs if k.startswith("on")]
+                check(not events, f"{rel}: <{tag}> has {events}")
+            for planted in (IMG, SCRIPT):
+                if planted in page.all_text:
+                    seen.add((planted, rel))
+        for rel in ("index.html", "organismes/habitat-loire.html", "auditeurs.html", "seances/2026-06-18.html"):
+            check(any(r == rel for _, r in seen), f"{rel} does not show the hostile text as text")
+
+
+@suite.test
+def test_an_odd_folder_name_gets_a_page_every_link_reaches():
+    patch = {"rename": [["organismes/habitat-loire", "organismes/Habitat Loire #1?"]]}
+    with TempRepo(DEPOT, patch) as repo:
+        out = os.path.join(os.path.dirname(repo), "site")
+        site(repo, out)
+        pages = pages_of(out)
+        expected = "organismes/o-" + "Habitat Loire #1?".encode().hex() + ".html"
+        check(expected in pages, f"{expected} not in {pages}")
+        check_links(out)
+
+
+PERSONAL = ["Zoé Plantécontact", "zoe.plantee@secret.example", "06 12 34 56 78", "Référent Plantéréférent",
+            "referent.plante@ush.example", "07 98 76 54 32", "Auditrice Plantéaudit", "audit.plante@cabinet.example",
+            "Titulaire Plantésiège", "Suppléant Plantésiège", "Claire Martin", "Hélène Roussel", "Jeanne Durand",
+            "Bernard Lemaire"]
+PLANTED = {"edit": [
+    {"file": "organismes/meuse-moselle-habitat/organisme.yaml", "replace": "nom: Laurent Schmitt", "with": "nom: Zoé Plantécontact"},
+    {"file": "organismes/meuse-moselle-habitat/organisme.yaml", "replace": "l.schmitt@meuse-moselle-habitat.example",
+     "with": "zoe.plantee@secret.example"},
+    {"file": "organismes/meuse-moselle-habitat/organisme.yaml", "replace": "\"01 99 00 24 30\"", "with": "\"06 12 34 56 78\""},
+    {"file": "quali.yaml", "replace": "nom: Hélène Roussel", "with": "nom: Référent Plantéréférent"},
+    {"file": "quali.yaml", "replace": "helene.roussel@ush.example", "with": "referent.plante@ush.example"},
+    {"file": "quali.yaml", "replace": "\"01 99 00 10 00\"", "with": "\"07 98 76 54 32\""},
+    {"file": "auditeurs/paul-lefevre.yaml", "replace": "nom: Paul Lefèvre", "with": "nom: Auditrice Plantéaudit"},
+    {"file": "auditeurs/paul-lefevre.yaml", "replace": "paul.lefevre@lefevre-audit.example",
+     "with": "audit.plante@cabinet.example"},
+    {"file": "comite/membres.yaml", "replace": "titulaire: { nom: Bernard Lemaire,",
+     "with": "titulaire: { nom: Titulaire Plantésiège,"},
+    {"file": "comite/membres.yaml", "replace": "suppleant: { nom: Nadia Benali,", "with": "suppleant: { nom: Suppléant Plantésiège,"},
+]}
+
+
+@suite.test
+def test_the_public_site_holds_no_personal_data():
+    with TempRepo(DEPOT, PLANTED) as repo:
+        full, public = full_and_public(repo)
+        everything = b"".join(files_of(full).values()).decode("utf-8")
+        check("Auditrice Plantéaudit" in everything and "Zoé Plantécontact" in everything,
+              "the planted data did not reach the full site: the test plants nothing")
+        files = files_of(public)
+        check(sorted(files) == sorted([".quali-site", "index.html", "observatoire.html", "organismes.csv",
+                                       "organismes.json", "site.css"]), f"public files: {sorted(files)}")
+        for rel, data in files.items():
+            text = data.decode("utf-8")
+            for secret in PERSONAL:
+                check(secret not in text, f"{rel} holds {secret!r}")
+            check(not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), f"{rel} holds an e-mail address")
+        index = files["index.html"].decode("utf-8")
+        check("Coop Habitat Garonne" in index and "Habitat Loire" not in index,
+              "the public list is not the labelled organismes")
+        check(files["organismes.csv"].decode("utf-8").splitlines()[0] == "organisme,nom,sigle,famille,region,valide_jusqu_au",
+              f"public columns: {files['organismes.csv'][:80]!r}")
+
+
+@suite.test
+def test_organismes_json_and_csv_are_quali_export():
+    with TempRepo(DEPOT) as repo:
+        out = os.path.join(os.path.dirname(repo), "site")
+        site(repo, out)
+        for fmt in ("csv", "json"):
+            r = run_quali(QUALI, ["export", "--table", "organismes", "--format", fmt, "-C", repo, "--as-of", AS_OF],
+                          cwd=repo)
+            with open(os.path.join(out, "organismes." + fmt), encoding="utf-8", newline="") as f:
+                check(f.read() == r.stdout, f"organismes.{fmt} differs from quali export")
+
+
+def dom_of(path):
+    """The DOM Chromium built for the file, and what it logged."""
+    require(CHROMIUM is not None, "chromium is not installed (apt-get install chromium)")
+    return chromium_dom(CHROMIUM, path)
+
+
+@suite.test
+def test_chromium_renders_each_kind_of_page():
+    with TempRepo(DEPOT, HOSTILE) as repo:
+        out, public = full_and_public(repo)
+        kinds = [os.path.join(out, p) for p in ("index.html", "organismes/habitat-loire.html", "seances/2026-06-18.html",
+                                                "seances/2025-11-20.html", "auditeurs.html", "bilan/2025.html",
+                                                "observatoire.html")] + [os.path.join(public, "index.html")]
+        for path in kinds:
+            dom, log = dom_of(path)
+            root = re.findall(r"<html[^>]*>", dom)
+            check(root and "data-pwned" not in root[0], f"{path}: a planted script ran")
+            check("<nav" in dom and "</main>" in dom, f"{path}: no nav bar or no main content in the DOM")
+            check(len(Page(dom).all_text.strip()) > 200, f"{path}: the page is nearly blank")
+            errors = [line for line in log.splitlines() if "CONSOLE" in line and "Uncaught" in line]
+            check(not errors, f"{path}: console errors {errors[:2]}")
+        return f"{len(kinds)} pages"
+
+
+sys.exit(suite.run(args.tests))

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The static site's pieces: page names, URLs, a document's body, the frame with its nav bar.
+#include "quali/render/site.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace quali::render;
+
+TEST_SUITE("render::site")
+{
+    TEST_CASE("a plain slug is its page's name; anything else is spelt in hex")
+    {
+        CHECK(site_page_name("habitat-loire") == "habitat-loire");
+        CHECK(site_page_name("a b") == "o-612062");
+        CHECK(site_page_name(".cache") == "o-2e6361636865");
+        CHECK(site_page_name("x?y#z") == "o-783f79237a");
+        CHECK(site_page_name("") == "o-");
+    }
+
+    TEST_CASE("a relative path becomes a URL that means the same file")
+    {
+        CHECK(url_path("../../depot/organismes/a/preuves/ccl 2024.pdf") ==
+              "../../depot/organismes/a/preuves/ccl%202024.pdf");
+        CHECK(url_path("preuves/é#?.pdf") == "preuves/%C3%A9%23%3F.pdf");
+    }
+
+    TEST_CASE("the body of a document is what lies between its body tags")
+    {
+        CHECK(document_body("<html><head></head><body class=\"x\">\n<p>a</p>\n</body>\n</html>") ==
+              "\n<p>a</p>\n");
+        CHECK(document_body("<p>sans cadre</p>") == "<p>sans cadre</p>");
+    }
+
+    TEST_CASE("the frame escapes the title and the nav bar and keeps the body as given")
+    {
+        const std::string frame =
+            "<title>{{titre}}</title>{{#nav}}<a href=\"{{href}}\">{{texte}}</a>{{/nav}}<!--contenu-->";
+        const std::string page = site_page(frame, "<script>x</script> <!--contenu-->", "../",
+                                           {{"index.html", "Accueil"}}, "<main>ok</main>");
+        CHECK(page == "<title>&lt;script&gt;x&lt;/script&gt; &lt;!--contenu--&gt;</title>"
+                      "<a href=\"../index.html\">Accueil</a><main>ok</main>");
+    }
+}
