@@ -6,10 +6,12 @@
 #include "commands/site.hpp"
 #include "quali/core/deadlines.hpp"
 #include "quali/core/export.hpp"
+#include "quali/core/observatory.hpp"
 #include "quali/core/session_record.hpp"
 #include "quali/core/timeline.hpp"
 #include "quali/render/bilan.hpp"
 #include "quali/render/csv.hpp"
+#include "quali/render/observatory.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -50,8 +52,9 @@ void write_auditors(const SiteRun& run)
 
 void write_observatory(const SiteRun& run)
 {
+    const core::Observatory o = core::build_observatory(run.model, run.as_of);
     run.page("observatoire.html", "Observatoire des bonnes pratiques",
-             run.body("site-observatoire", nlohmann::ordered_json::object()));
+             run.body("site-observatoire", render::observatory_tree(run.model, o, !run.is_public)));
 }
 
 namespace {

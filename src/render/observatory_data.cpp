@@ -3,6 +3,7 @@
 // that have strong points, each strong point with its finding, audit and (unless public) its
 // organisme; then the alert points by criterion, most found first.
 #include "quali/render/observatory.hpp"
+#include "quali/render/site.hpp"
 
 #include "bilan_data.hpp"
 
@@ -20,6 +21,7 @@ J strong_point_j(const core::Model& model, const core::StrongPoint& p, bool with
     j["organisme"] = with_names ? J(p.organisme) : J(nullptr);
     j["nom"] = with_names ? J(name_of(model, p.organisme)) : J(nullptr);
     j["audit_fichier"] = with_names ? J(p.audit_file) : J(nullptr);
+    j["lien"] = with_names ? J(organisme_link(p.organisme)) : J(nullptr); // from the site's root
     j["audit_date_texte"] = p.audit ? J(core::long_date(*p.audit, core::Lang::fr)) : J(nullptr);
     j["type_texte"] = core::audit_name(core::Lang::fr, p.type);
     j["constat"] = p.constat;

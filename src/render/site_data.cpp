@@ -18,6 +18,11 @@ using detail::fr;
 using detail::J;
 using detail::put_date;
 
+std::string organisme_link(std::string_view slug)
+{
+    return "organismes/" + site_page_name(slug) + ".html";
+}
+
 std::string site_page_name(std::string_view slug)
 {
     const bool plain =
@@ -73,10 +78,6 @@ std::string site_page(std::string_view frame_template, const std::string& titre,
 
 namespace {
 
-std::string organisme_link(std::string_view slug)
-{
-    return "organismes/" + site_page_name(slug) + ".html";
-}
 
 std::string session_link(core::Date d)
 {

@@ -297,6 +297,22 @@ def test_the_public_site_holds_no_personal_data():
 
 
 @suite.test
+def test_the_observatory_lists_each_strong_point_by_criterion_and_names_organismes_only_inside():
+    with TempRepo(DEPOT) as repo:
+        full, public = full_and_public(repo)
+        inside = Page(open(os.path.join(full, "observatoire.html"), encoding="utf-8").read())
+        outside = Page(open(os.path.join(public, "observatoire.html"), encoding="utf-8").read())
+        finding = "Accueil de proximité maintenu malgré la réorganisation"
+        check(finding in inside.all_text and finding in outside.all_text, "a strong point of the examples is missing")
+        check("T1.1 — Accueil physique et téléphonique (5 points forts)" in inside.all_text, inside.all_text[:600])
+        links = [a.get("href") for tag, a in inside.tags if tag == "a"]
+        check("organismes/coop-habitat-garonne.html" in links, f"no link to the organisme: {links}")
+        check("Coop Habitat Garonne" in inside.all_text and "Coop Habitat Garonne" not in outside.all_text,
+              "the public observatory names an organisme")
+        check("Points d'alerte les plus fréquents" in outside.all_text, "the alert points are missing")
+
+
+@suite.test
 def test_organismes_json_and_csv_are_quali_export():
     with TempRepo(DEPOT) as repo:
         out = os.path.join(os.path.dirname(repo), "site")

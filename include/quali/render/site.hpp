@@ -23,6 +23,8 @@ namespace quali::render {
 // digits, « - », « _ » and « . » (not first), else « o- » and its bytes in hex: never a character a
 // relative URL or a file system would read otherwise.
 std::string site_page_name(std::string_view slug);
+// The link to an organisme's page from the site's root: « organismes/<page name>.html ».
+std::string organisme_link(std::string_view slug);
 
 // A relative path as a URL: each byte other than letters, digits, « - . _ ~ / » percent-encoded.
 std::string url_path(std::string_view relative);
