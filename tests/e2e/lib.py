@@ -242,6 +242,41 @@ def chromium_dom(chromium, path):
     return out, proc.stderr.decode("utf-8", "replace")
 
 
+def chromium_screenshot(chromium, path, png):
+    """Has headless Chromium draw the file into png (1024 x 1400 pixels); Failure when it cannot."""
+    profile = tempfile.mkdtemp(prefix="quali-chromium-")
+    try:
+        proc = subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--disable-extensions", "--hide-scrollbars", "--window-size=1024,1400",
+             "--user-data-dir=" + profile, "--screenshot=" + png, "file://" + os.path.abspath(path)],
+            stdin=subprocess.DEVNULL, capture_output=True, timeout=120, preexec_fn=lambda: os.nice(19))
+    except subprocess.TimeoutExpired:
+        raise Failure(f"chromium did not finish drawing {path}")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    check(proc.returncode == 0 and os.path.exists(png), f"chromium exit {proc.returncode}: {proc.stderr[-400:]!r}")
+
+
+def png_is_blank(png):
+    """True when a PNG of Chromium's looks like a blank page: its decompressed image data (each
+    row filtered by PNG's predictors) holds a handful of byte values at most, where text, lines
+    and antialiasing give dozens. Standard library only."""
+    import struct
+    import zlib
+    with open(png, "rb") as f:
+        data = f.read()
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", f"{png} is not a PNG")
+    pos, idat = 8, b""
+    while pos + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if kind == b"IDAT":
+            idat += data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    return len(set(zlib.decompress(idat))) <= 16
+
+
 class TempRepo:
     """`with TempRepo(base, patch) as repo:` a temporary copy of base (or an empty folder when
     base is None) with the patch applied; repo is its real (symlink-free) absolute path. The

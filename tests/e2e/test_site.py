@@ -20,7 +20,8 @@ import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Suite, TempRepo, arguments, check, chromium_dom, require, run_quali, snapshot, snapshot_changes  # noqa: E402
+from lib import (Suite, TempRepo, arguments, check, chromium_dom, chromium_screenshot, png_is_blank,  # noqa: E402
+                 require, run_quali, snapshot, snapshot_changes)
 
 args = arguments(__doc__)
 QUALI, SOURCE = args.quali, args.source
@@ -331,6 +332,18 @@ def dom_of(path):
 
 
 @suite.test
+def test_a_blank_page_is_told_from_a_drawn_one():
+    """The screenshot check below can fail: an empty page's screenshot is blank."""
+    require(CHROMIUM is not None, "chromium is not installed (apt-get install chromium)")
+    with TempRepo() as work:
+        empty = os.path.join(work, "vide.html")
+        with open(empty, "w", encoding="utf-8") as f:
+            f.write("<!DOCTYPE html><html lang=\"fr\"><head><title>vide</title></head><body></body></html>")
+        chromium_screenshot(CHROMIUM, empty, empty + ".png")
+        check(png_is_blank(empty + ".png"), "an empty page's screenshot is not seen as blank")
+
+
+@suite.test
 def test_chromium_renders_each_kind_of_page():
     with TempRepo(DEPOT, HOSTILE) as repo:
         out, public = full_and_public(repo)
@@ -345,6 +358,9 @@ def test_chromium_renders_each_kind_of_page():
             check(len(Page(dom).all_text.strip()) > 200, f"{path}: the page is nearly blank")
             errors = [line for line in log.splitlines() if "CONSOLE" in line and "Uncaught" in line]
             check(not errors, f"{path}: console errors {errors[:2]}")
+            png = path + ".png"
+            chromium_screenshot(CHROMIUM, path, png)
+            check(not png_is_blank(png), f"{path}: the screenshot is blank")
         return f"{len(kinds)} pages"
 
 
