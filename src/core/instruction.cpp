@@ -178,25 +178,20 @@ std::vector<StepCoverage> concertation_coverage(const Organisme& o)
 ValidationSummary validation_of(const Model& model, const Organisme& o,
                                 const std::vector<Diagnostic>& diagnostics)
 {
-    // Each decision of a session file covers the lines from its own to the next one's.
-    struct Span {
-        int from;
-        bool concerns;
-    };
-    std::map<std::string, std::vector<Span>, std::less<>> decisions_by_file;
-    for (const Session& s : model.sessions) {
-        std::vector<Span>& spans = decisions_by_file[s.file];
-        for (const Decision& d : s.decisions)
-            if (d.pos.line > 0) spans.push_back({d.pos.line, d.organisme.value == o.slug});
-        std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.from < b.from; });
-    }
+    // Each decision of a session file covers the lines from its own to the next one's: a
+    // diagnostic there is about the decision that starts last at or before its line. Looked up
+    // only for the diagnostics outside the folder (none in a valid repository): a table of every
+    // decision built for each organisme made the site quadratic in the number of organismes.
     const auto about_decision = [&](const Diagnostic& d) {
-        const auto it = decisions_by_file.find(d.file);
-        if (it == decisions_by_file.end()) return false;
-        const Span* found = nullptr;
-        for (const Span& s : it->second)
-            if (s.from <= d.pos.line) found = &s;
-        return found != nullptr && found->concerns;
+        const Decision* found = nullptr;
+        for (const Session& s : model.sessions) {
+            if (s.file != d.file) continue;
+            for (const Decision& dec : s.decisions)
+                if (dec.pos.line > 0 && dec.pos.line <= d.pos.line &&
+                    (found == nullptr || dec.pos.line > found->pos.line))
+                    found = &dec;
+        }
+        return found != nullptr && found->organisme.value == o.slug;
     };
     const std::string prefix = o.folder.empty() ? std::string() : o.folder + "/";
     ValidationSummary v;
