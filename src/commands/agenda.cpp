@@ -36,11 +36,7 @@ int run_agenda(const AgendaOptions& opt, const Context& ctx)
     const auto [day, session] = session_of(ws, opt.seance, "agenda", ctx);
 
     const nlohmann::ordered_json tree = agenda_document_tree(ws, *session, day, as_of, ctx);
-    // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
-    const std::string bytes =
-        opt.format == "json"
-            ? tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"
-            : render_with_template(ws, "agenda", document_format(opt.format), tree, ctx);
+    const std::string bytes = document_bytes(ws, "agenda", opt.format, tree, ctx);
     write_output(opt.output, bytes, opt.force, ctx);
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
         ctx.err << say(ctx.lang, "ordre du jour de la séance du {} écrit dans {} ({})\n",

@@ -45,6 +45,13 @@ std::string render_with_template(const Workspace& ws, std::string_view document,
         ws, document, f, [&](std::string_view text) { return render::render_document(text, tree, f); }, ctx);
 }
 
+std::string document_bytes(const Workspace& ws, std::string_view document, const std::string& format,
+                           const nlohmann::ordered_json& tree, const Context& ctx)
+{
+    if (format == "json") return tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return render_with_template(ws, document, document_format(format), tree, ctx);
+}
+
 SessionFile session_of(const Workspace& ws, const std::string& seance, std::string_view command, const Context& ctx)
 {
     const core::Model& model = ws.models.front();

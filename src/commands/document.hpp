@@ -27,6 +27,11 @@ std::string render_with_template(const Workspace& ws, std::string_view document,
 std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,
                                  const nlohmann::ordered_json& tree, const Context& ctx);
 
+// A committee document's bytes for --format: the tree as indented JSON (invalid UTF-8, which
+// the checks keep out, replaced rather than thrown), else the template rendered in md or html.
+std::string document_bytes(const Workspace& ws, std::string_view document, const std::string& format,
+                           const nlohmann::ordered_json& tree, const Context& ctx);
+
 // The committee session of comite/seances/SEANCE.yaml that a document is about, in a repository
 // (not a lone organisation folder): an EnvironmentError names what is wrong (`command` is the
 // command's name, for the message).

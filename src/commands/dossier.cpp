@@ -42,11 +42,7 @@ int run_dossier(const DossierOptions& opt, const Context& ctx)
     const core::Model& model = ws.models.front();
     const core::Organisme& o = find_organisme(model, opt.slug, ctx.lang);
     const nlohmann::ordered_json tree = dossier_document_tree(ws, o, as_of, ctx);
-    // Invalid UTF-8 cannot reach here through the checks, but JSON output must never throw.
-    const std::string bytes =
-        opt.format == "json"
-            ? tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"
-            : render_with_template(ws, "dossier", document_format(opt.format), tree, ctx);
+    const std::string bytes = document_bytes(ws, "dossier", opt.format, tree, ctx);
     write_output(opt.output, bytes, opt.force, ctx);
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
         ctx.err << say(ctx.lang, "fiche d'instruction de l'organisme {} écrite dans {}\n",

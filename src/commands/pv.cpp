@@ -52,10 +52,7 @@ int run_pv(const PvOptions& opt, const Context& ctx)
     warn_if_repository_has_errors(ws, ctx, "le procès-verbal peut être incomplet",
                                   "the minutes may be incomplete");
     const nlohmann::ordered_json tree = render::pv_tree(model, record);
-    const std::string bytes =
-        opt.format == "json"
-            ? tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"
-            : render_with_template(ws, "pv", document_format(opt.format), tree, ctx);
+    const std::string bytes = document_bytes(ws, "pv", opt.format, tree, ctx);
     write_output(opt.output, bytes, opt.force, ctx);
     if (!opt.output.empty() && opt.output != "-" && !ctx.quiet)
         ctx.err << say(ctx.lang, "procès-verbal de la séance du {} écrit dans {} ({})\n",
