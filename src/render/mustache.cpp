@@ -9,6 +9,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 #include <fmt/format.h>
 
@@ -77,13 +78,21 @@ class NoPartials final : public mu::context<std::string> {
 
 using J = nlohmann::ordered_json;
 
+// d.set(key, value) without its deep copy of value (the engine's set takes a const reference):
+// a placeholder is set, then value moved into it; d is the caller's own object.
+void put(mu::data& d, const std::string& key, mu::data&& value)
+{
+    d.set(key, mu::data(false));
+    *const_cast<mu::data*>(d.get(key)) = std::move(value);
+}
+
 mu::data to_data(const J& j, DocumentFormat format)
 {
     switch (j.type()) {
     case J::value_t::object: {
         mu::data d{mu::data::type::object};
         for (const auto& [key, value] : j.items()) {
-            d.set(key, to_data(value, format));
+            put(d, key, to_data(value, format));
             if (value.is_array()) {
                 d.set("si_" + key, mu::data(!value.empty()));
                 d.set("nombre_" + key, mu::data(std::to_string(value.size())));
@@ -99,7 +108,9 @@ mu::data to_data(const J& j, DocumentFormat format)
                 item.set("premier", mu::data(i == 0));
                 item.set("dernier", mu::data(i + 1 == j.size()));
             }
-            list.push_back(item);
+            // The engine's push_back copies the whole subtree: a deep page would be copied once
+            // per level. The list is this function's own, so moving into it is safe.
+            const_cast<mu::list&>(list.list_value()).push_back(std::move(item));
         }
         return list;
     }
@@ -193,21 +204,31 @@ std::string drop_marked_lines(std::string_view text, bool collapse_blank_lines)
 std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
                             DocumentFormat format)
 {
-    // A site renders the same few templates thousands of times: each thread remembers the last
-    // ones it found usable rather than parsing them twice per page.
-    thread_local std::vector<std::string> usable;
-    if (std::find(usable.begin(), usable.end(), template_text) == usable.end()) {
+    // A site renders the same few templates thousands of times: each thread keeps the last ones
+    // it checked and parsed rather than doing it again for every page.
+    struct Parsed {
+        std::string text;
+        std::unique_ptr<mu::mustache> tmpl;
+    };
+    thread_local std::vector<Parsed> parsed;
+    auto known = std::find_if(parsed.begin(), parsed.end(), [&](const Parsed& p) { return p.text == template_text; });
+    if (known == parsed.end()) {
         if (std::string problem = check_template(template_text); !problem.empty()) throw TemplateError(problem);
-        if (usable.size() >= 8) usable.erase(usable.begin());
-        usable.emplace_back(template_text);
+        if (parsed.size() >= 8) parsed.erase(parsed.begin());
+        auto tmpl = std::make_unique<mu::mustache>(mark_standalone_tags(template_text));
+        // Values are escaped for the format beforehand: {{x}} and {{{x}}} print the same.
+        tmpl->set_custom_escape([](const std::string& s) { return s; });
+        known = parsed.insert(parsed.end(), Parsed{std::string(template_text), std::move(tmpl)});
     }
-    mu::mustache tmpl{mark_standalone_tags(template_text)};
-    // Values are escaped for the format beforehand: {{x}} and {{{x}}} print the same.
-    tmpl.set_custom_escape([](const std::string& s) { return s; });
+    mu::mustache& tmpl = *known->tmpl;
     const mu::data data = to_data(tree, format);
     NoPartials context(&data);
     const std::string out = tmpl.render(context);
-    if (!tmpl.is_valid()) throw TemplateError("erreur de rendu mustache : " + tmpl.error_message(), tmpl.error_message());
+    if (!tmpl.is_valid()) {
+        const std::string message = tmpl.error_message();
+        parsed.erase(known); // its error would stick to the next page
+        throw TemplateError("erreur de rendu mustache : " + message, message);
+    }
     return drop_marked_lines(out, format == DocumentFormat::markdown);
 }
 } // namespace quali::render
