@@ -299,6 +299,12 @@ int Bilan::decisions_total() const
 
 Bilan compute_bilan(const Model& model, int annee, Date as_of, const ValidationCounts& validation)
 {
+    return compute_bilan(model, annee, validation, tally_of(model, as_of));
+}
+
+Bilan compute_bilan(const Model& model, int annee, const ValidationCounts& validation, const ActivityTally& activity)
+{
+    const Date as_of = activity.as_of();
     Bilan b;
     b.annee = annee;
     b.as_of = as_of;
@@ -317,9 +323,9 @@ Bilan compute_bilan(const Model& model, int annee, Date as_of, const ValidationC
     count_movements(model, b, history, period);
     count_committee(model, b, period);
     count_durations(model, b, history, period);
-    b.themes = count_themes(model, b.debut, b.fin);
-    bilan_detail::count_actions(model, b);
-    bilan_detail::count_concertation(model, b);
+    b.themes = activity.themes(model.framework, annee);
+    b.actions = activity.actions(annee);
+    b.concertation = activity.concertation(annee);
     bilan_detail::count_auditors(model, b);
     bilan_detail::count_quality(model, b, validation);
     return b;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The mini-bilan's counts of the year's activity (bilan.hpp §6-§8): the PAA actions due,
-// the concertation events, the auditors' audits and approvals, the data quality.
+// The mini-bilan's counts of the year's activity (bilan.hpp §7-§8) that read the repository
+// rather than the organismes' own files: the auditors' audits and approvals, the data quality.
 #include "bilan_internal.hpp"
 
 #include "quali/core/predicates.hpp"
@@ -9,59 +9,6 @@
 #include <tuple>
 
 namespace quali::core::bilan_detail {
-
-// PAA actions whose deadline falls in the year. realisee counts as done in time (the model
-// records no date of completion); an open action (prevue, en-cours, or unreadable state) is
-// late when its deadline is before the period's last day, else still open.
-void count_actions(const Model& model, Bilan& b)
-{
-    const Date jan1 = date::sys_days{date::year{b.annee} / 1 / 1};
-    const Date dec31 = date::sys_days{date::year{b.annee} / 12 / 31};
-    ActionsDue& a = b.actions;
-    for (const Organisme& o : model.organismes) {
-        if (!o.paa) continue;
-        for (const Action& act : o.paa->actions) {
-            if (!act.echeance.value || !within(*act.echeance.value, jan1, dec31)) continue;
-            ++a.dues;
-            if (act.etat == ActionState::realisee) {
-                ++a.realisees;
-            } else if (!is_open(act)) { // abandonnee
-                ++a.abandonnees;
-            } else if (*act.echeance.value < b.fin) {
-                ++a.en_retard;
-                a.liste_en_retard.push_back({o.slug, act.id.value, act.titre, *act.echeance.value, act.etat});
-            } else {
-                ++a.ouvertes;
-            }
-        }
-    }
-    std::stable_sort(
-        a.liste_en_retard.begin(), a.liste_en_retard.end(), [](const LateAction& x, const LateAction& y) {
-            return std::tie(x.echeance, x.organisme, x.action) < std::tie(y.echeance, y.organisme, y.action);
-        });
-}
-
-void count_concertation(const Model& model, Bilan& b)
-{
-    ConcertationCount& c = b.concertation;
-    for (Step s : all_steps)
-        c.par_etape.push_back({s});
-    for (const Organisme& o : model.organismes) {
-        if (!o.concertation) continue;
-        bool any = false;
-        for (const Event& e : o.concertation->evenements) {
-            if (!e.date.value || !within(*e.date.value, b.debut, b.fin) || !e.etape) continue;
-            StepEvents& s = c.par_etape[index_of(all_steps, *e.etape)];
-            if (e.nature == Nature::association)
-                ++s.association;
-            else
-                ++s.information; // information, or a nature that could not be read
-            ++c.evenements;
-            any = true;
-        }
-        c.organismes += any ? 1 : 0;
-    }
-}
 
 void count_auditors(const Model& model, Bilan& b)
 {

@@ -21,8 +21,6 @@ inline bool within(Date d, Date from, Date to)
     return d >= from && d <= to;
 }
 
-void count_actions(const Model& model, Bilan& b);      // §6, the PAA actions due in the year
-void count_concertation(const Model& model, Bilan& b); // §7, events by step
 void count_auditors(const Model& model, Bilan& b);     // §7, audits and approvals by auditor
 void count_quality(const Model& model, Bilan& b, const ValidationCounts& validation); // §8
 

@@ -144,10 +144,6 @@ struct Themes {
     std::vector<CriterionAlerts> alertes; // most found first: results, organismes, then id
 };
 
-// The evaluations of the audits dated from debut to fin (both included), by theme of the
-// framework; the strong points by theme, criterion, organisme and date; the alert points by
-// criterion, most found first.
-Themes count_themes(const Model& model, Date debut, Date fin);
 
 // A PAA action due in the year that was still open after its deadline.
 struct LateAction {
@@ -243,9 +239,56 @@ struct Bilan {
     const ThemeCount* theme(std::string_view id) const; // of par_theme, or null
 };
 
+// What the bilans and the observatory count of the organismes' own files — their audits'
+// evaluations (§5), their PAA actions due (§6), their concertation events (§7) — taken one
+// organisme at a time, by calendar year and over the whole history up to as_of: quali site
+// counts each organisme as it reads its folder, and need not keep it. Nothing dated after as_of
+// is counted but the actions due later in as_of's year (their deadline decides, not as_of).
+class ActivityTally {
+  public:
+    explicit ActivityTally(Date as_of);
+    // Counts an organisme (each once); framework: the theme of each criterion.
+    void add(const Framework& framework, const Organisme& organisme);
+    Date as_of() const { return m_as_of; }
+    // The evaluations of the audits of a year (none: of the whole history from 1900, the
+    // calendar's first year), by theme of the framework; the strong points by theme,
+    // criterion, organisme and date; the alert points by criterion, most found first.
+    Themes themes(const Framework& framework, std::optional<int> year) const;
+    // The PAA actions due in a year, late when still open after their deadline and before
+    // 31 December or as_of, whichever is first.
+    ActionsDue actions(int year) const;
+    // The year's concertation events by step, and the organismes that held one.
+    ConcertationCount concertation(int year) const;
+
+  private:
+    struct Evaluations {
+        int audits = 0;
+        std::map<std::string, ThemeCount, std::less<>> by_theme; // "" : criteria outside the framework
+        std::map<std::string, CriterionAlerts, std::less<>> alerts;
+        std::vector<StrongPoint> points_forts;
+    };
+    void add_audits(const Framework& framework, const Organisme& organisme);
+    void add_actions(const Organisme& organisme);
+    void add_concertation(const Organisme& organisme);
+
+    Date m_as_of;
+    std::map<int, Evaluations> m_years;
+    Evaluations m_history;
+    std::map<int, ActionsDue> m_actions;
+    std::map<int, ConcertationCount> m_concertation;
+};
+
+// Every organisme of the model counted.
+ActivityTally tally_of(const Model& model, Date as_of);
+
 // The bilan of a year as of a day (as_of must not be before 1 January of that year; a later
 // day than 31 December reads the repository as of that day over the whole year).
 // validation: per organisme slug, what quali validate reported as of as_of.
 Bilan compute_bilan(const Model& model, int annee, Date as_of, const ValidationCounts& validation);
+
+// The same, with the organismes' own files counted beforehand (activity.as_of() must be as_of):
+// of the organismes, the model needs only what core::digest keeps.
+Bilan compute_bilan(const Model& model, int annee, const ValidationCounts& validation,
+                    const ActivityTally& activity);
 
 } // namespace quali::core

@@ -518,3 +518,58 @@ TEST_SUITE("core::observatory")
     }
 }
 
+
+// quali site counts each organisme as it reads its folder, in no set order: the tally must not
+// depend on it.
+TEST_SUITE("core::ActivityTally")
+{
+    // The figures of §5–§7 of a bilan, one line each.
+    std::string figures(const Bilan& b)
+    {
+        std::string out = "audits " + std::to_string(b.themes.audits) + "\n";
+        for (const ThemeCount& t : b.themes.par_theme)
+            out += t.theme + " " + std::to_string(t.points_forts) + "/" + std::to_string(t.conformes) + "/" +
+                   std::to_string(t.points_alerte) + "/" + std::to_string(t.non_evalues) + "\n";
+        for (const std::string& f : b.themes.faibles) out += "faible " + f + "\n";
+        for (const StrongPoint& p : b.themes.points_forts) out += "fort " + p.organisme + " " + p.critere + "\n";
+        for (const CriterionAlerts& a : b.themes.alertes)
+            out += "alerte " + a.critere + " " + std::to_string(a.constats) + " " + std::to_string(a.organismes) + "\n";
+        out += "actions " + std::to_string(b.actions.dues) + " " + std::to_string(b.actions.en_retard) + " " +
+               std::to_string(b.actions.ouvertes) + "\n";
+        for (const LateAction& a : b.actions.liste_en_retard) out += "retard " + a.organisme + " " + a.action + "\n";
+        out += "concertation " + std::to_string(b.concertation.evenements) + " " +
+               std::to_string(b.concertation.organismes) + "\n";
+        return out;
+    }
+
+    TEST_CASE("organismes counted in any order give the same bilan and observatory")
+    {
+        const Repo r = sample();
+        ActivityTally reversed(d("2025-12-31"));
+        for (auto o = r.model.organismes.rbegin(); o != r.model.organismes.rend(); ++o)
+            reversed.add(r.model.framework, *o);
+        for (const int year : {2024, 2025}) {
+            const Bilan whole = compute_bilan(r.model, year, d("2025-12-31"), {});
+            const Bilan counted = compute_bilan(r.model, year, {}, reversed);
+            CHECK(figures(counted) == figures(whole));
+        }
+        const auto observed = [](const Observatory& o) {
+            Bilan b;
+            b.themes = o.themes;
+            return figures(b);
+        };
+        const std::string whole = observed(build_observatory(r.model, d("2025-12-31")));
+        CHECK(observed(build_observatory(r.model.framework, reversed)) == whole);
+        CHECK(whole.find("fort b T1.1") != std::string::npos);
+    }
+
+    TEST_CASE("nothing dated after the reference day is counted, but the year's actions due later")
+    {
+        const Repo r = sample();
+        const ActivityTally early = tally_of(r.model, d("2025-01-01"));
+        CHECK(early.themes(r.model.framework, 2025).audits == 0);
+        CHECK(early.themes(r.model.framework, std::nullopt).audits == 1);
+        CHECK(early.actions(2025).dues == tally_of(r.model, d("2025-12-31")).actions(2025).dues);
+        CHECK(early.concertation(2030).par_etape.size() == all_steps.size());
+    }
+}
