@@ -6,6 +6,7 @@
 #include "quali/core/vocabulary.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 namespace quali::core {
@@ -163,16 +164,32 @@ void approval_deadlines(const Model& model, Lang lang, std::vector<Deadline>& ou
 
 } // namespace
 
+std::vector<Deadline> organisme_deadlines(const Model& model, const Organisme& o, Date as_of, Lang lang)
+{
+    std::vector<Deadline> out;
+    const Pathway p = pathway(model, o, as_of);
+    step_deadline(o, p, lang, out);
+    // A withdrawn or expired label ends the pathway: its action plan is no longer followed.
+    if (p.prochaine_etape) action_deadlines(o, lang, out);
+    return out;
+}
+
 std::vector<Deadline> deadlines(const Model& model, Date as_of, std::optional<int> within_days, Lang lang)
+{
+    std::vector<Deadline> of_organismes;
+    for (const Organisme& o : model.organismes)
+        for (Deadline& d : organisme_deadlines(model, o, as_of, lang))
+            of_organismes.push_back(std::move(d));
+    return deadlines(model, as_of, within_days, lang, std::move(of_organismes));
+}
+
+std::vector<Deadline> deadlines(const Model& model, Date as_of, std::optional<int> within_days, Lang lang,
+                                std::vector<Deadline> of_organismes)
 {
     std::vector<Deadline> all;
     filing_deadlines(model, as_of, lang, all);
-    for (const Organisme& o : model.organismes) {
-        const Pathway p = pathway(model, o, as_of);
-        step_deadline(o, p, lang, all);
-        // A withdrawn or expired label ends the pathway: its action plan is no longer followed.
-        if (p.prochaine_etape) action_deadlines(o, lang, all);
-    }
+    all.insert(all.end(), std::make_move_iterator(of_organismes.begin()),
+               std::make_move_iterator(of_organismes.end()));
     approval_deadlines(model, lang, all);
 
     // Clamped so that no --within makes the date arithmetic overflow (about 2,700 years).

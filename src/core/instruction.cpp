@@ -29,20 +29,6 @@ std::vector<const Audit*> current_audits(const Organisme& o)
     return out;
 }
 
-// The candidature kept for a session (as rule Q371 keeps it): the one named after its session,
-// else the first; a file whose seance key is unreadable counts for the session of its name.
-const Candidature* candidature_for(const Organisme& o, Date seance)
-{
-    const Candidature* kept = nullptr;
-    for (const Candidature& c : o.candidatures) {
-        const std::string stem = file_stem(c.file);
-        const bool for_it = c.seance.value ? *c.seance.value == seance : stem == iso(seance);
-        if (!for_it) continue;
-        if (kept == nullptr || (stem == iso(seance) && file_stem(kept->file) != iso(seance))) kept = &c;
-    }
-    return kept;
-}
-
 std::vector<PastDecision> decisions_about(const Model& model, const Organisme& o, Date until_inclusive)
 {
     std::vector<PastDecision> out;
@@ -259,8 +245,82 @@ std::string unknown_session_message(const Model& model, std::string_view argumen
     return msg;
 }
 
+const Candidature* filed_candidature(const Organisme& o, Date seance)
+{
+    const Candidature* kept = nullptr;
+    for (const Candidature& c : o.candidatures) {
+        const std::string stem = file_stem(c.file);
+        const bool for_it = c.seance.value ? *c.seance.value == seance : stem == iso(seance);
+        if (!for_it) continue;
+        if (kept == nullptr || (stem == iso(seance) && file_stem(kept->file) != iso(seance))) kept = &c;
+    }
+    return kept;
+}
+
+DossierParts dossier_parts(const Model& model, const Organisme& o, const Candidature& c, Date as_of,
+                           Lang lang, const std::vector<std::string>& unreadable)
+{
+    DossierParts parts;
+    std::set<std::string> pieces;
+    for (const Text& t : c.pieces)
+        pieces.insert(path_in_folder(o.folder, t.value));
+    for (const Audit& au : o.audits)
+        if (pieces.contains(path_in_folder(o.folder, au.file))) parts.audits.push_back(audit_summary(o, au));
+    if (parts.audits.empty())
+        for (const Audit* au : current_audits(o))
+            parts.audits.push_back(audit_summary(o, *au));
+    for (AuditSummary& s : parts.audits)
+        s.cite = pieces.contains(s.chemin);
+    parts.paa = paa_summary(model, o);
+    parts.concertation = concertation_coverage(o);
+    parts.pieces = readiness(model, o, c, as_of, lang, unreadable);
+    return parts;
+}
+
+namespace {
+
+// What build_agenda computes of one filed dossier; its parts taken from `given` when set.
+struct FiledInput {
+    const Model& model;
+    const Agenda& agenda;
+    const std::vector<Diagnostic>& diagnostics;
+    const std::vector<std::string>& unreadable;
+    Lang lang;
+};
+
+FiledDossier filed_dossier(const FiledInput& in, const Organisme& o, const Candidature& c, Pathway p,
+                           const DossierParts* given)
+{
+    FiledDossier f;
+    f.organisme = &o;
+    f.candidature = &c;
+    f.statut = filing_status(c.depot.value, in.agenda.seance, in.agenda.fenetre);
+    DossierParts parts =
+        given != nullptr ? *given : dossier_parts(in.model, o, c, in.agenda.as_of, in.lang, in.unreadable);
+    if (given != nullptr)
+        for (AuditSummary& s : parts.audits) {
+            // Computed on the whole organisme: pointed again at this one's audit of that file.
+            const auto same = std::find_if(o.audits.begin(), o.audits.end(), [&](const Audit& au) {
+                return path_in_folder(o.folder, au.file) == s.chemin;
+            });
+            s.audit = same != o.audits.end() ? &*same : nullptr;
+        }
+    f.audits = std::move(parts.audits);
+    f.paa = std::move(parts.paa);
+    f.concertation = std::move(parts.concertation);
+    f.validation = validation_of(in.model, o, in.diagnostics);
+    f.decisions = decisions_about(in.model, o, in.agenda.reference);
+    f.parcours = std::move(p);
+    f.pieces = std::move(parts.pieces);
+    f.incomplet = !f.pieces.complete() || f.validation.erreurs_dossier > 0;
+    return f;
+}
+
+} // namespace
+
 Agenda build_agenda(const Model& model, const Session& session, Date seance, Date as_of,
-                    const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& unreadable, Lang lang)
+                    const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& unreadable,
+                    Lang lang, const FiledParts* parts)
 {
     Agenda a;
     a.session = &session;
@@ -280,31 +340,14 @@ Agenda build_agenda(const Model& model, const Session& session, Date seance, Dat
             a.sieges.push_back({&s, session.held ? std::optional(present.contains(s.id)) : std::nullopt});
     }
 
+    const FiledInput in{model, a, diagnostics, unreadable, lang};
     for (const Organisme& o : model.organismes) {
         const Pathway p = pathway(model, o, a.reference);
-        if (const Candidature* c = candidature_for(o, seance)) {
-            FiledDossier f;
-            f.organisme = &o;
-            f.candidature = c;
-            f.statut = filing_status(c->depot.value, seance, a.fenetre);
-            std::set<std::string> pieces;
-            for (const Text& t : c->pieces)
-                pieces.insert(path_in_folder(o.folder, t.value));
-            for (const Audit& au : o.audits)
-                if (pieces.contains(path_in_folder(o.folder, au.file))) f.audits.push_back(audit_summary(o, au));
-            if (f.audits.empty())
-                for (const Audit* au : current_audits(o))
-                    f.audits.push_back(audit_summary(o, *au));
-            for (AuditSummary& s : f.audits)
-                s.cite = pieces.contains(s.chemin);
-            f.paa = paa_summary(model, o);
-            f.concertation = concertation_coverage(o);
-            f.validation = validation_of(model, o, diagnostics);
-            f.decisions = decisions_about(model, o, a.reference);
-            f.parcours = p;
-            f.pieces = readiness(model, o, *c, as_of, lang, unreadable);
-            f.incomplet = !f.pieces.complete() || f.validation.erreurs_dossier > 0;
-            a.dossiers.push_back(std::move(f));
+        if (const Candidature* c = filed_candidature(o, seance)) {
+            const DossierParts* given = nullptr;
+            if (parts != nullptr)
+                if (const auto it = parts->find(o.slug); it != parts->end()) given = &it->second;
+            a.dossiers.push_back(filed_dossier(in, o, *c, p, given));
             continue;
         }
         // Expected: a step with a deadline before the next session (any deadline when there

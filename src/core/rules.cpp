@@ -80,6 +80,23 @@ RuleReport check_repository_rules(const Model& model, Date as_of, Lang lang,
     return report;
 }
 
+namespace {
+
+// An audit's file, type, dates and signature, without its plan and results.
+Audit audit_dates(const Audit& a)
+{
+    Audit r;
+    r.file = a.file;
+    r.type = a.type;
+    r.type_pos = a.type_pos;
+    r.debut = a.debut;
+    r.fin = a.fin;
+    r.signature = a.signature;
+    return r;
+}
+
+} // namespace
+
 Organisme summary(const Organisme& o)
 {
     // Copied field by field into fresh allocations: the whole dossier is freed after.
@@ -87,16 +104,8 @@ Organisme summary(const Organisme& o)
     s.slug = o.slug;
     s.folder = o.folder;
     s.file = o.file;
-    for (const Audit& a : o.audits) {
-        if (a.type != AuditType::renouvellement) continue;
-        Audit& r = s.audits.emplace_back();
-        r.file = a.file;
-        r.type = a.type;
-        r.type_pos = a.type_pos;
-        r.debut = a.debut;
-        r.fin = a.fin;
-        r.signature = a.signature;
-    }
+    for (const Audit& a : o.audits)
+        if (a.type == AuditType::renouvellement) s.audits.push_back(audit_dates(a));
     s.audits.shrink_to_fit();
     s.candidatures.reserve(o.candidatures.size());
     for (const Candidature& c : o.candidatures) {
@@ -112,6 +121,38 @@ Organisme summary(const Organisme& o)
     s.visas = o.visas;
     s.flaws = o.flaws;
     return s;
+}
+
+Organisme digest(const Organisme& o)
+{
+    Organisme d = summary(o);
+    d.nom = o.nom;
+    d.sigle = o.sigle;
+    d.siren = o.siren;
+    d.famille = o.famille;
+    d.federation = o.federation;
+    d.region = o.region;
+    d.logements = o.logements;
+    d.logements_pos = o.logements_pos;
+    d.contact_nom = o.contact_nom;
+    d.contact_fonction = o.contact_fonction;
+    d.contact_courriel = o.contact_courriel;
+    d.contact_civilite = o.contact_civilite;
+    d.engagement = o.engagement;
+    d.engagement_instance = o.engagement_instance;
+    d.appui_conseil_ush = o.appui_conseil_ush;
+    d.audits.clear(); // summary keeps the renewals only
+    d.audits.reserve(o.audits.size());
+    for (const Audit& a : o.audits) {
+        Audit& r = d.audits.emplace_back(audit_dates(a));
+        r.auditeur = a.auditeur;
+        r.jours = a.jours;
+    }
+    for (std::size_t i = 0; i < o.candidatures.size(); ++i) { // summary keeps them in order
+        d.candidatures[i].pieces = o.candidatures[i].pieces;
+        d.candidatures[i].pieces_pos = o.candidatures[i].pieces_pos;
+    }
+    return d;
 }
 
 namespace rules_detail {
@@ -143,7 +184,8 @@ std::optional<Organisme> judged_organisme(const Organisme& o, const Unreadable& 
     if (!autodiagnostic && !paa && !concertation) return std::nullopt;
     // A copy, for the few organismes that lack a file.
     Organisme judged = o;
-    if (autodiagnostic) judged.autodiagnostic = SelfDiagnosis{organisme_path(o, "autodiagnostic.yaml"), {}, {}};
+    if (autodiagnostic)
+        judged.autodiagnostic = SelfDiagnosis{organisme_path(o, "autodiagnostic.yaml"), {}, {}};
     if (paa) judged.paa = Paa{organisme_path(o, "paa.yaml"), std::nullopt, {}, {}};
     if (concertation) judged.concertation = Concertation{organisme_path(o, "concertation.yaml"), {}, {}};
     return judged;
@@ -274,7 +316,8 @@ bool audits_certain(const Model& model, const Unreadable& unreadable, const Orga
     return std::all_of(o.audits.begin(), o.audits.end(), [&](const Audit& a) {
         return a.type && !o.flaws.in_file(a.file) && !model.flaws.in_file(a.file) &&
                std::all_of(a.resultats.begin(), a.resultats.end(), [&](const Result& r) {
-                   return r.evaluation && (!is_alert(r) || model.framework.criterion(r.critere.value) != nullptr);
+                   return r.evaluation &&
+                          (!is_alert(r) || model.framework.criterion(r.critere.value) != nullptr);
                });
     });
 }

@@ -43,4 +43,16 @@ struct Deadline {
 // its window are events, not obligations: only those on or after as_of are listed, never overdue.
 std::vector<Deadline> deadlines(const Model& model, Date as_of, std::optional<int> within_days, Lang lang);
 
+// The deadlines of one organisme as of a day (its pathway's next step, its open actions), not yet
+// filtered nor sorted; model: the repository's rules and sessions (its organismes are not read).
+// quali site computes them while the organisme's folder is in hand.
+std::vector<Deadline> organisme_deadlines(const Model& model, const Organisme& organisme, Date as_of,
+                                          Lang lang);
+
+// The repository's deadlines: its sessions' and auditors', and `of_organismes` (organisme_deadlines of
+// each organisme, in the order of model.organismes), with their status, within_days filtered, sorted.
+// The four-argument deadlines is this one given every organisme's own.
+std::vector<Deadline> deadlines(const Model& model, Date as_of, std::optional<int> within_days, Lang lang,
+                                std::vector<Deadline> of_organismes);
+
 } // namespace quali::core

@@ -18,6 +18,8 @@
 #include "quali/core/readiness.hpp"
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -128,12 +130,39 @@ struct Agenda {
     std::vector<ExpectedDossier> attendus;                                // by slug
 };
 
+// The parts of a dossier filed for a session that read the whole organisme: its audits (those its
+// candidature cites, else the current ones), its plan's and concertation's figures, the required
+// pieces it lacks. quali site computes them while the folder is in hand.
+struct DossierParts {
+    std::vector<AuditSummary> audits;
+    PaaSummary paa;
+    std::vector<StepCoverage> concertation;
+    Readiness pieces;
+};
+
+// c: the organisme's candidature filed for the session (filed_candidature); as_of, lang and
+// unreadable as build_agenda takes them.
+DossierParts dossier_parts(const Model& model, const Organisme& o, const Candidature& c, Date as_of,
+                           Lang lang, const std::vector<std::string>& unreadable = {});
+
+// Dossier parts by organisme slug, for one session.
+using FiledParts = std::map<std::string, DossierParts, std::less<>>;
+
+// The candidature an organisme filed for a session, as the agenda keeps it (as rule Q371 does):
+// the one named after its session, else the first; a file whose seance key is unreadable counts
+// for the session of its name. Null when it filed none.
+const Candidature* filed_candidature(const Organisme& o, Date seance);
+
 // Builds the agenda of a session. diagnostics: those of the whole repository as of as_of,
 // paths relative to its root; unreadable: the YAML files the rules could not read (as
 // check_rules takes them), for the required pieces; lang: the language of their reasons.
+// parts: when given, a filed organisme's DossierParts are taken from it (by slug) instead of
+// computed, their audits pointing to the audits of the same file in `model`'s organisme (null
+// if none): the model may then hold digests (rules.hpp). An organisme it lacks is computed.
 Agenda build_agenda(const Model& model, const Session& session, Date seance, Date as_of,
-                    const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& unreadable = {},
-                    Lang lang = Lang::fr);
+                    const std::vector<Diagnostic>& diagnostics,
+                    const std::vector<std::string>& unreadable = {}, Lang lang = Lang::fr,
+                    const FiledParts* parts = nullptr);
 
 // One organisme's candidature for one session, with its filing status.
 struct CandidatureLine {

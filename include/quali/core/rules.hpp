@@ -47,6 +47,15 @@ RuleReport check_repository_rules(const Model& model, Date as_of, Lang lang,
 // rule, that the two passes on summaries report what check_rules reports on the whole model.
 Organisme summary(const Organisme& organisme);
 
+// What the repository's own pages read of an organisme once its folder's pages are written
+// (quali site): summary() and its identity (nom, sigle, siren, famille, federation, region,
+// logements and logements_pos, contact_*, engagement, engagement_instance, appui_conseil_ush),
+// every audit without its plan and results (file, type, type_pos, auditeur, debut, fin, jours,
+// signature), and the candidatures' pieces. Copied field by field into fresh allocations.
+// Its export table of organismes, pathways, agendas (given the filed dossiers' parts) and
+// deadlines (given the organismes' own) are those of the whole organisme: tests/unit/core/test_digest.cpp.
+Organisme digest(const Organisme& organisme);
+
 // One rule of the catalogue: what docs/regles.md lists, row by row.
 struct RuleInfo {
     std::string_view code;
