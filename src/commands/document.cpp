@@ -19,23 +19,38 @@ render::DocumentFormat document_format(const std::string& format)
     return format == "html" ? render::DocumentFormat::html : render::DocumentFormat::markdown;
 }
 
+DocumentTemplate find_template(const io::Root* root, std::string_view document, render::DocumentFormat f,
+                               const Context& ctx)
+{
+    DocumentTemplate t;
+    t.name = render::template_name(document, f);
+    std::optional<std::string> own = root != nullptr ? repository_template(*root, t.name, ctx) : std::nullopt;
+    t.own = own.has_value();
+    t.text = own ? std::move(*own) : std::string(render::builtin_template(t.name).value_or(""));
+    return t;
+}
+
+std::string render_template(const DocumentTemplate& t, const std::function<std::string(std::string_view)>& render,
+                            const Context& ctx)
+{
+    try {
+        return render(t.text);
+    } catch (const render::TemplateError& e) {
+        // What check_template finds, in the user's language; else mustache's own detail.
+        std::string why = render::check_template(t.text, ctx.lang);
+        if (why.empty())
+            why = core::say(ctx.lang, "erreur de rendu mustache : {}", "mustache rendering error: {}", e.detail());
+        throw EnvironmentError(
+            core::say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", t.own ? "modeles/" : "", t.name, why));
+    }
+}
+
 std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,
                                  const std::function<std::string(std::string_view)>& render,
                                  const Context& ctx)
 {
-    const std::string name = render::template_name(document, f);
-    const std::optional<std::string> own = repository_template(ws, name, ctx);
-    const std::string text = own ? *own : std::string(render::builtin_template(name).value_or(""));
-    try {
-        return render(text);
-    } catch (const render::TemplateError& e) {
-        // What check_template finds, in the user's language; else mustache's own detail.
-        std::string why = render::check_template(text, ctx.lang);
-        if (why.empty())
-            why = core::say(ctx.lang, "erreur de rendu mustache : {}", "mustache rendering error: {}", e.detail());
-        throw EnvironmentError(
-            core::say(ctx.lang, "modèle {}{} : {}", "template {}{}: {}", own ? "modeles/" : "", name, why));
-    }
+    return render_template(find_template(ws.roots.empty() ? nullptr : &ws.roots.front().root, document, f, ctx),
+                           render, ctx);
 }
 
 std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,
@@ -75,11 +90,19 @@ SessionFile session_of(const Workspace& ws, const std::string& seance, std::stri
 nlohmann::ordered_json dossier_document_tree(const Workspace& ws, const core::Organisme& o, core::Date as_of,
                                              const Context& ctx)
 {
-    const core::Model& model = ws.models.front();
-    core::InstructionSheet sheet = core::build_instruction_sheet(
-        model, o, as_of, root_relative_diagnostics(ws), ws.unreadable.front(), ctx.lang);
+    const std::vector<core::Diagnostic> diagnostics = root_relative_diagnostics(ws);
+    return dossier_document_tree({ws.roots.front().root, ws.models.front(), diagnostics, ws.unreadable.front()}, o,
+                                 as_of, ctx);
+}
+
+nlohmann::ordered_json dossier_document_tree(const RepositoryView& repository, const core::Organisme& o,
+                                             core::Date as_of, const Context& ctx)
+{
+    const core::Model& model = repository.model;
+    core::InstructionSheet sheet = core::build_instruction_sheet(model, o, as_of, repository.diagnostics,
+                                                                 repository.unreadable, ctx.lang);
     // The visas' state: the pieces' bytes, ssh-keygen and git are this layer's to ask.
-    const core::VisaCallbacks visa_io = io::visa_callbacks(ws.roots.front().root, ctx.lang);
+    const core::VisaCallbacks visa_io = io::visa_callbacks(repository.root, ctx.lang);
     core::add_candidature_pieces(sheet, model, visa_io);
     nlohmann::ordered_json tree = render::dossier_tree(model, sheet);
     render::add_visas(tree, model, core::visa_reports(model, o, as_of, visa_io));
@@ -87,11 +110,11 @@ nlohmann::ordered_json dossier_document_tree(const Workspace& ws, const core::Or
 }
 
 nlohmann::ordered_json agenda_document_tree(const Workspace& ws, const core::Session& session, core::Date day,
-                                            core::Date as_of, const Context& ctx)
+                                            core::Date as_of, const Context& ctx, const core::FiledParts* parts)
 {
     const core::Model& model = ws.models.front();
     core::Agenda agenda = core::build_agenda(model, session, day, as_of, root_relative_diagnostics(ws),
-                                             ws.unreadable.front(), ctx.lang);
+                                             ws.unreadable.front(), ctx.lang, parts);
     // Each dossier's pieces and visa: their bytes, ssh-keygen and git are this layer's to ask.
     core::add_candidature_pieces(agenda, model, io::visa_callbacks(ws.roots.front().root, ctx.lang));
     return render::agenda_tree(model, agenda);

@@ -17,8 +17,23 @@ namespace quali::commands {
 // The document format that --format names: html, or Markdown for anything else.
 render::DocumentFormat document_format(const std::string& format);
 
-// Renders `document` (agenda, dossier, lettre, bilan) in format f with render(template text);
-// a template that cannot be used is an EnvironmentError, worded in the user's language.
+// The template of `document` (agenda, dossier, lettre, bilan…) in format f: the repository's own
+// (modeles/NAME) or the built-in one (always, without root). EnvironmentError when the
+// repository's cannot be used.
+struct DocumentTemplate {
+    std::string name; // agenda.html.mustache
+    std::string text;
+    bool own = false; // the repository's
+};
+DocumentTemplate find_template(const io::Root* root, std::string_view document, render::DocumentFormat f,
+                               const Context& ctx);
+
+// Renders with render(template text); a template that cannot be used is an EnvironmentError,
+// worded in the user's language.
+std::string render_template(const DocumentTemplate& t, const std::function<std::string(std::string_view)>& render,
+                            const Context& ctx);
+
+// find_template in the workspace's repository, then render_template.
 std::string render_with_template(const Workspace& ws, std::string_view document, render::DocumentFormat f,
                                  const std::function<std::string(std::string_view)>& render,
                                  const Context& ctx);
@@ -46,9 +61,22 @@ SessionFile session_of(const Workspace& ws, const std::string& seance, std::stri
 nlohmann::ordered_json dossier_document_tree(const Workspace& ws, const core::Organisme& o, core::Date as_of,
                                              const Context& ctx);
 
-// The agenda's tree of a session, with each dossier's pieces and visa (quali agenda, the site).
+// The same from the repository's model and diagnostics (paths relative to its root) and the files
+// its rules cannot read: the site writes an organisme's page while its folder is in hand.
+struct RepositoryView {
+    const io::Root& root;
+    const core::Model& model;
+    const std::vector<core::Diagnostic>& diagnostics;
+    const std::vector<std::string>& unreadable;
+};
+nlohmann::ordered_json dossier_document_tree(const RepositoryView& repository, const core::Organisme& o,
+                                             core::Date as_of, const Context& ctx);
+
+// The agenda's tree of a session, with each dossier's pieces and visa (quali agenda, the site);
+// parts: its filed dossiers' parts computed beforehand (core::build_agenda).
 nlohmann::ordered_json agenda_document_tree(const Workspace& ws, const core::Session& session, core::Date day,
-                                            core::Date as_of, const Context& ctx);
+                                            core::Date as_of, const Context& ctx,
+                                            const core::FiledParts* parts = nullptr);
 
 // Per organisme, the errors and warnings quali validate reports (the bilan's data quality).
 core::ValidationCounts validation_counts(const Workspace& ws);

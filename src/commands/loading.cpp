@@ -3,12 +3,14 @@
 // one by one, then each organisme folder, its trees released at once; and the file-level checks.
 #include "commands/loading.hpp"
 
+#include "quali/core/file_kind.hpp"
 #include "quali/core/rules.hpp"
 #include "quali/core/schema_check.hpp"
 #include "quali/io/builtin.hpp"
 
 #include <algorithm>
 #include <unordered_set>
+
 
 namespace quali::commands::loading {
 
@@ -154,6 +156,30 @@ void model_shared(std::size_t folders, Parts& parts)
     parts.unreadable = parts.shared_unreadable;
 }
 
+namespace {
+
+// What quali validate reports of a folder once its organisme's rules have run (found[from…]):
+// its files' diagnostics, a file out of the layout, and the rules' but where a field is still to
+// be filled in.
+std::vector<core::Diagnostic> folder_diagnostics(const std::vector<io::SourceFile>& group,
+                                                 const std::vector<core::Diagnostic>& found, std::size_t from,
+                                                 core::Lang lang)
+{
+    std::vector<core::Diagnostic> rules(found.begin() + static_cast<std::ptrdiff_t>(from), found.end());
+    core::FieldsToFill to_fill;
+    std::vector<core::Diagnostic> out;
+    for (const io::SourceFile& f : group) {
+        to_fill.note(f.path, f.diagnostics);
+        out.insert(out.end(), f.diagnostics.begin(), f.diagnostics.end());
+        if (!f.placement) out.push_back(core::unknown_place(f.path, false, lang));
+    }
+    to_fill.drop_from(rules);
+    out.insert(out.end(), std::make_move_iterator(rules.begin()), std::make_move_iterator(rules.end()));
+    return out;
+}
+
+} // namespace
+
 void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& parts, const Lean* lean)
 {
     std::vector<core::ModelInput> inputs;
@@ -169,10 +195,16 @@ void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& 
         std::vector<std::string> all = parts.shared_unreadable;
         all.insert(all.end(), unreadable.begin(), unreadable.end());
         for (core::Organisme& o : part.organismes) {
+            const std::size_t before = found.size();
             for (core::Diagnostic& d :
                  core::check_organisme_rules(parts.model, o, lean->as_of, lean->lang, all))
                 found.push_back(std::move(d));
-            o = core::summary(o);
+            if (lean->each != nullptr) {
+                (*lean->each)(parts.model, o, folder_diagnostics(group, found, before, lean->lang), all);
+                o = core::digest(o);
+            } else {
+                o = core::summary(o);
+            }
         }
     }
     for (io::SourceFile& f : group)
@@ -200,6 +232,21 @@ void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& 
     parts.diagnostics.insert(parts.diagnostics.end(), std::make_move_iterator(found.begin()),
                              std::make_move_iterator(found.end()));
     parts.files_taken += taken;
+}
+
+void read_organismes(const io::Root& root, const std::vector<std::string>& folders, core::Lang lang,
+                     const std::function<void(const core::Organisme&)>& each)
+{
+    io::RootReader reader(root, lang);
+    ProofCache cache;
+    for (std::size_t i = 0; i < reader.folder_count(); ++i) {
+        if (!std::binary_search(folders.begin(), folders.end(), reader.folder(i))) continue;
+        std::vector<io::SourceFile> files = reader.read_folder(i);
+        for (io::SourceFile& f : files) check_file(f, root, cache, lang);
+        Parts parts;
+        model_folder(files, cache, parts, nullptr);
+        for (const core::Organisme& o : parts.organismes) each(o);
+    }
 }
 
 core::Model model_of(io::LoadedRoot& loaded, Parts& parts)

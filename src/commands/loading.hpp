@@ -2,6 +2,7 @@
 #pragma once
 // Inside load_workspace (workspace.cpp): the file-level checks with their proof cache, and the
 // model of a repository built part by part as io::RootReader reads it (loading.cpp).
+#include "commands/workspace.hpp"
 #include "quali/core/model.hpp"
 #include "quali/core/model_builder.hpp"
 #include "quali/core/value_checks.hpp"
@@ -55,6 +56,9 @@ struct Lean {
     core::Date as_of;
     core::Lang lang;
     std::function<bool(const std::string& path)> selected; // a path relative to the root
+    // quali site (LoadOptions::each_organisme): given each whole organisme; the model then keeps
+    // its digest rather than its summary.
+    const EachOrganisme* each = nullptr;
 };
 
 // The example framework built into quali, which the repository's own replaces.
@@ -70,6 +74,12 @@ void model_shared(std::size_t folders, Parts& parts);
 // Models one organisme folder of a repository, then releases its trees. Lean: runs its rules,
 // keeps its summary, and takes out the files with nothing to show (counted if selected).
 void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& parts, const Lean* lean);
+
+// Reads again some organisme folders of a repository (paths organismes/<slug>, sorted), each
+// whole and checked, its rules not run; each: given each folder's organisme (quali site writes
+// again the pages the repository's rules changed).
+void read_organismes(const io::Root& root, const std::vector<std::string>& folders, core::Lang lang,
+                     const std::function<void(const core::Organisme&)>& each);
 
 // The model of a root once loaded: the repository's parts joined, or a lone organisation folder's.
 core::Model model_of(io::LoadedRoot& loaded, Parts& parts);

@@ -27,11 +27,11 @@ void write_output(const std::string& path, std::string_view bytes, bool force, c
     }
 }
 
-std::optional<std::string> repository_template(const Workspace& ws, const std::string& name,
+std::optional<std::string> repository_template(const io::Root& repository, const std::string& name,
                                                const Context& ctx)
 {
-    if (ws.roots.empty() || ws.roots.front().root.kind != io::RootKind::repository) return std::nullopt;
-    const fs::path root = ws.roots.front().root.dir;
+    if (repository.kind != io::RootKind::repository) return std::nullopt;
+    const fs::path root = repository.dir;
     const fs::path path = root / "modeles" / name;
     std::error_code ec;
     const fs::file_status st = fs::symlink_status(path, ec);

@@ -13,6 +13,7 @@
 #include <memory>
 #include <ostream>
 #include <set>
+#include <stdexcept>
 
 namespace quali::commands {
 
@@ -33,16 +34,24 @@ void SiteRun::page(const std::string& relative, const std::string& titre, std::s
     std::string racine;
     for (long i = 0; i < depth; ++i)
         racine += "../";
-    std::string html = render_with_template(
-        ws, "site-page", render::DocumentFormat::html,
-        [&](std::string_view text) { return render::site_page(text, titre, racine, nav, body); }, ctx);
+    std::string html =
+        render("site-page", [&](std::string_view text) { return render::site_page(text, titre, racine, nav, body); });
     if (!html.ends_with('\n')) html += '\n';
     write(relative, html);
 }
 
+std::string SiteRun::render(std::string_view document, const std::function<std::string(std::string_view)>& with) const
+{
+    const auto t = templates.find(document);
+    if (t == templates.end()) throw std::logic_error("quali site: template not found first: " + std::string(document));
+    return render_template(t->second, with, ctx);
+}
+
 std::string SiteRun::body(std::string_view document, const nlohmann::ordered_json& tree) const
 {
-    return render::document_body(render_with_template(ws, document, render::DocumentFormat::html, tree, ctx));
+    return render::document_body(render(document, [&](std::string_view text) {
+        return render::render_document(text, tree, render::DocumentFormat::html);
+    }));
 }
 
 namespace {
@@ -70,7 +79,6 @@ constexpr SitePage site_pages[] = {
     {"index.html", "Accueil", Audience::grand_public, write_public_index},
     {"auditeurs.html", "Auditeurs", Audience::interne, write_auditors},
     {"observatoire.html", "Observatoire", Audience::toutes, write_observatory},
-    {"", "", Audience::interne, write_organisme_pages},
     {"", "", Audience::interne, write_session_pages},
     {"", "", Audience::interne, write_bilan_pages},
     {"", "", Audience::toutes, write_tables},
@@ -129,6 +137,35 @@ bool inside(const fs::path& path, const fs::path& folder)
     return !rel.empty() && *rel.begin() != "..";
 }
 
+std::unique_ptr<io::StagedFolder> staged_folder(const fs::path& target, const std::string& shown, core::Lang lang)
+{
+    try {
+        return std::make_unique<io::StagedFolder>(target);
+    } catch (const std::system_error& e) {
+        throw EnvironmentError(say(lang, "impossible de créer le dossier temporaire à côté de {} : {}",
+                                   "cannot create the temporary folder beside {}: {}", shown,
+                                   system_error_text(e.code(), lang)));
+    }
+}
+
+// Loads the repository while each organisme's page is written and what the repository's pages
+// need of it gathered (site_stream.cpp); the model then holds each organisme's digest.
+Workspace load_streaming(SiteRun& run, const std::string& depot, const Context& ctx)
+{
+    LoadOptions options{.as_of = run.as_of};
+    options.each_organisme = [&run](const core::Model& repository, const core::Organisme& o,
+                                    const std::vector<core::Diagnostic>& diagnostics,
+                                    const std::vector<std::string>& unreadable) {
+        take_organisme(run, repository, o, diagnostics, unreadable);
+    };
+    Workspace ws = load_workspace({depot}, ctx, options);
+    if (ws.models.front().standalone)
+        throw EnvironmentError(
+            say(ctx.lang, "quali site a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
+                "quali site needs a repository (quali.yaml), not a lone organisation folder"));
+    return ws;
+}
+
 int run_site(const SiteOptions& opt, const Context& ctx)
 {
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
@@ -137,39 +174,39 @@ int run_site(const SiteOptions& opt, const Context& ctx)
     if (!target.has_filename()) target = target.parent_path();
     target = fs::weakly_canonical(target.parent_path()) / target.filename();
     check_target(target, opt.output, opt.force, ctx.lang);
-    const Workspace ws =
-        load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.as_of = as_of});
-    const core::Model& model = ws.models.front();
-    if (model.standalone)
-        throw EnvironmentError(
-            say(ctx.lang, "quali site a besoin d'un dépôt (quali.yaml), pas d'un dossier d'organisme seul",
-                "quali site needs a repository (quali.yaml), not a lone organisation folder"));
-    warn_if_repository_has_errors(ws, ctx, "le site peut être incomplet", "the site may be incomplete");
-    const fs::path repo_root = fs::canonical(ws.roots.front().root.dir);
+    const std::string depot = opt.depot.empty() ? std::string(".") : opt.depot;
+    // The repository, found as load_workspace finds it (which words what is wrong, if anything).
+    const std::optional<io::Root> found = io::find_root(depot);
+    const io::Root root = found.value_or(io::Root{});
+    std::error_code ec;
+    const fs::path repo_root = found ? fs::canonical(root.dir, ec) : fs::path();
 
-    std::unique_ptr<io::StagedFolder> folder;
-    try {
-        folder = std::make_unique<io::StagedFolder>(target);
-    } catch (const std::system_error& e) {
-        throw EnvironmentError(say(ctx.lang, "impossible de créer le dossier temporaire à côté de {} : {}",
-                                   "cannot create the temporary folder beside {}: {}", opt.output,
-                                   system_error_text(e.code(), ctx.lang)));
-    }
-    SiteRun run{.ws = ws,
-                .model = model,
-                .ctx = ctx,
+    std::unique_ptr<io::StagedFolder> folder = staged_folder(target, opt.output, ctx.lang);
+    SiteRun run{.ctx = ctx,
                 .as_of = as_of,
                 .is_public = opt.is_public,
                 .copy_proofs = opt.copy_proofs && !opt.is_public,
-                .link_proofs = inside(target, repo_root.parent_path()),
+                .link_proofs = found && inside(target, repo_root.parent_path()),
                 .target = target,
                 .repo_root = repo_root,
+                .root = root,
                 .folder = *folder,
-                .years = years_with_data(model, as_of),
-                .nav = {}};
+                .templates = {},
+                .nav = {},
+                .gathered = Gathered(as_of)};
+    for (const std::string_view d : site_documents)
+        run.templates.emplace(d, find_template(found ? &root : nullptr, d, render::DocumentFormat::html, ctx));
     for (const SitePage& p : site_pages)
         if (for_audience(p, opt.is_public) && !p.nav_file.empty())
             run.nav.push_back({std::string(p.nav_file), std::string(p.nav_text)});
+
+    const Workspace ws = load_streaming(run, depot, ctx);
+    warn_if_repository_has_errors(ws, ctx, "le site peut être incomplet", "the site may be incomplete");
+    run.ws = &ws;
+    run.model = &ws.models.front();
+    run.validation = validation_counts(ws);
+    run.years = years_with_data(*run.model, as_of);
+    write_changed_organisme_pages(run);
     run.write("site.css", render::builtin_template("site.css").value_or(""));
     for (const SitePage& p : site_pages)
         if (for_audience(p, opt.is_public)) p.write(run);
@@ -177,10 +214,10 @@ int run_site(const SiteOptions& opt, const Context& ctx)
     const std::string stamp =
         fmt::format("Site écrit par quali site{} ; quali site --force peut remplacer ce dossier.\n",
                     opt.is_public ? " --public" : "");
-    if (const std::error_code ec = folder->commit(stamp, opt.force)) {
-        if (ec == std::errc::file_exists) check_target(target, opt.output, opt.force, ctx.lang);
+    if (const std::error_code commit = folder->commit(stamp, opt.force)) {
+        if (commit == std::errc::file_exists) check_target(target, opt.output, opt.force, ctx.lang);
         throw EnvironmentError(say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}", opt.output,
-                                   system_error_text(ec, ctx.lang)));
+                                   system_error_text(commit, ctx.lang)));
     }
     if (!ctx.quiet)
         ctx.err << say(

@@ -1,21 +1,38 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // What the pages of quali site share while they are written (site.cpp runs the command,
-// site_pages.cpp writes each kind of page). Private to src/commands/.
+// site_pages.cpp writes each kind of page, site_stream.cpp what is written or gathered while each
+// organisme folder is in hand). Private to src/commands/.
+#include "commands/document.hpp"
 #include "commands/workspace.hpp"
+#include "quali/core/bilan.hpp"
+#include "quali/core/deadlines.hpp"
+#include "quali/core/instruction.hpp"
 #include "quali/io/site_folder.hpp"
 #include "quali/render/site.hpp"
 
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace quali::commands {
 
+// What the repository's own pages need of the organismes, gathered while each is in hand: the
+// repository then keeps only a digest of each (core::digest), so that memory does not grow with
+// the organismes' files.
+struct Gathered {
+    explicit Gathered(core::Date as_of) : activity(as_of) {}
+    std::mutex mutex;
+    core::ActivityTally activity;                                     // bilans, observatory
+    std::map<std::string, std::vector<core::Deadline>, std::less<>> deadlines; // by slug: the dashboard's
+    std::map<core::Date, core::FiledParts> filed;                     // by session shown as an agenda
+    std::map<std::string, std::size_t, std::less<>> shown;            // by slug: the diagnostics its page shows
+};
+
 struct SiteRun {
-    const Workspace& ws;
-    const core::Model& model;
     const Context& ctx;
     core::Date as_of;
     bool is_public = false;
@@ -23,24 +40,52 @@ struct SiteRun {
     bool link_proofs = false;        // the site is written inside the repository's parent
     std::filesystem::path target;    // DIR, absolute
     std::filesystem::path repo_root; // canonical
+    io::Root root;                   // the repository: its templates, proofs and visas
     io::StagedFolder& folder;
-    std::vector<int> years; // the years with data, up to as_of's
+    std::map<std::string, DocumentTemplate, std::less<>> templates; // every page's, found once
     std::vector<render::NavLink> nav;
+    Gathered gathered;
+    // Once the repository is loaded: the model keeps each organisme's digest.
+    const Workspace* ws = nullptr;
+    const core::Model* model = nullptr;
+    core::ValidationCounts validation{}; // per organisme, what quali validate reports
+    std::vector<int> years{};            // the years with data, up to as_of's
 
     // Writes a file of the site (relative path); an EnvironmentError when it cannot.
     void write(const std::string& relative, std::string_view bytes) const;
     // Writes a page: body (safe HTML) inside the frame, its links relative to the page's folder.
     void page(const std::string& relative, const std::string& titre, std::string_view body) const;
-    // Renders a built-in (or the repository's) HTML template with tree, and returns its body.
+    // Renders a document's HTML template (the repository's or the built-in one) with render.
+    std::string render(std::string_view document, const std::function<std::string(std::string_view)>& render) const;
+    // Renders a document's HTML template with tree, and returns its body.
     std::string body(std::string_view document, const nlohmann::ordered_json& tree) const;
 };
 
+// The site's documents, whose templates are found once before any page is written.
+inline constexpr std::string_view site_documents[] = {
+    "site-page", "site-accueil", "site-public", "site-auditeurs", "site-observatoire", "site-organisme",
+    "dossier",   "agenda",       "pv",          "bilan"};
+
+// A session shown with its procès-verbal (held, with decisions, on or before as_of); the others
+// with their agenda.
+bool shows_record(const core::Session& s, core::Date as_of);
+
+// While an organisme folder is in hand (LoadOptions::each_organisme): writes its page and gathers
+// what the repository's pages need of it (site_stream.cpp). From the loading threads.
+void take_organisme(SiteRun& run, const core::Model& repository, const core::Organisme& organisme,
+                    const std::vector<core::Diagnostic>& diagnostics, const std::vector<std::string>& unreadable);
+
+// Once the repository is loaded: writes again the page of each organisme whose diagnostics the
+// repository's rules (committee decisions, sign-offs, folder layout) added to, from its folder
+// read again (site_stream.cpp).
+void write_changed_organisme_pages(SiteRun& run);
+
 // The pages, one function each kind (site_pages.cpp).
+void write_organisme_page(const SiteRun& run, const RepositoryView& repository, const core::Organisme& o);
 void write_index(const SiteRun& run);
 void write_public_index(const SiteRun& run);
 void write_auditors(const SiteRun& run);
 void write_observatory(const SiteRun& run);
-void write_organisme_pages(const SiteRun& run);
 void write_session_pages(const SiteRun& run);
 void write_bilan_pages(const SiteRun& run);
 void write_tables(const SiteRun& run);

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <thread>
 
 namespace quali::commands {
@@ -86,12 +88,20 @@ io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean
     reader.keep(std::move(shared));
     if (repository) loading::model_shared(reader.folder_count(), parts);
     std::atomic<std::size_t> next{0};
+    std::exception_ptr failure; // the first thrown (LoadOptions::each_organisme); the others stop
+    std::mutex failure_lock;
     const auto read_folders = [&] {
         for (std::size_t g = next++; g < reader.folder_count(); g = next++) {
-            std::vector<io::SourceFile> files = reader.read_folder(g);
-            for (io::SourceFile& f : files) loading::check_file(f, root, cache, lang);
-            if (repository) loading::model_folder(files, cache, parts, lean);
-            reader.keep(std::move(files));
+            try {
+                std::vector<io::SourceFile> files = reader.read_folder(g);
+                for (io::SourceFile& f : files) loading::check_file(f, root, cache, lang);
+                if (repository) loading::model_folder(files, cache, parts, lean);
+                reader.keep(std::move(files));
+            } catch (...) {
+                const std::lock_guard lock(failure_lock);
+                if (!failure) failure = std::current_exception();
+                next = reader.folder_count();
+            }
         }
     };
     {
@@ -100,6 +110,7 @@ io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean
         for (unsigned t = 1; t < threads && t < reader.folder_count(); ++t) pool.emplace_back(read_folders);
         read_folders();
     }
+    if (failure) std::rethrow_exception(failure);
     return std::move(reader).finish();
 }
 
@@ -137,9 +148,10 @@ void load_target(const Target& t, const Context& ctx, const LoadOptions& options
     Parts parts;
     const core::Date day = options.as_of.value_or(ctx.today);
     const std::optional<loading::Lean> lean =
-        options.rules && options.lean_model
+        options.rules && (options.lean_model || options.each_organisme)
             ? std::optional<loading::Lean>(loading::Lean{
-                  day, ctx.lang, [&](const std::string& path) { return selected(root.dir / path, t.selections); }})
+                  day, ctx.lang, [&](const std::string& path) { return selected(root.dir / path, t.selections); },
+                  options.each_organisme ? &options.each_organisme : nullptr})
             : std::nullopt;
     io::LoadedRoot loaded = read_root(root, parts, lean ? &*lean : nullptr, ctx.lang);
     std::vector<core::Diagnostic> found = std::move(loaded.diagnostics);

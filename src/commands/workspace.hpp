@@ -7,6 +7,7 @@
 #include "quali/io/repository.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,14 @@ struct Workspace {
     mutable std::map<std::string, std::string, std::less<>> read_again;  // display path -> bytes
 };
 
+// quali site: an organisme of a repository in hand, whole, as soon as its folder is read and its
+// rules have run: the repository's model (its shared files only: rules, framework, committee,
+// sessions, auditors), the organisme, its folder's diagnostics (its files', its rules'; paths
+// relative to the root) and the files the rules cannot read.
+using EachOrganisme = std::function<void(const core::Model& repository, const core::Organisme& organisme,
+                                         const std::vector<core::Diagnostic>& diagnostics,
+                                         const std::vector<std::string>& unreadable)>;
+
 // What load_workspace does beyond reading and checking the files.
 struct LoadOptions {
     bool rules = true;                      // run the label's rules (and the sign-offs' checks)
@@ -45,6 +54,10 @@ struct LoadOptions {
     // organismes. The model is then for the repository's rules only; the other commands read
     // it whole.
     bool lean_model = false;
+    // quali site: called for each organisme of a repository from the loading threads, in no set
+    // order, before the model keeps only core::digest of it (what the repository's own pages
+    // read). Implies lean_model. What it throws stops the loading and load_workspace throws it.
+    EachOrganisme each_organisme = {};
 };
 
 // paths empty: the repository around the current directory. Loads every file of each root,
@@ -77,8 +90,8 @@ void warn_if_repository_has_errors(const Workspace& ws, const Context& ctx, std:
                                    std::string_view what_en);
 
 // The repository's own version of a built-in template, <root>/modeles/<name>, if there is one:
-// a regular file inside the repository, of at most 1 MiB. Throws EnvironmentError when it
-// exists but cannot be used.
-std::optional<std::string> repository_template(const Workspace& ws, const std::string& name, const Context& ctx);
+// a regular file inside the repository, of at most 1 MiB (none outside a repository). Throws
+// EnvironmentError when it exists but cannot be used.
+std::optional<std::string> repository_template(const io::Root& root, const std::string& name, const Context& ctx);
 
 } // namespace quali::commands

@@ -102,6 +102,8 @@ mu::data to_data(const J& j, DocumentFormat format)
     }
     case J::value_t::array: {
         mu::data list{mu::data::type::list};
+        // The engine's element copies itself when a vector grows (its move may throw): room first.
+        const_cast<mu::list&>(list.list_value()).reserve(j.size());
         for (std::size_t i = 0; i < j.size(); ++i) {
             mu::data item = to_data(j[i], format);
             if (item.is_object()) { // for separators: {{^dernier}}, {{/dernier}}

@@ -77,8 +77,10 @@ public:
     // its YAML tree (SourceFile::tree, root), each problem a diagnostic of the file.
     void read(SourceFile& f) const;
 
-    // The number of organisme folders to read with read_folder.
+    // The number of organisme folders to read with read_folder, and the index-th one's path
+    // (organismes/<slug>), in path order.
     std::size_t folder_count() const { return m_folders.size(); }
+    const std::string& folder(std::size_t index) const { return m_folders[index].first; }
 
     // Walks and reads the index-th organisme folder, in path order; each index once.
     std::vector<SourceFile> read_folder(std::size_t index);
