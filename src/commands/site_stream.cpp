@@ -92,6 +92,7 @@ void take_organisme(SiteRun& run, const core::Model& repository, const core::Org
     std::vector<core::Deadline> due = core::organisme_deadlines(repository, o, run.as_of, core::Lang::fr);
     const core::Date horizon = core::add_days(run.as_of, 90);
     std::erase_if(due, [&](const core::Deadline& d) { return d.date > horizon; });
+    due.shrink_to_fit();
     std::vector<std::pair<core::Date, core::DossierParts>> filed;
     for (const core::Session& s : repository.sessions)
         if (s.date && !shows_record(s, run.as_of))

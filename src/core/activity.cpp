@@ -91,11 +91,9 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
                     alerted[e].insert(r.critere.value);
                 }
             }
-            if (*r.evaluation != Evaluation::point_fort) continue;
-            const Criterion* cr = framework.criterion(r.critere.value);
-            const StrongPoint p{o.slug,  when,  a.type, r.critere.value, cr != nullptr ? cr->titre : "",
-                                theme,   r.constat, a.file};
-            for (Evaluations* e : periods) e->points_forts.push_back(p);
+            // Once for every period (themes() picks a period's); the titles are the framework's.
+            if (*r.evaluation == Evaluation::point_fort)
+                m_points.push_back({o.slug, when, a.type, r.critere.value, "", "", r.constat, a.file});
         }
     }
     for (const auto& [e, criteria] : alerted)
@@ -182,7 +180,15 @@ Themes ActivityTally::themes(const Framework& framework, std::optional<int> year
         t.faibles.push_back(ranked[i]->theme);
 
     // Strong points by theme (framework order, unknown criteria last), criterion, organisme, date.
-    t.points_forts = e.points_forts;
+    for (const StrongPoint& stored : m_points) {
+        const Date when = *stored.audit;
+        if (year ? year_of(when) != *year : when < first_day) continue;
+        StrongPoint& p = t.points_forts.emplace_back(stored);
+        const Criterion* cr = framework.criterion(p.critere);
+        const Theme* th = framework.theme_of(p.critere);
+        p.critere_titre = cr != nullptr ? cr->titre : "";
+        p.theme = th != nullptr ? th->id : "";
+    }
     const auto key = [&](const StrongPoint& p) {
         return std::make_tuple(p.theme.empty() ? t.par_theme.size() : theme_index(p.theme), p.critere, p.organisme,
                                p.audit.value_or(Date{}));

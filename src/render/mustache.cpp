@@ -9,7 +9,9 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
+#include <type_traits>
 #include <vector>
 #include <fmt/format.h>
 
@@ -86,17 +88,20 @@ void put(mu::data& d, const std::string& key, mu::data&& value)
     *const_cast<mu::data*>(d.get(key)) = std::move(value);
 }
 
-mu::data to_data(const J& j, DocumentFormat format)
+// The tree as the engine's data; with Consume, each part of the tree is released once converted,
+// so that a page listing thousands of items never holds both whole.
+template <bool Consume> mu::data to_data(std::conditional_t<Consume, J&, const J&> j, DocumentFormat format)
 {
     switch (j.type()) {
     case J::value_t::object: {
         mu::data d{mu::data::type::object};
-        for (const auto& [key, value] : j.items()) {
-            put(d, key, to_data(value, format));
+        for (auto&& [key, value] : j.items()) {
             if (value.is_array()) {
                 d.set("si_" + key, mu::data(!value.empty()));
                 d.set("nombre_" + key, mu::data(std::to_string(value.size())));
             }
+            put(d, key, to_data<Consume>(value, format));
+            if constexpr (Consume) value = nullptr;
         }
         return d;
     }
@@ -105,7 +110,8 @@ mu::data to_data(const J& j, DocumentFormat format)
         // The engine's element copies itself when a vector grows (its move may throw): room first.
         const_cast<mu::list&>(list.list_value()).reserve(j.size());
         for (std::size_t i = 0; i < j.size(); ++i) {
-            mu::data item = to_data(j[i], format);
+            mu::data item = to_data<Consume>(j[i], format);
+            if constexpr (Consume) j[i] = nullptr;
             if (item.is_object()) { // for separators: {{^dernier}}, {{/dernier}}
                 item.set("premier", mu::data(i == 0));
                 item.set("dernier", mu::data(i + 1 == j.size()));
@@ -117,16 +123,16 @@ mu::data to_data(const J& j, DocumentFormat format)
         return list;
     }
     case J::value_t::string: {
-        const std::string& s = j.get_ref<const std::string&>();
+        const std::string& s = j.template get_ref<const std::string&>();
         return mu::data(format == DocumentFormat::html ? html_escape(s) : markdown_escape(s));
     }
     case J::value_t::boolean:
-        return mu::data(j.get<bool>());
+        return mu::data(j.template get<bool>());
     case J::value_t::number_integer:
     case J::value_t::number_unsigned:
         return mu::data(j.dump());
     case J::value_t::number_float: {
-        const double v = j.get<double>();
+        const double v = j.template get<double>();
         std::string text = fmt::format("{:g}", v);
         std::replace(text.begin(), text.end(), '.', ','); // 2,5 jours
         return mu::data(text);
@@ -203,8 +209,11 @@ std::string drop_marked_lines(std::string_view text, bool collapse_blank_lines)
 
 } // namespace
 
-std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
-                            DocumentFormat format)
+namespace {
+
+// Renders data with the template (checked and parsed once per thread).
+std::string render_data(std::string_view template_text, const std::function<mu::data()>& data_of,
+                        DocumentFormat format)
 {
     // A site renders the same few templates thousands of times: each thread keeps the last ones
     // it checked and parsed rather than doing it again for every page.
@@ -223,7 +232,7 @@ std::string render_document(std::string_view template_text, const nlohmann::orde
         known = parsed.insert(parsed.end(), Parsed{std::string(template_text), std::move(tmpl)});
     }
     mu::mustache& tmpl = *known->tmpl;
-    const mu::data data = to_data(tree, format);
+    const mu::data data = data_of();
     NoPartials context(&data);
     const std::string out = tmpl.render(context);
     if (!tmpl.is_valid()) {
@@ -233,4 +242,18 @@ std::string render_document(std::string_view template_text, const nlohmann::orde
     }
     return drop_marked_lines(out, format == DocumentFormat::markdown);
 }
+
+} // namespace
+
+std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
+                            DocumentFormat format)
+{
+    return render_data(template_text, [&] { return to_data<false>(tree, format); }, format);
+}
+
+std::string render_document(std::string_view template_text, nlohmann::ordered_json&& tree, DocumentFormat format)
+{
+    return render_data(template_text, [&] { return to_data<true>(tree, format); }, format);
+}
+
 } // namespace quali::render

@@ -265,7 +265,6 @@ class ActivityTally {
         int audits = 0;
         std::map<std::string, ThemeCount, std::less<>> by_theme; // "" : criteria outside the framework
         std::map<std::string, CriterionAlerts, std::less<>> alerts;
-        std::vector<StrongPoint> points_forts;
     };
     void add_audits(const Framework& framework, const Organisme& organisme);
     void add_actions(const Organisme& organisme);
@@ -274,6 +273,7 @@ class ActivityTally {
     Date m_as_of;
     std::map<int, Evaluations> m_years;
     Evaluations m_history;
+    std::vector<StrongPoint> m_points; // every one dated up to as_of, without its titles
     std::map<int, ActionsDue> m_actions;
     std::map<int, ConcertationCount> m_concertation;
 };

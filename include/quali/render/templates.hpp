@@ -65,6 +65,9 @@ std::optional<std::string_view> builtin_template(std::string_view name);
 // Throws TemplateError when the template is unusable (see check_template).
 std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
                             DocumentFormat format);
+// The same, releasing each part of the tree once converted: a page listing thousands of items
+// never holds its tree and the engine's data whole at once.
+std::string render_document(std::string_view template_text, nlohmann::ordered_json&& tree, DocumentFormat format);
 
 // Why a template cannot be used (in lang), or "" when it can: more than max_template_bytes,
 // a partial ({{> x}}) or a delimiter change ({{= =}}), sections nested deeper than 32, or
