@@ -243,6 +243,29 @@ def test_hostile_names_and_free_texts_show_as_text():
 
 
 @suite.test
+def test_an_organisme_page_shows_what_the_committee_rules_say_of_it():
+    # A decision about an organisme that filed nothing: found once every folder is read (the
+    # organisme's page is then written again), not while its folder is.
+    with TempRepo(os.path.join(SOURCE, "tests", "data", "rules", "_base")) as repo:
+        session = os.path.join(repo, "comite", "seances", "2025-11-27.yaml")
+        with open(session, encoding="utf-8") as f:
+            text = f.read()
+        with open(session, "w", encoding="utf-8") as f:
+            f.write(text.replace("abstention: 1 }\n", "abstention: 1 }\n  - organisme: office-jeune\n"
+                                 "    decision: suivi\n    votes: { pour: 4, contre: 0, abstention: 0 }\n", 1))
+        out = os.path.join(os.path.dirname(repo), "site")
+        site(repo, out)
+        message = "décision « suivi » pour office-jeune sans candidature de l'organisme"
+        with open(os.path.join(out, "organismes", "office-jeune.html"), encoding="utf-8") as f:
+            page = Page(f.read()).all_text
+        check(message in page, "the organisme's page does not show the decision's diagnostic")
+        dossier = run_quali(QUALI, ["dossier", "office-jeune", "--as-of", AS_OF, "--format", "html"], cwd=repo)
+        check(message in Page(dossier.stdout).all_text, "quali dossier does not show it either")
+        with open(os.path.join(out, "organismes", "habitat-test.html"), encoding="utf-8") as f:
+            check(message not in Page(f.read()).all_text, "another organisme's page shows it")
+
+
+@suite.test
 def test_an_odd_folder_name_gets_a_page_every_link_reaches():
     patch = {"rename": [["organismes/habitat-loire", "organismes/Habitat Loire #1?"]]}
     with TempRepo(DEPOT, patch) as repo:

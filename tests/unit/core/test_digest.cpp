@@ -3,12 +3,16 @@
 // on each whole organisme (organisme_deadlines, dossier_parts), says what the whole model says.
 #include "repo.hpp"
 
+#include "quali/core/bilan.hpp"
 #include "quali/core/deadlines.hpp"
 #include "quali/core/export.hpp"
 #include "quali/core/file_kind.hpp"
 #include "quali/core/instruction.hpp"
+#include "quali/core/observatory.hpp"
 #include "quali/core/pathway.hpp"
 #include "quali/core/rules.hpp"
+#include "quali/render/bilan.hpp"
+#include "quali/render/observatory.hpp"
 #include "quali/render/templates.hpp"
 
 #include <doctest/doctest.h>
@@ -273,5 +277,29 @@ TEST_SUITE("core::digest")
                 CHECK((a.audit >= audits.data() && a.audit < audits.data() + audits.size()));
                 CHECK(a.chemin == core::path_in_folder(f.organisme->folder, a.audit->file));
             }
+    }
+
+    TEST_CASE("the bilans and the observatory of digests, given the whole organismes' tally, are the whole model's")
+    {
+        for (const Repo& repo : repositories()) {
+            const Models m = models_of(repo);
+            for (const char* iso : as_of_days) {
+                CAPTURE(std::string(iso));
+                const Date as_of = day(iso);
+                const core::ActivityTally tally = core::tally_of(m.whole, as_of);
+                const core::ValidationCounts validation{{m.whole.organismes.front().slug, {1, 2}}};
+                const int last = static_cast<int>(date::year_month_day{as_of}.year());
+                for (int year = last - 2; year <= last; ++year) {
+                    CAPTURE(year);
+                    const core::Bilan whole = core::compute_bilan(m.whole, year, as_of, validation);
+                    const core::Bilan digested = core::compute_bilan(m.digested, year, validation, tally);
+                    CHECK(render::bilan_json(m.digested, digested).dump() == render::bilan_json(m.whole, whole).dump());
+                }
+                const core::Observatory whole = core::build_observatory(m.whole, as_of);
+                const core::Observatory digested = core::build_observatory(m.digested.framework, tally);
+                CHECK(render::observatory_tree(m.digested, digested, true).dump() ==
+                      render::observatory_tree(m.whole, whole, true).dump());
+            }
+        }
     }
 }
