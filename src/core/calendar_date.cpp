@@ -85,6 +85,13 @@ std::string long_date(Date d, Lang lang)
     return fmt::format("{} {} {}", day, month, static_cast<int>(ymd.year()));
 }
 
+std::string long_period(Date from, Date to, Lang lang)
+{
+    std::string first = long_date(from, lang);
+    if (date::year_month_day{from}.year() == date::year_month_day{to}.year()) first.erase(first.rfind(' '));
+    return say(lang, "du {} au {}", "from {} to {}", first, long_date(to, lang));
+}
+
 Date add_months(Date d, int n)
 {
     const date::year_month_day ymd{d};

@@ -50,7 +50,7 @@ std::string decision_text(Request r, Lang lang)
 
 std::string window_text(const Window& w, Lang lang)
 {
-    return say(lang, "du {} au {}", "from {} to {}", iso(w.opens), iso(w.closes));
+    return long_period(w.opens, w.closes, lang);
 }
 
 // Each planned session: the session itself, the opening and the closing of its filing window
@@ -79,16 +79,18 @@ void filing_deadlines(const Model& model, Date as_of, Lang lang, std::vector<Dea
         event(w.closes, DeadlineType::depot,
               say(lang, "Clôture du dépôt des dossiers — {}", "Filing closes — {}", of_session),
               say(lang, "Dépôt des dossiers pour le comité de labellisation du {}{} : {}",
-                  "Filing of dossiers for the labelling committee session of {}{}: {}", day, place, window));
+                  "Filing of dossiers for the labelling committee session of {}{}: {}", long_date(*s->date, lang),
+                  place, window));
         if (w.opens >= as_of)
             event(w.opens, DeadlineType::ouverture_depot,
                   say(lang, "Ouverture du dépôt des dossiers — {}", "Filing opens — {}", of_session),
                   say(lang, "Ouverture du dépôt des dossiers pour le comité de labellisation du {}{} : {}",
-                      "Filing opens for the labelling committee session of {}{}: {}", day, place, window));
+                      "Filing opens for the labelling committee session of {}{}: {}", long_date(*s->date, lang),
+                      place, window));
         event(*s->date, DeadlineType::seance,
               say(lang, "Comité de labellisation Quali'Hlm", "Quali'Hlm labelling committee"),
               say(lang, "Séance du comité de labellisation Quali'Hlm du {}{}",
-                  "Quali'Hlm labelling committee session of {}{}", day, place));
+                  "Quali'Hlm labelling committee session of {}{}", long_date(*s->date, lang), place));
     }
 }
 
@@ -102,15 +104,16 @@ void step_deadline(const Organisme& o, const Pathway& p, Lang lang, std::vector<
     d.organisme = o.slug;
     d.titre = say(lang, "{} : {}", "{}: {}", name_of(o), step);
     d.description = say(lang, "{} : {} à obtenir du comité au plus tard le {}",
-                        "{}: {} to be obtained from the committee by {}", name_of(o), step, iso(*p.echeance));
+                        "{}: {} to be obtained from the committee by {}", name_of(o), step,
+                        long_date(*p.echeance, lang));
     if (p.derogation)
         d.description +=
             say(lang, " (dérogation du comité du {} : {})",
-                " (derogation granted by the committee on {}: {})", iso(p.derogation->seance),
+                " (derogation granted by the committee on {}: {})", long_date(p.derogation->seance, lang),
                 p.derogation->objet);
     if (p.seance_visee && p.fenetre_depot)
         d.description += say(lang, " ; séance visée : {}, dépôt {}", "; target session: {}, filing {}",
-                             iso(*p.seance_visee), window_text(*p.fenetre_depot, lang));
+                             long_date(*p.seance_visee, lang), window_text(*p.fenetre_depot, lang));
     d.cle = "etape|" + o.slug + "|" + p.cle_etape;
     out.push_back(std::move(d));
 }
@@ -154,7 +157,7 @@ void approval_deadlines(const Model& model, Lang lang, std::vector<Deadline>& ou
         d.description = say(lang, "Fin de l'agrément de {}", "End of the approval of {}", who);
         if (!a.cabinet.empty()) d.description += " (" + a.cabinet + ")";
         if (last->debut.value)
-            d.description += say(lang, ", accordé le {}", ", granted on {}", iso(*last->debut.value));
+            d.description += say(lang, ", accordé le {}", ", granted on {}", long_date(*last->debut.value, lang));
         if (a.statut == AuditorStatus::suspendu)
             d.description += say(lang, " ; agrément suspendu", "; approval suspended");
         d.cle = "agrement|" + a.id + "|" + (last->debut.value ? iso(*last->debut.value) : std::string("?"));

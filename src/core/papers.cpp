@@ -111,12 +111,8 @@ std::string letter_sessions_intro(const Letter& l, Lang lang)
 
 std::string letter_session_text(const LetterSession& s, Lang lang)
 {
-    std::string opens = long_date(s.depot.opens, lang);
-    // « du 3 juin au 17 juin 2026 »: the year once when both days share it.
-    if (date::year_month_day{s.depot.opens}.year() == date::year_month_day{s.depot.closes}.year())
-        opens.erase(opens.rfind(' '));
-    return say(lang, "séance du {}, dépôt du {} au {}", "session of {}, filing from {} to {}",
-               long_date(s.seance, lang), opens, long_date(s.depot.closes, lang));
+    return say(lang, "séance du {}, dépôt {}", "session of {}, filing {}", long_date(s.seance, lang),
+               long_period(s.depot.opens, s.depot.closes, lang));
 }
 
 std::string letter_phrase(const Letter& l, Lang lang)

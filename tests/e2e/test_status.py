@@ -98,7 +98,7 @@ def working_day_window(t):
     t.check("working days: the filing deadline is the last working day before the session",
             len(depots) == 1 and depots[0]["date"] == "2026-05-13" and depots[0]["organisme"] is None, str(depots))
     t.check("working days: the description gives the window",
-            depots and "du 2026-04-21 au 2026-05-13" in depots[0]["description"], str(depots))
+            depots and "du 21 avril au 13 mai 2026" in depots[0]["description"], str(depots))
 
 
 EXAMPLE = {
@@ -338,8 +338,8 @@ def session_events(t):
                 all(d["statut"] == "a-venir" for d in dl if d["type"] == "ouverture-depot"), str(dl))
         text = t.run("deadlines", "--as-of", "2026-05-20", "-C", repo).stdout.decode()
         t.check("deadlines: the text names the session and the opening",
-                "Séance du comité de labellisation Quali'Hlm du 2026-11-19 (Lyon, Cité internationale)" in text and
-                "Ouverture du dépôt des dossiers pour le comité de labellisation du 2026-06-18" in text, text)
+                "Séance du comité de labellisation Quali'Hlm du 19 novembre 2026 (Lyon, Cité internationale)" in text and
+                "Ouverture du dépôt des dossiers pour le comité de labellisation du 18 juin 2026" in text, text)
 
 
 def output_file(t):

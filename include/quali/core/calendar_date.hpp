@@ -34,6 +34,10 @@ std::string iso(Date d);
 // "18 juin 2026" in French, "18 June 2026" in English.
 std::string long_date(Date d, Lang lang);
 
+// Two days in long form, the year once when both share it: « du 3 juin au 17 juin 2026 »,
+// « du 20 décembre 2026 au 5 janvier 2027 » (English: "from 3 June to 17 June 2026").
+std::string long_period(Date from, Date to, Lang lang);
+
 // Adds n calendar months; a day that does not exist in the target month becomes the month's
 // last day (2024-01-31 + 1 month = 2024-02-29), as civil deadlines are counted.
 Date add_months(Date d, int n);

@@ -48,6 +48,14 @@ TEST_SUITE("core::calendar_date")
         CHECK(long_date(*parse_iso_date("2026-12-25"), Lang::en) == "25 December 2026");
     }
 
+    TEST_CASE("a period names its year once when both days share it")
+    {
+        const auto d = [](const char* text) { return *parse_iso_date(text); };
+        CHECK(long_period(d("2026-06-01"), d("2026-06-17"), Lang::fr) == "du 1er juin au 17 juin 2026");
+        CHECK(long_period(d("2026-12-20"), d("2027-01-05"), Lang::fr) == "du 20 décembre 2026 au 5 janvier 2027");
+        CHECK(long_period(d("2026-06-03"), d("2026-06-17"), Lang::en) == "from 3 June to 17 June 2026");
+    }
+
     TEST_CASE("adding months keeps the day or clamps to the month's end")
     {
         CHECK(iso(add_months(*parse_iso_date("2024-02-15"), 12)) == "2025-02-15");

@@ -126,7 +126,7 @@ TEST_SUITE("core::deadlines")
         CHECK(events[1]->titre == "Clôture du dépôt des dossiers — séance du 18 juin 2026");
         CHECK(iso(events[2]->date) == "2026-06-18");
         CHECK(events[2]->titre == "Comité de labellisation Quali'Hlm");
-        CHECK(events[2]->description == "Séance du comité de labellisation Quali'Hlm du 2026-06-18 (Paris)");
+        CHECK(events[2]->description == "Séance du comité de labellisation Quali'Hlm du 18 juin 2026 (Paris)");
         std::set<std::string> keys;
         for (const Deadline* x : events) {
             CHECK(x->lieu == "Paris");
@@ -154,8 +154,8 @@ TEST_SUITE("core::deadlines")
                                      [](const Deadline& x) { return x.type == DeadlineType::depot; });
         REQUIRE(it != list.end());
         CHECK(iso(it->date) == "2026-06-17");
-        CHECK(it->description.find("du 2026-06-03 au 2026-06-17") != std::string::npos);
-        CHECK(it->description.find("2026-06-18") != std::string::npos);
+        CHECK(it->description.find("du 3 juin au 17 juin 2026") != std::string::npos);
+        CHECK(it->description.find("18 juin 2026") != std::string::npos);
     }
 
     TEST_CASE("within keeps what falls due in the next days and everything overdue")
@@ -254,10 +254,10 @@ TEST_SUITE("core::deadlines")
         const auto en = deadlines(sample(), d("2026-06-10"), std::nullopt, Lang::en);
         CHECK(fr.front().description ==
               "beta : décision de labellisation à obtenir du comité au plus tard le "
-              "2025-11-21 ; séance visée : 2026-06-18, dépôt du 2026-06-03 au 2026-06-17");
+              "21 novembre 2025 ; séance visée : 18 juin 2026, dépôt du 3 juin au 17 juin 2026");
         CHECK(en.front().description ==
-              "beta: labelling decision to be obtained from the committee by 2025-11-21; "
-              "target session: 2026-06-18, filing from 2026-06-03 to 2026-06-17");
+              "beta: labelling decision to be obtained from the committee by 21 November 2025; "
+              "target session: 18 June 2026, filing from 3 June to 17 June 2026");
         CHECK(fr.front().cle == en.front().cle);
     }
 
@@ -270,7 +270,7 @@ TEST_SUITE("core::deadlines")
                                      [](const Deadline& x) { return x.type == DeadlineType::depot; });
         REQUIRE(it != list.end());
         // 15 working days before Thursday 18 June 2026: three weeks back, to Thursday 28 May.
-        CHECK(it->description.find("du 2026-05-28 au 2026-06-17") != std::string::npos);
+        CHECK(it->description.find("du 28 mai au 17 juin 2026") != std::string::npos);
         CHECK(it->description.find("jours ouvrés") != std::string::npos);
     }
 }
