@@ -87,6 +87,21 @@ SessionFile session_of(const Workspace& ws, const std::string& seance, std::stri
     return {*day, session};
 }
 
+SessionFile held_session_of(const Workspace& ws, const std::string& seance, std::string_view command,
+                            const Context& ctx)
+{
+    const SessionFile found = session_of(ws, seance, command, ctx);
+    if (!found.session->held || found.session->decisions.empty())
+        throw EnvironmentError(core::say(
+            ctx.lang,
+            "la séance du {} n'a pas de décisions : après la séance, saisissez-les dans {} (clé decisions:), "
+            "puis relancez quali {}",
+            "the session of {} has no decisions: after the session, type them into {} (decisions: key), then "
+            "run quali {} again",
+            seance, found.session->file, command));
+    return found;
+}
+
 nlohmann::ordered_json dossier_document_tree(const Workspace& ws, const core::Organisme& o, core::Date as_of,
                                              const Context& ctx)
 {

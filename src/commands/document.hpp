@@ -56,6 +56,11 @@ struct SessionFile {
 };
 SessionFile session_of(const Workspace& ws, const std::string& seance, std::string_view command, const Context& ctx);
 
+// The same for a document of a held session (its letters, its procès-verbal): a session without
+// decisions is an EnvironmentError saying where to type them.
+SessionFile held_session_of(const Workspace& ws, const std::string& seance, std::string_view command,
+                            const Context& ctx);
+
 // The instruction sheet's tree of an organisme, with its candidatures' pieces and its visas
 // (quali dossier, the site's organisme pages).
 nlohmann::ordered_json dossier_document_tree(const Workspace& ws, const core::Organisme& o, core::Date as_of,

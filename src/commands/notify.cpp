@@ -51,15 +51,7 @@ int run_notify(const NotifyOptions& opt, const Context& ctx)
     const core::Date date_courrier = resolve_as_of(opt.as_of, ctx);
     const Workspace ws = load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
     const core::Model& model = ws.models.front();
-    const auto [day, session] = session_of(ws, opt.seance, "notify", ctx);
-    if (!session->held || session->decisions.empty())
-        throw EnvironmentError(
-            say(ctx.lang,
-                "la séance du {} n'a pas de décisions : saisissez-les dans {} (clé decisions:), "
-                "puis relancez quali notify",
-                "the session of {} has no decisions: type them into {} (decisions: key), then "
-                "run quali notify again",
-                opt.seance, session->file));
+    const auto [day, session] = held_session_of(ws, opt.seance, "notify", ctx);
 
     const core::Letters letters = core::build_letters(model, *session, day, date_courrier);
     for (const core::Decision* d : letters.ignorees)

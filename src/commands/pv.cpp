@@ -30,15 +30,7 @@ int run_pv(const PvOptions& opt, const Context& ctx)
     const Workspace ws =
         load_workspace({opt.depot.empty() ? std::string(".") : opt.depot}, ctx, {.rules = false});
     const core::Model& model = ws.models.front();
-    const auto [day, session] = session_of(ws, opt.seance, "pv", ctx);
-    if (!session->held || session->decisions.empty())
-        throw EnvironmentError(
-            say(ctx.lang,
-                "la séance du {} n'a pas de décisions : pas de procès-verbal pour une séance "
-                "prévue ; après la séance, saisissez ses décisions dans {} (clé decisions:)",
-                "the session of {} has no decisions: no minutes for a planned session; after "
-                "the session, type its decisions into {} (decisions: key)",
-                opt.seance, session->file));
+    const auto [day, session] = held_session_of(ws, opt.seance, "pv", ctx);
 
     const core::SessionRecord record = core::build_session_record(model, *session, day);
     for (const core::RecordedDecision& d : record.decisions)
