@@ -194,8 +194,15 @@ int run_site(const SiteOptions& opt, const Context& ctx)
                 .templates = {},
                 .nav = {},
                 .gathered = Gathered(as_of)};
-    for (const std::string_view d : site_documents)
-        run.templates.emplace(d, find_template(found ? &root : nullptr, d, render::DocumentFormat::html, ctx));
+    // A repository's template that cannot be used stops the site before the repository is read.
+    for (const std::string_view d : site_documents) {
+        const auto t =
+            run.templates.emplace(d, find_template(found ? &root : nullptr, d, render::DocumentFormat::html, ctx));
+        render_template(t.first->second, [](std::string_view text) {
+            if (std::string why = render::check_template(text); !why.empty()) throw render::TemplateError(why);
+            return std::string();
+        }, ctx);
+    }
     for (const SitePage& p : site_pages)
         if (for_audience(p, opt.is_public) && !p.nav_file.empty())
             run.nav.push_back({std::string(p.nav_file), std::string(p.nav_text)});
