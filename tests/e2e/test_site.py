@@ -201,14 +201,16 @@ def test_force_replaces_a_site_and_an_empty_folder_is_used():
 
 @suite.test
 def test_a_failure_leaves_nothing_behind():
-    patch = {"write": {"modeles/site-page.html.mustache": "{{> autre}}\n"}}
-    with TempRepo(DEPOT, patch) as repo:
-        parent = os.path.dirname(repo)
-        out = os.path.join(parent, "site")
-        r = site(repo, out, code=2)
-        check("site-page.html.mustache" in r.stderr, f"the message does not name the template: {r.stderr!r}")
-        check(not os.path.exists(out), "the site folder exists after a failure")
-        check(not leftovers(parent), f"temporary folders left: {leftovers(parent)}")
+    # The frame of every page, and the instruction sheet of the pages written while the
+    # organisme folders are read: both refused before anything is written.
+    for name, text in (("site-page.html.mustache", "{{> autre}}\n"), ("dossier.html.mustache", "{{#x}}ouvert\n")):
+        with TempRepo(DEPOT, {"write": {"modeles/" + name: text}}) as repo:
+            parent = os.path.dirname(repo)
+            out = os.path.join(parent, "site")
+            r = site(repo, out, code=2)
+            check(name in r.stderr, f"the message does not name the template: {r.stderr!r}")
+            check(not os.path.exists(out), "the site folder exists after a failure")
+            check(not leftovers(parent), f"temporary folders left: {leftovers(parent)}")
 
 
 IMG = '"><img src=x onerror=alert(1)>'
