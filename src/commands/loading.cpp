@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <unordered_set>
 
-
 namespace quali::commands::loading {
 
 namespace fs = std::filesystem;
