@@ -297,7 +297,7 @@ FiledDossier filed_dossier(const FiledInput& in, const Organisme& o, const Candi
     f.statut = filing_status(c.depot.value, in.agenda.seance, in.agenda.fenetre);
     DossierParts parts =
         given != nullptr ? *given : dossier_parts(in.model, o, c, in.agenda.as_of, in.lang, in.unreadable);
-    if (given != nullptr)
+    if (given != nullptr) {
         for (AuditSummary& s : parts.audits) {
             // Computed on the whole organisme: pointed again at this one's audit of that file.
             const auto same = std::find_if(o.audits.begin(), o.audits.end(), [&](const Audit& au) {
@@ -305,6 +305,9 @@ FiledDossier filed_dossier(const FiledInput& in, const Organisme& o, const Candi
             });
             s.audit = same != o.audits.end() ? &*same : nullptr;
         }
+        // An audit this organisme lacks (parts of another reading of its folder) is not shown.
+        std::erase_if(parts.audits, [](const AuditSummary& s) { return s.audit == nullptr; });
+    }
     f.audits = std::move(parts.audits);
     f.paa = std::move(parts.paa);
     f.concertation = std::move(parts.concertation);

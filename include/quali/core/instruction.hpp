@@ -157,8 +157,9 @@ const Candidature* filed_candidature(const Organisme& o, Date seance);
 // paths relative to its root; unreadable: the YAML files the rules could not read (as
 // check_rules takes them), for the required pieces; lang: the language of their reasons.
 // parts: when given, a filed organisme's DossierParts are taken from it (by slug) instead of
-// computed, their audits pointing to the audits of the same file in `model`'s organisme (null
-// if none): the model may then hold digests (rules.hpp). An organisme it lacks is computed.
+// computed, their audits pointing to the audits of the same file in `model`'s organisme (an
+// audit it lacks is left out): the model may then hold digests (rules.hpp). An organisme it
+// lacks is computed.
 Agenda build_agenda(const Model& model, const Session& session, Date seance, Date as_of,
                     const std::vector<Diagnostic>& diagnostics,
                     const std::vector<std::string>& unreadable = {}, Lang lang = Lang::fr,

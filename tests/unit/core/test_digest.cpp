@@ -279,6 +279,29 @@ TEST_SUITE("core::digest")
             }
     }
 
+    TEST_CASE("an audit the organisme no longer has is left out of its filed dossier, not pointed to")
+    {
+        const Repo repo = Repo::load(std::filesystem::path(QUALI_SOURCE_DIR) / "examples/depot");
+        Models m = models_of(repo);
+        const Date seance = day("2026-06-18"), as_of = day("2026-06-10");
+        const core::FiledParts parts = filed_parts(m.whole, seance, as_of);
+        const core::Agenda before = core::build_agenda(m.digested, *core::session_file(m.digested, seance), seance,
+                                                       as_of, {}, {}, core::Lang::fr, &parts);
+        REQUIRE_FALSE(before.dossiers.empty());
+        REQUIRE_FALSE(before.dossiers.front().audits.empty());
+        const std::string slug = before.dossiers.front().organisme->slug;
+        const std::size_t audits = before.dossiers.front().audits.size();
+        for (core::Organisme& o : m.digested.organismes)
+            if (o.slug == slug) o.audits.clear();
+        m.digested.index();
+        const core::Agenda after = core::build_agenda(m.digested, *core::session_file(m.digested, seance), seance,
+                                                      as_of, {}, {}, core::Lang::fr, &parts);
+        for (const core::FiledDossier& f : after.dossiers) {
+            for (const core::AuditSummary& a : f.audits) CHECK(a.audit != nullptr);
+            if (f.organisme->slug == slug) CHECK(f.audits.size() < audits);
+        }
+    }
+
     TEST_CASE("the bilans and the observatory of digests, given the whole organismes' tally, are the whole model's")
     {
         for (const Repo& repo : repositories()) {
