@@ -7,6 +7,7 @@
 #include "commands/document.hpp"
 #include "commands/registry.hpp"
 #include "quali/core/bilan.hpp"
+#include "quali/core/embedded.hpp"
 
 #include <fmt/format.h>
 
@@ -214,7 +215,7 @@ int run_site(const SiteOptions& opt, const Context& ctx)
     run.validation = validation_counts(ws);
     run.years = years_with_data(*run.model, as_of);
     write_changed_organisme_pages(run);
-    run.write("site.css", render::builtin_template("site.css").value_or(""));
+    run.write("site.css", core::embedded_file("site.css").value_or(""));
     for (const SitePage& p : site_pages)
         if (for_audience(p, opt.is_public)) p.write(run);
 

@@ -140,6 +140,21 @@ def test_every_link_of_a_50_organisme_bench_repository_reaches_a_file():
 
 
 @suite.test
+def test_every_page_uses_the_shared_stylesheet_with_its_a4_print_rules():
+    with TempRepo(DEPOT) as repo:
+        out = os.path.join(os.path.dirname(repo), "site")
+        site(repo, out)
+        with open(os.path.join(out, "site.css"), encoding="utf-8") as f:
+            css = f.read()
+        check("@page" in css and "A4" in css and "@media print" in css, f"site.css lacks its print rules: {css[:200]!r}")
+        for rel in pages_of(out):
+            with open(os.path.join(out, rel), encoding="utf-8") as f:
+                links = [a.get("href") for tag, a in Page(f.read()).tags if tag == "link" and a.get("rel") == "stylesheet"]
+            depth = rel.count(os.sep)
+            check(links == ["../" * depth + "site.css"], f"{rel}: stylesheet links {links}")
+
+
+@suite.test
 def test_two_runs_give_the_same_bytes():
     with TempRepo(DEPOT) as repo:
         parent = os.path.dirname(repo)
