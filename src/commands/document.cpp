@@ -102,12 +102,15 @@ SessionFile held_session_of(const Workspace& ws, const std::string& seance, std:
     return found;
 }
 
+RepositoryView repository_view(const Workspace& ws)
+{
+    return {ws.roots.front().root, ws.models.front(), root_relative_diagnostics(ws), ws.unreadable.front()};
+}
+
 nlohmann::ordered_json dossier_document_tree(const Workspace& ws, const core::Organisme& o, core::Date as_of,
                                              const Context& ctx)
 {
-    const std::vector<core::Diagnostic> diagnostics = root_relative_diagnostics(ws);
-    return dossier_document_tree({ws.roots.front().root, ws.models.front(), diagnostics, ws.unreadable.front()}, o,
-                                 as_of, ctx);
+    return dossier_document_tree(repository_view(ws), o, as_of, ctx);
 }
 
 nlohmann::ordered_json dossier_document_tree(const RepositoryView& repository, const core::Organisme& o,
@@ -127,21 +130,31 @@ nlohmann::ordered_json dossier_document_tree(const RepositoryView& repository, c
 nlohmann::ordered_json agenda_document_tree(const Workspace& ws, const core::Session& session, core::Date day,
                                             core::Date as_of, const Context& ctx, const core::FiledParts* parts)
 {
-    const core::Model& model = ws.models.front();
-    core::Agenda agenda = core::build_agenda(model, session, day, as_of, root_relative_diagnostics(ws),
-                                             ws.unreadable.front(), ctx.lang, parts);
+    return agenda_document_tree(repository_view(ws), session, day, as_of, ctx, parts);
+}
+
+nlohmann::ordered_json agenda_document_tree(const RepositoryView& repository, const core::Session& session,
+                                            core::Date day, core::Date as_of, const Context& ctx,
+                                            const core::FiledParts* parts)
+{
+    const core::Model& model = repository.model;
+    core::Agenda agenda = core::build_agenda(model, session, day, as_of, repository.diagnostics,
+                                             repository.unreadable, ctx.lang, parts);
     // Each dossier's pieces and visa: their bytes, ssh-keygen and git are this layer's to ask.
-    core::add_candidature_pieces(agenda, model, io::visa_callbacks(ws.roots.front().root, ctx.lang));
+    core::add_candidature_pieces(agenda, model, io::visa_callbacks(repository.root, ctx.lang));
     return render::agenda_tree(model, agenda);
 }
 
 core::ValidationCounts validation_counts(const Workspace& ws)
 {
-    const core::Model& model = ws.models.front();
-    const std::vector<core::Diagnostic> diagnostics = root_relative_diagnostics(ws);
+    return validation_counts(repository_view(ws));
+}
+
+core::ValidationCounts validation_counts(const RepositoryView& repository)
+{
     core::ValidationCounts validation;
-    for (const core::Organisme& o : model.organismes) {
-        const core::ValidationSummary v = core::validation_of(model, o, diagnostics);
+    for (const core::Organisme& o : repository.model.organismes) {
+        const core::ValidationSummary v = core::validation_of(repository.model, o, repository.diagnostics);
         validation[o.slug] = {v.erreurs, v.avertissements};
     }
     return validation;

@@ -66,14 +66,20 @@ SessionFile held_session_of(const Workspace& ws, const std::string& seance, std:
 nlohmann::ordered_json dossier_document_tree(const Workspace& ws, const core::Organisme& o, core::Date as_of,
                                              const Context& ctx);
 
-// The same from the repository's model and diagnostics (paths relative to its root) and the files
-// its rules cannot read: the site writes an organisme's page while its folder is in hand.
+// A repository as the committee documents read it: its root, its model, the diagnostics found
+// (paths relative to the root) and the files its rules cannot read. quali site makes one per
+// organisme while its folder is in hand, then one for the whole repository.
 struct RepositoryView {
     const io::Root& root;
     const core::Model& model;
-    const std::vector<core::Diagnostic>& diagnostics;
+    std::vector<core::Diagnostic> diagnostics;
     const std::vector<std::string>& unreadable;
 };
+
+// The workspace's first root as such a view.
+RepositoryView repository_view(const Workspace& ws);
+
+// The same from a view.
 nlohmann::ordered_json dossier_document_tree(const RepositoryView& repository, const core::Organisme& o,
                                              core::Date as_of, const Context& ctx);
 
@@ -82,9 +88,13 @@ nlohmann::ordered_json dossier_document_tree(const RepositoryView& repository, c
 nlohmann::ordered_json agenda_document_tree(const Workspace& ws, const core::Session& session, core::Date day,
                                             core::Date as_of, const Context& ctx,
                                             const core::FiledParts* parts = nullptr);
+nlohmann::ordered_json agenda_document_tree(const RepositoryView& repository, const core::Session& session,
+                                            core::Date day, core::Date as_of, const Context& ctx,
+                                            const core::FiledParts* parts = nullptr);
 
 // Per organisme, the errors and warnings quali validate reports (the bilan's data quality).
 core::ValidationCounts validation_counts(const Workspace& ws);
+core::ValidationCounts validation_counts(const RepositoryView& repository);
 
 // « organisme inconnu : « x » » with the nearest slug, or the repository's slugs.
 std::string unknown_organisme_message(const core::Model& model, const std::string& slug, core::Lang lang);

@@ -210,10 +210,9 @@ int run_site(const SiteOptions& opt, const Context& ctx)
 
     const Workspace ws = load_streaming(run, depot, ctx);
     warn_if_repository_has_errors(ws, ctx, "le site peut être incomplet", "the site may be incomplete");
-    run.ws = &ws;
-    run.model = &ws.models.front();
-    run.validation = validation_counts(ws);
-    run.years = years_with_data(*run.model, as_of);
+    run.repository.emplace(repository_view(ws));
+    run.validation = validation_counts(*run.repository);
+    run.years = years_with_data(ws.models.front(), as_of);
     write_changed_organisme_pages(run);
     run.write("site.css", core::embedded_file("site.css").value_or(""));
     for (const SitePage& p : site_pages)

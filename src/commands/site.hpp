@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,9 +46,9 @@ struct SiteRun {
     std::map<std::string, DocumentTemplate, std::less<>> templates; // every page's, found once
     std::vector<render::NavLink> nav;
     Gathered gathered;
-    // Once the repository is loaded: the model keeps each organisme's digest.
-    const Workspace* ws = nullptr;
-    const core::Model* model = nullptr;
+    // Once the repository is loaded: its model keeps each organisme's digest; its diagnostics
+    // are the whole repository's.
+    std::optional<RepositoryView> repository{};
     core::ValidationCounts validation{}; // per organisme, what quali validate reports
     std::vector<int> years{};            // the years with data, up to as_of's
 

@@ -36,32 +36,32 @@ void write_index(const SiteRun& run)
         of_organismes.insert(of_organismes.end(), list.begin(), list.end());
     render::IndexInput in{
         .as_of = run.as_of,
-        .diagnostics = core::count(run.ws->diagnostics),
-        .deadlines = core::deadlines(*run.model, run.as_of, 90, core::Lang::fr, std::move(of_organismes)),
+        .diagnostics = core::count(run.repository->diagnostics),
+        .deadlines = core::deadlines(run.repository->model, run.as_of, 90, core::Lang::fr, std::move(of_organismes)),
         .years = run.years};
     run.page("index.html", "Label Quali'Hlm — tableau de bord",
-             run.body("site-accueil", render::index_tree(*run.model, in)));
+             run.body("site-accueil", render::index_tree(run.repository->model, in)));
 }
 
 void write_public_index(const SiteRun& run)
 {
     std::vector<core::Bilan> years;
     for (const int y : run.years)
-        years.push_back(core::compute_bilan(*run.model, y, run.validation, run.gathered.activity));
+        years.push_back(core::compute_bilan(run.repository->model, y, run.validation, run.gathered.activity));
     run.page("index.html", "Label Quali'Hlm — organismes labellisés",
-             run.body("site-public", render::public_index_tree(*run.model, run.as_of, years)));
+             run.body("site-public", render::public_index_tree(run.repository->model, run.as_of, years)));
 }
 
 void write_auditors(const SiteRun& run)
 {
-    run.page("auditeurs.html", "Auditeurs", run.body("site-auditeurs", render::auditors_tree(*run.model)));
+    run.page("auditeurs.html", "Auditeurs", run.body("site-auditeurs", render::auditors_tree(run.repository->model)));
 }
 
 void write_observatory(const SiteRun& run)
 {
-    const core::Observatory o = core::build_observatory(run.model->framework, run.gathered.activity);
+    const core::Observatory o = core::build_observatory(run.repository->model.framework, run.gathered.activity);
     run.page("observatoire.html", "Observatoire des bonnes pratiques",
-             run.body("site-observatoire", render::observatory_tree(*run.model, o, !run.is_public)));
+             run.body("site-observatoire", render::observatory_tree(run.repository->model, o, !run.is_public)));
 }
 
 namespace {
@@ -103,7 +103,7 @@ bool shows_record(const core::Session& s, core::Date as_of)
 
 void write_session_pages(const SiteRun& run)
 {
-    const core::Model& model = *run.model;
+    const core::Model& model = run.repository->model;
     on_every_core(model.sessions.size(), [&](std::size_t i) {
         const core::Session& s = model.sessions[i];
         if (!s.date) return;
@@ -116,7 +116,7 @@ void write_session_pages(const SiteRun& run)
         } else {
             const auto parts = run.gathered.filed.find(day);
             run.page(file, "Ordre du jour de la séance du " + core::long_date(day, core::Lang::fr),
-                     run.body("agenda", agenda_document_tree(*run.ws, s, day, run.as_of, run.ctx,
+                     run.body("agenda", agenda_document_tree(*run.repository, s, day, run.as_of, run.ctx,
                                                              parts != run.gathered.filed.end() ? &parts->second
                                                                                                : nullptr)));
         }
@@ -127,9 +127,9 @@ void write_bilan_pages(const SiteRun& run)
 {
     on_every_core(run.years.size(), [&](std::size_t i) {
         const int y = run.years[i];
-        const core::Bilan bilan = core::compute_bilan(*run.model, y, run.validation, run.gathered.activity);
+        const core::Bilan bilan = core::compute_bilan(run.repository->model, y, run.validation, run.gathered.activity);
         const std::string html = run.render("bilan", [&](std::string_view text) {
-            return render::bilan_document(text, *run.model, bilan, render::DocumentFormat::html);
+            return render::bilan_document(text, run.repository->model, bilan, render::DocumentFormat::html);
         });
         run.page(fmt::format("bilan/{}.html", y), fmt::format("Bilan {}", y), render::document_body(html));
     });
@@ -137,7 +137,7 @@ void write_bilan_pages(const SiteRun& run)
 
 void write_tables(const SiteRun& run)
 {
-    core::FlatTable t = core::export_table(*run.model, core::ExportTable::organismes, run.as_of);
+    core::FlatTable t = core::export_table(run.repository->model, core::ExportTable::organismes, run.as_of);
     if (run.is_public) {
         // The public columns of the labelled organismes only: no contact, no person.
         static constexpr std::array<std::string_view, 6> kept{"organisme", "nom",    "sigle",

@@ -111,9 +111,9 @@ void take_organisme(SiteRun& run, const core::Model& repository, const core::Org
 void write_changed_organisme_pages(SiteRun& run)
 {
     if (run.is_public) return;
-    const core::Model& model = *run.model;
+    const RepositoryView& repository = *run.repository;
     std::vector<std::string> folders;
-    for (const core::Organisme& o : model.organismes) {
+    for (const core::Organisme& o : repository.model.organismes) {
         const auto shown = run.gathered.shown.find(o.slug);
         const auto now = run.validation.find(o.slug);
         const std::size_t found = now == run.validation.end() ? 0 : static_cast<std::size_t>(
@@ -122,10 +122,8 @@ void write_changed_organisme_pages(SiteRun& run)
     }
     if (folders.empty()) return;
     std::sort(folders.begin(), folders.end());
-    const std::vector<core::Diagnostic> diagnostics = root_relative_diagnostics(*run.ws);
-    const RepositoryView view{run.root, model, diagnostics, run.ws->unreadable.front()};
     loading::read_organismes(run.root, folders, run.ctx.lang,
-                             [&](const core::Organisme& o) { write_organisme_page(run, view, o); });
+                             [&](const core::Organisme& o) { write_organisme_page(run, repository, o); });
 }
 
 } // namespace quali::commands

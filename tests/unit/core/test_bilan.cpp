@@ -483,7 +483,7 @@ TEST_SUITE("core::bilan")
     }
 }
 
-// The observatory counts as the bilan's §5 does (count_themes), over the whole history: the
+// The observatory counts as the bilan's §5 does (ActivityTally::themes), over the whole history: the
 // same repository serves both.
 TEST_SUITE("core::observatory")
 {
