@@ -27,22 +27,6 @@ namespace quali::commands {
 
 namespace fs = std::filesystem;
 
-void write_index(const SiteRun& run)
-{
-    // The organismes' deadlines in the order of the model's organismes (by slug), as the
-    // whole-model count takes them.
-    std::vector<core::Deadline> of_organismes;
-    for (const auto& [slug, list] : run.gathered.deadlines)
-        of_organismes.insert(of_organismes.end(), list.begin(), list.end());
-    render::IndexInput in{
-        .as_of = run.as_of,
-        .diagnostics = core::count(run.repository->diagnostics),
-        .deadlines = core::deadlines(run.repository->model, run.as_of, 90, core::Lang::fr, std::move(of_organismes)),
-        .years = run.years};
-    run.page("index.html", "Label Quali'Hlm — tableau de bord",
-             run.body("site-accueil", render::index_tree(run.repository->model, in)));
-}
-
 void write_public_index(const SiteRun& run)
 {
     std::vector<core::Bilan> years;
@@ -55,13 +39,6 @@ void write_public_index(const SiteRun& run)
 void write_auditors(const SiteRun& run)
 {
     run.page("auditeurs.html", "Auditeurs", run.body("site-auditeurs", render::auditors_tree(run.repository->model)));
-}
-
-void write_observatory(const SiteRun& run)
-{
-    const core::Observatory o = core::build_observatory(run.repository->model.framework, run.gathered.activity);
-    run.page("observatoire.html", "Observatoire des bonnes pratiques",
-             run.body("site-observatoire", render::observatory_tree(run.repository->model, o, !run.is_public)));
 }
 
 namespace {
@@ -95,6 +72,55 @@ void on_every_core(std::size_t n, const std::function<void(std::size_t)>& page)
 }
 
 } // namespace
+
+void write_observatory(const SiteRun& run)
+{
+    const core::Model& model = run.repository->model;
+    const core::Observatory o = core::build_observatory(model.framework, run.gathered.activity);
+    run.page("observatoire.html", "Observatoire des bonnes pratiques",
+             run.body("site-observatoire", render::observatory_tree(model, o, !run.is_public)));
+    std::vector<std::span<const core::StrongPoint>> criteria;
+    render::for_each_criterion(o.themes.points_forts,
+                               [&](std::span<const core::StrongPoint> points) { criteria.push_back(points); });
+    on_every_core(criteria.size(), [&](std::size_t i) {
+        const core::StrongPoint& first = criteria[i].front();
+        run.page(render::observatory_criterion_link(first.critere),
+                 "Observatoire — " + (first.critere_titre.empty() ? first.critere : first.critere_titre),
+                 run.body("site-observatoire-critere",
+                          render::observatory_criterion_tree(model, o, criteria[i], !run.is_public)));
+    });
+}
+
+void write_index(const SiteRun& run)
+{
+    const core::Model& model = run.repository->model;
+    // The organismes' deadlines in the order of the model's organismes (by slug), as the
+    // whole-model count takes them.
+    std::vector<core::Deadline> of_organismes;
+    for (const auto& [slug, list] : run.gathered.deadlines)
+        of_organismes.insert(of_organismes.end(), list.begin(), list.end());
+    render::IndexInput in{.as_of = run.as_of,
+                          .diagnostics = core::count(run.repository->diagnostics),
+                          .late = {},
+                          .upcoming = {},
+                          .years = run.years};
+    for (core::Deadline& d :
+         core::deadlines(model, run.as_of, 90, core::Lang::fr, std::move(of_organismes)))
+        (d.statut == core::DeadlineStatus::en_retard ? in.late : in.upcoming).push_back(std::move(d));
+    run.page("index.html", "Label Quali'Hlm — tableau de bord",
+             run.body("site-accueil", render::index_tree(model, in)));
+    // Each long list, whole, on pages of a bounded size.
+    for (const auto& [list, all] : {std::pair{render::DeadlineList::retards, &in.late},
+                                    std::pair{render::DeadlineList::a_venir, &in.upcoming}}) {
+        if (all->size() <= render::dashboard_rows) continue;
+        const std::string titre = render::deadline_list_title(list);
+        on_every_core((all->size() + render::list_rows - 1) / render::list_rows, [&](std::size_t i) {
+            run.page("echeances/" + render::deadline_list_page(list, i + 1),
+                     fmt::format("{} — page {}", titre, i + 1),
+                     run.body("site-echeances", render::deadline_list_tree(model, run.as_of, list, *all, i + 1)));
+        });
+    }
+}
 
 bool shows_record(const core::Session& s, core::Date as_of)
 {

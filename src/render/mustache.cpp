@@ -71,69 +71,40 @@ namespace {
 
 namespace mu = kainjow::mustache;
 
-// A context in which no partial can be found: a template never pulls in another text.
-class NoPartials final : public mu::context<std::string> {
-  public:
-    explicit NoPartials(const mu::data* data) : mu::context<std::string>(data) {}
-    const mu::data* get_partial(const std::string&) const override { return nullptr; }
-};
-
 using J = nlohmann::ordered_json;
 
-// d.set(key, value) without its deep copy of value (the engine's set takes a const reference):
-// a placeholder is set, then value moved into it; d is the caller's own object.
-void put(mu::data& d, const std::string& key, mu::data&& value)
-{
-    d.set(key, mu::data(false));
-    *const_cast<mu::data*>(d.get(key)) = std::move(value);
-}
-
-// The tree as the engine's data; with Consume, each part of the tree is released once converted,
-// so that a page listing thousands of items never holds both whole.
-template <bool Consume> mu::data to_data(std::conditional_t<Consume, J&, const J&> j, DocumentFormat format)
+// One value of the tree as the engine's data, whole: a scalar, or what a list holds beside objects.
+mu::data to_data(const J& j, DocumentFormat format)
 {
     switch (j.type()) {
     case J::value_t::object: {
         mu::data d{mu::data::type::object};
-        for (auto&& [key, value] : j.items()) {
+        for (const auto& [key, value] : j.items()) {
             if (value.is_array()) {
                 d.set("si_" + key, mu::data(!value.empty()));
                 d.set("nombre_" + key, mu::data(std::to_string(value.size())));
             }
-            put(d, key, to_data<Consume>(value, format));
-            if constexpr (Consume) value = nullptr;
+            d.set(key, to_data(value, format));
         }
         return d;
     }
     case J::value_t::array: {
         mu::data list{mu::data::type::list};
-        // The engine's element copies itself when a vector grows (its move may throw): room first.
-        const_cast<mu::list&>(list.list_value()).reserve(j.size());
-        for (std::size_t i = 0; i < j.size(); ++i) {
-            mu::data item = to_data<Consume>(j[i], format);
-            if constexpr (Consume) j[i] = nullptr;
-            if (item.is_object()) { // for separators: {{^dernier}}, {{/dernier}}
-                item.set("premier", mu::data(i == 0));
-                item.set("dernier", mu::data(i + 1 == j.size()));
-            }
-            // The engine's push_back copies the whole subtree: a deep page would be copied once
-            // per level. The list is this function's own, so moving into it is safe.
-            const_cast<mu::list&>(list.list_value()).push_back(std::move(item));
-        }
+        for (const J& item : j)
+            list.push_back(to_data(item, format));
         return list;
     }
     case J::value_t::string: {
-        const std::string& s = j.template get_ref<const std::string&>();
+        const std::string& s = j.get_ref<const std::string&>();
         return mu::data(format == DocumentFormat::html ? html_escape(s) : markdown_escape(s));
     }
     case J::value_t::boolean:
-        return mu::data(j.template get<bool>());
+        return mu::data(j.get<bool>());
     case J::value_t::number_integer:
     case J::value_t::number_unsigned:
         return mu::data(j.dump());
     case J::value_t::number_float: {
-        const double v = j.template get<double>();
-        std::string text = fmt::format("{:g}", v);
+        std::string text = fmt::format("{:g}", j.get<double>());
         std::replace(text.begin(), text.end(), '.', ','); // 2,5 jours
         return mu::data(text);
     }
@@ -144,6 +115,125 @@ template <bool Consume> mu::data to_data(std::conditional_t<Consume, J&, const J
     }
     return mu::data(false);
 }
+
+// The engine's context over a data tree, converted on demand: a tag's value is made when the tag
+// asks for it and released when the section it was asked from is left, so that a page listing
+// thousands of items never holds the engine's copy of its whole tree (several times the tree's
+// weight). The templates see what a whole conversion would give: every object's values; beside
+// each list `si_x` (not empty) and `nombre_x` (its size); in each object of a list `premier` and
+// `dernier`, for separators. No partial can be found: a template never pulls in another text.
+class TreeContext final : public mu::basic_context<std::string> {
+  public:
+    TreeContext(const J& root, DocumentFormat format) : format_(format)
+    {
+        levels_.emplace_back();
+        frames_.push_back({&root, 0, 0, &root_});
+    }
+
+    void push(const mu::data* data) override
+    {
+        const auto known = nodes_.find(data);
+        frames_.push_back(known != nodes_.end() ? known->second : Frame{nullptr, 0, 0, data});
+        levels_.emplace_back();
+    }
+
+    void pop() override
+    {
+        for (const mu::data* d : levels_.back().registered)
+            nodes_.erase(d);
+        levels_.pop_back();
+        frames_.pop_back();
+    }
+
+    const mu::data* get(const std::string& name) const override
+    {
+        if (name == ".") return frames_.back().data;
+        for (auto f = frames_.rbegin(); f != frames_.rend(); ++f)
+            if (const mu::data* found = find(*f, name)) return found;
+        return nullptr;
+    }
+
+    const mu::data* get_partial(const std::string&) const override { return nullptr; }
+
+  private:
+    struct Frame {
+        const J* node;           // the tree's value pushed, or null (a scalar's section)
+        std::size_t index, size; // its place in its list (size 0: no list's item)
+        const mu::data* data;    // what the engine pushed
+    };
+    struct Level { // what was made while a frame was the innermost
+        std::vector<std::unique_ptr<mu::data>> values;
+        std::vector<const mu::data*> registered;
+    };
+
+    // name (x, or x.y.z) in one frame, as the engine's own context looks it up in one item.
+    const mu::data* find(const Frame& f, std::string_view name) const
+    {
+        if (f.node == nullptr || !f.node->is_object()) return nullptr;
+        if (f.size > 0 && (name == "premier" || name == "dernier"))
+            return own(mu::data(name == "premier" ? f.index == 0 : f.index + 1 == f.size));
+        const J* node = f.node;
+        for (std::size_t start = 0;;) {
+            const std::size_t dot = name.find('.', start);
+            const std::string_view part = name.substr(start, dot == std::string_view::npos ? dot : dot - start);
+            if (!node->is_object()) return nullptr;
+            const auto member = node->find(part);
+            if (member == node->end()) return dot == std::string_view::npos ? list_fact(*node, part) : nullptr;
+            node = &*member;
+            if (dot == std::string_view::npos) return materialize(*node);
+            start = dot + 1;
+        }
+    }
+
+    // si_x and nombre_x beside a list x.
+    const mu::data* list_fact(const J& object, std::string_view name) const
+    {
+        for (const auto& [prefix, is_count] : {std::pair{std::string_view("si_"), false}, {"nombre_", true}}) {
+            if (!name.starts_with(prefix)) continue;
+            const auto list = object.find(name.substr(prefix.size()));
+            if (list == object.end() || !list->is_array()) return nullptr;
+            return own(is_count ? mu::data(std::to_string(list->size())) : mu::data(!list->empty()));
+        }
+        return nullptr;
+    }
+
+    // An object, or a list's objects, as placeholders whose values are made when asked for.
+    const mu::data* materialize(const J& value) const
+    {
+        Level& level = levels_.back();
+        if (value.is_object()) {
+            const mu::data* d = own(mu::data(mu::data::type::object));
+            nodes_.emplace(d, Frame{&value, 0, 0, d});
+            level.registered.push_back(d);
+            return d;
+        }
+        if (!value.is_array()) return own(to_data(value, format_));
+        auto list = std::make_unique<mu::data>(mu::data::type::list);
+        auto& items = const_cast<mu::list&>(list->list_value());
+        items.reserve(value.size()); // the placeholders' addresses are the nodes' keys
+        for (const J& item : value)
+            items.push_back(item.is_object() ? mu::data(mu::data::type::object) : to_data(item, format_));
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (value[i].is_object()) {
+                nodes_.emplace(&items[i], Frame{&value[i], i, items.size(), &items[i]});
+                level.registered.push_back(&items[i]);
+            }
+        level.values.push_back(std::move(list));
+        return level.values.back().get();
+    }
+
+    const mu::data* own(mu::data&& d) const
+    {
+        levels_.back().values.push_back(std::make_unique<mu::data>(std::move(d)));
+        return levels_.back().values.back().get();
+    }
+
+    DocumentFormat format_;
+    mu::data root_{mu::data::type::object};
+    std::vector<Frame> frames_;
+    mutable std::vector<Level> levels_;
+    mutable std::unordered_map<const mu::data*, Frame> nodes_;
+};
 
 constexpr char standalone_mark = '\x01';
 
@@ -212,8 +302,7 @@ std::string drop_marked_lines(std::string_view text, bool collapse_blank_lines)
 namespace {
 
 // Renders data with the template (checked and parsed once per thread).
-std::string render_data(std::string_view template_text, const std::function<mu::data()>& data_of,
-                        DocumentFormat format)
+std::string render_data(std::string_view template_text, const J& tree, DocumentFormat format)
 {
     // A site renders the same few templates thousands of times: each thread keeps the last ones
     // it checked and parsed rather than doing it again for every page.
@@ -232,8 +321,7 @@ std::string render_data(std::string_view template_text, const std::function<mu::
         known = parsed.insert(parsed.end(), Parsed{std::string(template_text), std::move(tmpl)});
     }
     mu::mustache& tmpl = *known->tmpl;
-    const mu::data data = data_of();
-    NoPartials context(&data);
+    TreeContext context(tree, format);
     const std::string out = tmpl.render(context);
     if (!tmpl.is_valid()) {
         const std::string message = tmpl.error_message();
@@ -248,12 +336,13 @@ std::string render_data(std::string_view template_text, const std::function<mu::
 std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
                             DocumentFormat format)
 {
-    return render_data(template_text, [&] { return to_data<false>(tree, format); }, format);
+    return render_data(template_text, tree, format);
 }
 
 std::string render_document(std::string_view template_text, nlohmann::ordered_json&& tree, DocumentFormat format)
 {
-    return render_data(template_text, [&] { return to_data<true>(tree, format); }, format);
+    const J whole = std::move(tree);
+    return render_data(template_text, whole, format);
 }
 
 } // namespace quali::render

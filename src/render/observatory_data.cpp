@@ -6,14 +6,20 @@
 #include "quali/render/site.hpp"
 
 #include "bilan_data.hpp"
+#include "document_data.hpp"
 
 #include "quali/core/vocabulary.hpp"
 
 namespace quali::render {
 
-namespace {
-
 using namespace detail;
+
+std::string observatory_criterion_link(std::string_view critere)
+{
+    return "observatoire/" + site_page_name(critere) + ".html";
+}
+
+namespace {
 
 J strong_point_j(const core::Model& model, const core::StrongPoint& p, bool with_names)
 {
@@ -21,32 +27,40 @@ J strong_point_j(const core::Model& model, const core::StrongPoint& p, bool with
     j["organisme"] = with_names ? J(p.organisme) : J(nullptr);
     j["nom"] = with_names ? J(name_of(model, p.organisme)) : J(nullptr);
     j["audit_fichier"] = with_names ? J(p.audit_file) : J(nullptr);
-    j["lien"] = with_names ? J(organisme_link(p.organisme)) : J(nullptr); // from the site's root
+    j["lien"] = with_names ? J("../" + organisme_link(p.organisme)) : J(nullptr); // from observatoire/
     j["audit_date_texte"] = p.audit ? J(core::long_date(*p.audit, core::Lang::fr)) : J(nullptr);
     j["type_texte"] = core::audit_name(core::Lang::fr, p.type);
     j["constat"] = p.constat;
     return j;
 }
 
-// The strong points (sorted by theme, then criterion) as themes holding criteria.
-J themes_j(const core::Model& model, const core::Themes& t, bool with_names)
+std::string theme_title(const core::Model& model, const core::StrongPoint& p)
+{
+    const core::Theme* th = model.framework.theme_of(p.critere);
+    return th != nullptr ? th->titre : std::string("Critères hors du cadre");
+}
+
+std::string points_text(std::size_t n)
+{
+    return core::count_of(core::Lang::fr, n, "point fort", "points forts");
+}
+
+// The strong points (sorted by theme, then criterion) as themes holding their criteria, each
+// criterion with its count and the link to its page.
+J themes_j(const core::Model& model, const core::Themes& t)
 {
     J themes = J::array();
-    for (const core::StrongPoint& p : t.points_forts) {
-        if (themes.empty() || themes.back()["theme"] != p.theme) {
-            const core::Theme* th = model.framework.theme_of(p.critere);
+    for_each_criterion(t.points_forts, [&](std::span<const core::StrongPoint> points) {
+        const core::StrongPoint& p = points.front();
+        if (themes.empty() || themes.back()["theme"] != (p.theme.empty() ? J(nullptr) : J(p.theme)))
             themes.push_back(J{{"theme", p.theme.empty() ? J(nullptr) : J(p.theme)},
-                               {"titre", th != nullptr ? th->titre : std::string("Critères hors du cadre")},
+                               {"titre", theme_title(model, p)},
                                {"criteres", J::array()}});
-        }
-        J& criteria = themes.back()["criteres"];
-        if (criteria.empty() || criteria.back()["critere"] != p.critere)
-            criteria.push_back(J{{"critere", p.critere}, {"titre", p.critere_titre}, {"points_forts", J::array()}});
-        criteria.back()["points_forts"].push_back(strong_point_j(model, p, with_names));
-    }
-    for (J& th : themes)
-        for (J& c : th["criteres"])
-            c["nombre_texte"] = core::count_of(core::Lang::fr, c["points_forts"].size(), "point fort", "points forts");
+        themes.back()["criteres"].push_back(J{{"critere", p.critere},
+                                              {"titre", p.critere_titre},
+                                              {"nombre_texte", points_text(points.size())},
+                                              {"lien", observatory_criterion_link(p.critere)}});
+    });
     return themes;
 }
 
@@ -65,7 +79,7 @@ nlohmann::ordered_json observatory_tree(const core::Model& model, const core::Ob
                                                 "points forts relevés"),
                                  core::count_of(fr, o.themes.audits, "audit", "audits"), core::long_date(o.as_of, fr));
     root["noms"] = with_names;
-    root["themes"] = themes_j(model, o.themes, with_names);
+    root["themes"] = themes_j(model, o.themes);
     J alerts = J::array();
     for (const core::CriterionAlerts& a : o.themes.alertes)
         alerts.push_back(J{{"critere", a.critere},
@@ -77,6 +91,25 @@ nlohmann::ordered_json observatory_tree(const core::Model& model, const core::Ob
                                                  core::count_of(fr, a.constats, "constat", "constats"),
                                                  core::count_of(fr, a.organismes, "organisme", "organismes"))}});
     root["alertes"] = alerts;
+    return root;
+}
+
+J observatory_criterion_tree(const core::Model& model, const core::Observatory& o,
+                             std::span<const core::StrongPoint> points, bool with_names)
+{
+    const core::StrongPoint& first = points.front();
+    J root;
+    root["document"] = "observatoire-critere";
+    put_date(root, "date_reference", o.as_of);
+    root["theme"] = first.theme.empty() ? J(nullptr) : J(first.theme);
+    root["theme_titre"] = theme_title(model, first);
+    root["critere"] = first.critere;
+    root["titre"] = first.critere_titre;
+    root["nombre_texte"] = points_text(points.size());
+    root["noms"] = with_names;
+    root["points_forts"] = J::array();
+    for (const core::StrongPoint& p : points)
+        root["points_forts"].push_back(strong_point_j(model, p, with_names));
     return root;
 }
 

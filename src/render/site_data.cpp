@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace quali::render {
@@ -84,16 +85,44 @@ std::string session_link(core::Date d)
     return "seances/" + core::iso(d) + ".html";
 }
 
-J deadline_j(const core::Model& model, const core::Deadline& d)
+// A deadline's row; prefix leads from the page's folder to the site's root.
+J deadline_j(const core::Model& model, const core::Deadline& d, std::string_view prefix)
 {
     J j;
     put_date(j, "date", d.date);
     j["type_texte"] = core::capitalized(core::label(fr, d.type));
     const core::Organisme* o = d.organisme.empty() ? nullptr : model.organisme(d.organisme);
     j["organisme"] = o != nullptr ? J(detail::name_of(*o)) : J(nullptr);
-    j["lien"] = o != nullptr ? J(organisme_link(o->slug)) : J(nullptr);
+    j["lien"] = o != nullptr ? J(std::string(prefix) + organisme_link(o->slug)) : J(nullptr);
     j["description"] = d.description;
     return j;
+}
+
+J deadlines_j(const core::Model& model, std::span<const core::Deadline> rows, std::string_view prefix)
+{
+    J out = J::array();
+    for (const core::Deadline& d : rows)
+        out.push_back(deadline_j(model, d, prefix));
+    return out;
+}
+
+std::size_t list_pages(std::size_t total)
+{
+    return (total + list_rows - 1) / list_rows;
+}
+
+// Under a dashboard list showing only its first rows: the link to its pages (null otherwise).
+J list_suite_j(DeadlineList list, std::size_t total)
+{
+    if (total <= dashboard_rows) return nullptr;
+    const std::string whole = list == DeadlineList::retards
+                                  ? core::count_of(fr, total, "échéance en retard", "échéances en retard")
+                                  : core::count_of(fr, total, "échéance des 90 prochains jours",
+                                                   "échéances des 90 prochains jours");
+    return {{"premieres", fmt::format("Les {} premières sont ci-dessus.", dashboard_rows)},
+            {"texte", fmt::format("Liste complète : {}, sur {}", whole,
+                                  core::count_of(fr, list_pages(total), "page", "pages"))},
+            {"lien", "echeances/" + deadline_list_page(list, 1)}};
 }
 
 J states_j(const core::Model& model, core::Date as_of)
@@ -143,11 +172,13 @@ J index_tree(const core::Model& model, const IndexInput& in)
     j["nombre_organismes"] = core::count_of(fr, model.organismes.size(), "organisme", "organismes");
     j["etats"] = states_j(model, in.as_of);
     j["prochaine_seance"] = next_session_j(model, in.as_of);
-    j["echeances"] = J::array();
-    j["retards"] = J::array();
-    for (const core::Deadline& d : in.deadlines)
-        j[d.statut == core::DeadlineStatus::en_retard ? "retards" : "echeances"].push_back(
-            deadline_j(model, d));
+    const auto first = [](const std::vector<core::Deadline>& all) {
+        return std::span(all).first(std::min(all.size(), dashboard_rows));
+    };
+    j["retards"] = deadlines_j(model, first(in.late), "");
+    j["retards_suite"] = list_suite_j(DeadlineList::retards, in.late.size());
+    j["echeances"] = deadlines_j(model, first(in.upcoming), "");
+    j["echeances_suite"] = list_suite_j(DeadlineList::a_venir, in.upcoming.size());
     j["seances"] = J::array();
     for (const core::Session& s : model.sessions) {
         if (!s.date) continue;
@@ -160,6 +191,35 @@ J index_tree(const core::Model& model, const IndexInput& in)
     j["bilans"] = J::array();
     for (const int y : in.years)
         j["bilans"].push_back({{"annee", std::to_string(y)}, {"lien", fmt::format("bilan/{}.html", y)}});
+    return j;
+}
+
+std::string deadline_list_title(DeadlineList list)
+{
+    return list == DeadlineList::retards ? "Échéances en retard" : "Échéances des 90 prochains jours";
+}
+
+std::string deadline_list_page(DeadlineList list, std::size_t page)
+{
+    return fmt::format("{}-{}.html", list == DeadlineList::retards ? "retards" : "a-venir", page);
+}
+
+J deadline_list_tree(const core::Model& model, core::Date as_of, DeadlineList list,
+                     std::span<const core::Deadline> all, std::size_t page)
+{
+    const std::size_t pages = list_pages(all.size());
+    const std::size_t begin = (page - 1) * list_rows;
+    const std::span<const core::Deadline> rows = all.subspan(begin, std::min(list_rows, all.size() - begin));
+    J j;
+    j["document"] = "echeances";
+    put_date(j, "date_reference", as_of);
+    j["titre"] = deadline_list_title(list);
+    j["retard"] = list == DeadlineList::retards;
+    j["resume"] = fmt::format("Échéances {} à {} sur {}.", begin + 1, begin + rows.size(), all.size());
+    j["page_texte"] = fmt::format("Page {} sur {}", page, pages);
+    j["precedente"] = page > 1 ? J(deadline_list_page(list, page - 1)) : J(nullptr);
+    j["suivante"] = page < pages ? J(deadline_list_page(list, page + 1)) : J(nullptr);
+    j["lignes"] = deadlines_j(model, rows, "../");
     return j;
 }
 

@@ -11,7 +11,9 @@ personal data planted everywhere; headless Chromium renders each kind of page.
 Usage: test_site.py --quali PATH_TO_BINARY --source SOURCE_DIR [TEST_NAME…]
 Prints `ok NAME` or `FAIL NAME: reason` per test, then "N passed, M failed"; exits 1 on failure.
 """
+import html
 import html.parser
+import json
 import os
 import re
 import shutil
@@ -20,7 +22,7 @@ import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import (Suite, TempRepo, arguments, check, chromium_dom, chromium_screenshot, png_is_blank,  # noqa: E402
+from lib import (MAX_SECONDS, Suite, TempRepo, arguments, check, chromium_dom, chromium_screenshot, png_is_blank,  # noqa: E402
                  require, run_quali, snapshot, snapshot_changes)
 
 args = arguments(__doc__)
@@ -36,8 +38,9 @@ def yaml_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def site(repo, out, *extra, code=0):
-    r = run_quali(QUALI, ["site", "-C", repo, "-o", out, "--as-of", AS_OF, *extra], cwd=os.path.dirname(repo))
+def site(repo, out, *extra, code=0, max_seconds=MAX_SECONDS):
+    r = run_quali(QUALI, ["site", "-C", repo, "-o", out, "--as-of", AS_OF, *extra], cwd=os.path.dirname(repo),
+                  max_seconds=max_seconds)
     check(r.code == code, f"exit {r.code}, expected {code}: {r.describe()}")
     return r
 
@@ -323,8 +326,9 @@ def test_the_public_site_holds_no_personal_data():
         check("Auditrice Plantéaudit" in everything and "Zoé Plantécontact" in everything,
               "the planted data did not reach the full site: the test plants nothing")
         files = files_of(public)
-        check(sorted(files) == sorted([".quali-site", "index.html", "observatoire.html", "organismes.csv",
-                                       "organismes.json", "site.css"]), f"public files: {sorted(files)}")
+        check(sorted(f for f in files if not f.startswith("observatoire" + os.sep)) ==
+              sorted([".quali-site", "index.html", "observatoire.html", "organismes.csv", "organismes.json", "site.css"])
+              and any(f.startswith("observatoire" + os.sep) for f in files), f"public files: {sorted(files)}")
         for rel, data in files.items():
             text = data.decode("utf-8")
             for secret in PERSONAL:
@@ -341,16 +345,85 @@ def test_the_public_site_holds_no_personal_data():
 def test_the_observatory_lists_each_strong_point_by_criterion_and_names_organismes_only_inside():
     with TempRepo(DEPOT) as repo:
         full, public = full_and_public(repo)
-        inside = Page(open(os.path.join(full, "observatoire.html"), encoding="utf-8").read())
-        outside = Page(open(os.path.join(public, "observatoire.html"), encoding="utf-8").read())
+
+        def page(folder, rel):
+            with open(os.path.join(folder, rel), encoding="utf-8") as f:
+                return Page(f.read())
+        main_inside, main_outside = page(full, "observatoire.html"), page(public, "observatoire.html")
+        check("T1.1 — Accueil physique et téléphonique (5 points forts)" in main_inside.all_text,
+              main_inside.all_text[:600])
+        links = [a.get("href") for tag, a in main_inside.tags if tag == "a"]
+        check("observatoire/T1.1.html" in links, f"no link to the criterion's page: {links}")
+        check("Points d'alerte les plus fréquents" in main_outside.all_text, "the alert points are missing")
+        inside, outside = page(full, "observatoire/T1.1.html"), page(public, "observatoire/T1.1.html")
         finding = "Accueil de proximité maintenu malgré la réorganisation"
         check(finding in inside.all_text and finding in outside.all_text, "a strong point of the examples is missing")
-        check("T1.1 — Accueil physique et téléphonique (5 points forts)" in inside.all_text, inside.all_text[:600])
+        check(inside.all_text.count("— audit de vérification du") + inside.all_text.count("— diagnostic HQS") == 5,
+              f"not the criterion's 5 strong points: {inside.all_text[:800]}")
         links = [a.get("href") for tag, a in inside.tags if tag == "a"]
-        check("organismes/coop-habitat-garonne.html" in links, f"no link to the organisme: {links}")
+        check("../organismes/coop-habitat-garonne.html" in links, f"no link to the organisme: {links}")
         check("Coop Habitat Garonne" in inside.all_text and "Coop Habitat Garonne" not in outside.all_text,
               "the public observatory names an organisme")
-        check("Points d'alerte les plus fréquents" in outside.all_text, "the alert points are missing")
+        criteria = sorted(p for p in pages_of(full) if p.startswith("observatoire" + os.sep))
+        check(criteria == sorted(p for p in pages_of(public) if p.startswith("observatoire" + os.sep)),
+              "the public observatory has other criteria's pages")
+        check(len(criteria) == main_inside.all_text.count(" points forts)") + main_inside.all_text.count(" point fort)"),
+              f"{len(criteria)} criterion pages for the criteria listed: {criteria}")
+
+
+ROW = re.compile(r"<tr><td[^>]*>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>")
+
+
+def deadline_rows(text, heading=None):
+    """The (date, type, organisme, detail) rows of a page's deadline table (the one under heading)."""
+    if heading is not None:
+        text = text[text.index(heading):]
+        text = text[:text.index("</table>")]
+    return [tuple(html.unescape(re.sub(r"<[^>]+>", "", cell)) for cell in row) for row in ROW.findall(text)]
+
+
+@suite.test
+def test_long_deadline_lists_go_whole_on_pages_of_500_rows():
+    with TempRepo() as empty:
+        repo = os.path.join(os.path.dirname(empty), "bench-200")
+        subprocess.run([sys.executable, os.path.join(SOURCE, "bench", "gen.py"), "200", repo], check=True,
+                       stdout=subprocess.DEVNULL)
+        out = os.path.join(os.path.dirname(repo), "site")
+        site(repo, out, max_seconds=4 * MAX_SECONDS)  # 200 organismes
+        r = run_quali(QUALI, ["deadlines", "-C", repo, "--as-of", AS_OF, "--within", "90", "--format", "json"], cwd=repo,
+                      max_seconds=4 * MAX_SECONDS)
+        expected = json.loads(r.stdout)
+        with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
+            index = f.read()
+        shown = 0
+        for name, statut, heading in (("retards", "en-retard", "<h2>En retard</h2>"),
+                                      ("a-venir", "a-venir", "<h2>Échéances des 90 prochains jours</h2>")):
+            want = [d["description"] for d in expected if d["statut"] == statut]
+            dashboard = [row[3] for row in deadline_rows(index, heading)]
+            check(dashboard == want[:100], f"{name}: the dashboard does not show the first 100 of {len(want)}")
+            pages = sorted((p for p in os.listdir(os.path.join(out, "echeances")) if p.startswith(name + "-")),
+                           key=lambda p: int(p[len(name) + 1:-5]))
+            if len(want) <= 100:
+                check(not pages, f"{name}: pages for a list the dashboard shows whole")
+                continue
+            check(f'href="echeances/{name}-1.html"' in index, f"{name}: no link to the whole list")
+            check(len(pages) == (len(want) + 499) // 500 and len(pages) > 1, f"{name}: {len(pages)} pages for {len(want)}")
+            whole = []
+            for i, p in enumerate(pages, 1):
+                with open(os.path.join(out, "echeances", p), encoding="utf-8") as f:
+                    text = f.read()
+                rows = deadline_rows(text)
+                check(len(rows) == min(500, len(want) - 500 * (i - 1)), f"{p}: {len(rows)} rows")
+                whole += [row[3] for row in rows]
+                check(f"Page {i} sur {len(pages)}" in text, f"{p}: no page number")
+                check((f'href="{name}-{i - 1}.html"' in text) == (i > 1), f"{p}: link to the page before")
+                check((f'href="{name}-{i + 1}.html"' in text) == (i < len(pages)), f"{p}: link to the page after")
+            check(whole == want, f"{name}: the pages do not give the whole list in order")
+            shown += 1
+        check(shown > 0, "no list long enough: the test checks nothing")
+        check_links(out)
+        dom, log = dom_of(os.path.join(out, "echeances", "a-venir-1.html"))
+        check(len(Page(dom).all_text.strip()) > 200 and "Uncaught" not in log, "a list page does not render")
 
 
 @suite.test
@@ -389,7 +462,7 @@ def test_chromium_renders_each_kind_of_page():
         out, public = full_and_public(repo)
         kinds = [os.path.join(out, p) for p in ("index.html", "organismes/habitat-loire.html", "seances/2026-06-18.html",
                                                 "seances/2025-11-20.html", "auditeurs.html", "bilan/2025.html",
-                                                "observatoire.html")] + [os.path.join(public, "index.html")]
+                                                "observatoire.html", "observatoire/T1.1.html")] + [os.path.join(public, "index.html")]
         for path in kinds:
             dom, log = dom_of(path)
             root = re.findall(r"<html[^>]*>", dom)

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,15 +43,29 @@ struct NavLink {
 std::string site_page(std::string_view frame_template, const std::string& titre, const std::string& racine,
                       const std::vector<NavLink>& nav, std::string_view body);
 
-// The dashboard: organismes by state, the next session and its filing window, the deadlines of
-// the next 90 days and the late ones, the diagnostics' counts, the sessions and bilans.
+// The dashboard: organismes by state, the next session and its filing window, the late
+// deadlines and those of the next 90 days (the first dashboard_rows of each; the whole lists go
+// on pages of list_rows rows, echeances/<liste>-<n>.html), the diagnostics' counts, the sessions
+// and bilans.
+inline constexpr std::size_t dashboard_rows = 100;
+inline constexpr std::size_t list_rows = 500;
+
+// The dashboard's lists of deadlines, and the file name of their pages ("retards", 1 → "retards-1.html").
+enum class DeadlineList : std::uint8_t { retards, a_venir };
+std::string deadline_list_page(DeadlineList list, std::size_t page);
+std::string deadline_list_title(DeadlineList list); // « Échéances en retard »
+
 struct IndexInput {
     core::Date as_of;
     core::DiagnosticCounts diagnostics;
-    std::vector<core::Deadline> deadlines; // within 90 days, and the late ones
-    std::vector<int> years;                // the years with a bilan page
+    std::vector<core::Deadline> late, upcoming; // the late ones, and those within 90 days
+    std::vector<int> years;                     // the years with a bilan page
 };
 nlohmann::ordered_json index_tree(const core::Model& model, const IndexInput& in);
+
+// Page number (from 1) of the list's pages: rows [first, first + list_rows) of all.
+nlohmann::ordered_json deadline_list_tree(const core::Model& model, core::Date as_of, DeadlineList list,
+                                          std::span<const core::Deadline> all, std::size_t page);
 
 // A proof cited by an organisme's file: its path in the folder, and a link to it ("" for none).
 struct ProofLink {

@@ -50,7 +50,7 @@ core::Model model()
 
 TEST_SUITE("render::observatory")
 {
-    TEST_CASE("strong points are grouped by theme and criterion, each with its organisme and audit")
+    TEST_CASE("the main page lists each theme's criteria with their count and the link to their page")
     {
         const core::Model m = model();
         const auto tree = render::observatory_tree(m, core::build_observatory(m, d("2026-01-01")), true);
@@ -60,24 +60,65 @@ TEST_SUITE("render::observatory")
         const auto& c = tree["themes"][0]["criteres"][0];
         CHECK(c["critere"] == "T1.1");
         CHECK(c["nombre_texte"] == "2 points forts");
-        CHECK(c["points_forts"][0]["nom"] == "Habitat alpha");
-        CHECK(c["points_forts"][0]["audit_fichier"] == "organismes/alpha/audits/2025-03-03-verification.yaml");
-        CHECK(c["points_forts"][0]["type_texte"] == "audit de vérification");
-        CHECK(c["points_forts"][0]["constat"] == "Accueil <b>soigné</b>"); // escaped by the template
+        CHECK(c["lien"] == "observatoire/T1.1.html");
+        CHECK(!c.contains("points_forts")); // on the criterion's page only
         CHECK(tree["resume"] == "2 points forts relevés dans 2 audits jusqu'au 1er janvier 2026.");
         REQUIRE(tree["alertes"].size() == 1);
         CHECK(tree["alertes"][0]["texte"] == "2 constats chez 2 organismes");
     }
 
+    TEST_CASE("a criterion's page gives each strong point with its organisme and audit")
+    {
+        const core::Model m = model();
+        const core::Observatory o = core::build_observatory(m, d("2026-01-01"));
+        int pages = 0;
+        render::for_each_criterion(o.themes.points_forts, [&](std::span<const core::StrongPoint> points) {
+            ++pages;
+            const auto tree = render::observatory_criterion_tree(m, o, points, true);
+            CHECK(tree["critere"] == "T1.1");
+            CHECK(tree["theme_titre"] == "Accueil");
+            CHECK(tree["nombre_texte"] == "2 points forts");
+            REQUIRE(tree["points_forts"].size() == 2);
+            const auto& p = tree["points_forts"][0];
+            CHECK(p["nom"] == "Habitat alpha");
+            CHECK(p["lien"] == "../organismes/alpha.html"); // from observatoire/
+            CHECK(p["audit_fichier"] == "organismes/alpha/audits/2025-03-03-verification.yaml");
+            CHECK(p["type_texte"] == "audit de vérification");
+            CHECK(p["constat"] == "Accueil <b>soigné</b>"); // escaped by the template
+            CHECK(tree["points_forts"][1]["nom"] == "Habitat beta");
+        });
+        CHECK(pages == 1);
+    }
+
+    TEST_CASE("the criteria's runs: one per criterion, in order, none for no strong point")
+    {
+        std::vector<core::StrongPoint> points(5);
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            points[i].theme = i < 3 ? "T1" : "T2";
+            points[i].critere = i < 2 ? "T1.1" : i < 3 ? "T1.2" : "T2.1";
+        }
+        std::vector<std::size_t> sizes;
+        render::for_each_criterion(points, [&](std::span<const core::StrongPoint> run) { sizes.push_back(run.size()); });
+        CHECK(sizes == std::vector<std::size_t>{2, 1, 2});
+        sizes.clear();
+        render::for_each_criterion({}, [&](std::span<const core::StrongPoint> run) { sizes.push_back(run.size()); });
+        CHECK(sizes.empty());
+    }
+
     TEST_CASE("the public observatory names no organisme and no audit file")
     {
         const core::Model m = model();
-        const auto tree = render::observatory_tree(m, core::build_observatory(m, d("2026-01-01")), false);
-        const auto& p = tree["themes"][0]["criteres"][0]["points_forts"][0];
-        CHECK(p["nom"].is_null());
-        CHECK(p["organisme"].is_null());
-        CHECK(p["audit_fichier"].is_null());
-        CHECK(p["constat"] == "Accueil <b>soigné</b>");
-        CHECK(tree.dump().find("alpha") == std::string::npos);
+        const core::Observatory o = core::build_observatory(m, d("2026-01-01"));
+        CHECK(render::observatory_tree(m, o, false).dump().find("alpha") == std::string::npos);
+        render::for_each_criterion(o.themes.points_forts, [&](std::span<const core::StrongPoint> points) {
+            const auto tree = render::observatory_criterion_tree(m, o, points, false);
+            const auto& p = tree["points_forts"][0];
+            CHECK(p["nom"].is_null());
+            CHECK(p["organisme"].is_null());
+            CHECK(p["audit_fichier"].is_null());
+            CHECK(p["lien"].is_null());
+            CHECK(p["constat"] == "Accueil <b>soigné</b>");
+            CHECK(tree.dump().find("alpha") == std::string::npos);
+        });
     }
 }
