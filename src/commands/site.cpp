@@ -35,10 +35,9 @@ void SiteRun::page(const std::string& relative, const std::string& titre, std::s
     std::string racine;
     for (long i = 0; i < depth; ++i)
         racine += "../";
-    std::string html =
-        render("site-page", [&](std::string_view text) { return render::site_page(text, titre, racine, nav, body); });
-    if (!html.ends_with('\n')) html += '\n';
-    write(relative, html);
+    write(relative, render("site-page", [&](std::string_view text) {
+              return render::site_page(text, titre, racine, nav, body);
+          }));
 }
 
 std::string SiteRun::render(std::string_view document, const std::function<std::string(std::string_view)>& with) const

@@ -154,10 +154,10 @@ void write_bilan_pages(const SiteRun& run)
     on_every_core(run.years.size(), [&](std::size_t i) {
         const int y = run.years[i];
         const core::Bilan bilan = core::compute_bilan(run.repository->model, y, run.validation, run.gathered.activity);
-        const std::string html = run.render("bilan", [&](std::string_view text) {
+        std::string html = run.render("bilan", [&](std::string_view text) {
             return render::bilan_document(text, run.repository->model, bilan, render::DocumentFormat::html);
         });
-        run.page(fmt::format("bilan/{}.html", y), fmt::format("Bilan {}", y), render::document_body(html));
+        run.page(fmt::format("bilan/{}.html", y), fmt::format("Bilan {}", y), render::document_body(std::move(html)));
     });
 }
 

@@ -276,26 +276,50 @@ std::string mark_standalone_tags(std::string_view text)
     return out;
 }
 
-std::string drop_marked_lines(std::string_view text, bool collapse_blank_lines)
-{
-    std::string out;
-    out.reserve(text.size());
-    int blank_run = 0;
-    while (!text.empty()) {
-        const auto end = text.find('\n');
-        const std::string_view line = text.substr(0, end);
-        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-        if (line.find(standalone_mark) != std::string_view::npos &&
-            line.find_first_not_of(std::string_view(" \t\r\x01", 4)) == std::string_view::npos)
-            continue;
-        const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-        blank_run = blank ? blank_run + 1 : 0;
-        if (collapse_blank_lines && blank && (blank_run > 1 || out.empty())) continue;
-        out += line;
-        if (end != std::string_view::npos) out += '\n';
+// The engine's output taken line by line, without the lines that held only a section tag (and,
+// in Markdown, without a blank line at the start or after another): the page is never held twice.
+class LineFilter {
+  public:
+    explicit LineFilter(bool collapse_blank_lines) : collapse_(collapse_blank_lines) {}
+
+    LineFilter& operator<<(const std::string& piece)
+    {
+        std::string_view rest = piece;
+        for (auto end = rest.find('\n'); end != std::string_view::npos; end = rest.find('\n')) {
+            line_ += rest.substr(0, end);
+            take(true);
+            rest.remove_prefix(end + 1);
+        }
+        line_ += rest;
+        return *this;
     }
-    return out;
-}
+
+    std::string finish()
+    {
+        if (!line_.empty()) take(false);
+        return std::move(out_);
+    }
+
+  private:
+    void take(bool newline)
+    {
+        const bool marked = line_.find(standalone_mark) != std::string::npos &&
+                            line_.find_first_not_of(std::string_view(" \t\r\x01", 4)) == std::string::npos;
+        if (!marked) {
+            const bool blank = line_.find_first_not_of(" \t\r") == std::string::npos;
+            blank_run_ = blank ? blank_run_ + 1 : 0;
+            if (!(collapse_ && blank && (blank_run_ > 1 || out_.empty()))) {
+                out_ += line_;
+                if (newline) out_ += '\n';
+            }
+        }
+        line_.clear();
+    }
+
+    bool collapse_;
+    int blank_run_ = 0;
+    std::string line_, out_;
+};
 
 } // namespace
 
@@ -322,13 +346,14 @@ std::string render_data(std::string_view template_text, const J& tree, DocumentF
     }
     mu::mustache& tmpl = *known->tmpl;
     TreeContext context(tree, format);
-    const std::string out = tmpl.render(context);
+    LineFilter out(format == DocumentFormat::markdown);
+    tmpl.render(context, out);
     if (!tmpl.is_valid()) {
         const std::string message = tmpl.error_message();
         parsed.erase(known); // its error would stick to the next page
         throw TemplateError("erreur de rendu mustache : " + message, message);
     }
-    return drop_marked_lines(out, format == DocumentFormat::markdown);
+    return out.finish();
 }
 
 } // namespace

@@ -51,14 +51,15 @@ std::string url_path(std::string_view relative)
     return out;
 }
 
-std::string document_body(std::string_view html)
+std::string document_body(std::string html)
 {
     const auto open = html.find("<body");
-    const auto start = open == std::string_view::npos ? open : html.find('>', open);
+    const auto start = open == std::string::npos ? open : html.find('>', open);
     const auto end = html.rfind("</body>");
-    if (start == std::string_view::npos || end == std::string_view::npos || end < start)
-        return std::string(html);
-    return std::string(html.substr(start + 1, end - start - 1));
+    if (start == std::string::npos || end == std::string::npos || end < start) return html;
+    html.erase(end);
+    html.erase(0, start + 1);
+    return html;
 }
 
 std::string site_page(std::string_view frame_template, const std::string& titre, const std::string& racine,
@@ -70,10 +71,20 @@ std::string site_page(std::string_view frame_template, const std::string& titre,
     tree["nav"] = J::array();
     for (const NavLink& l : nav)
         tree["nav"].push_back({{"href", racine + l.href}, {"texte", l.texte}});
-    std::string page = render_document(frame_template, tree, DocumentFormat::html);
-    // The mark is template text: no escaped value can hold « <!-- ».
+    const std::string frame = render_document(frame_template, tree, DocumentFormat::html);
+    // The mark is template text: no escaped value can hold « <!-- ». The page is made once, at its
+    // size: a body may weigh megabytes.
     constexpr std::string_view mark = "<!--contenu-->";
-    if (const auto at = page.find(mark); at != std::string::npos) page.replace(at, mark.size(), body);
+    const auto at = frame.find(mark);
+    const std::string_view head = std::string_view(frame).substr(0, at);
+    const std::string_view tail =
+        at == std::string::npos ? std::string_view() : std::string_view(frame).substr(at + mark.size());
+    std::string page;
+    page.reserve(frame.size() + body.size() + 1);
+    page.append(head);
+    if (at != std::string::npos) page.append(body);
+    page.append(tail);
+    if (!page.ends_with('\n')) page += '\n';
     return page;
 }
 

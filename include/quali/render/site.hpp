@@ -30,8 +30,9 @@ std::string organisme_link(std::string_view slug);
 // A relative path as a URL: each byte other than letters, digits, « - . _ ~ / » percent-encoded.
 std::string url_path(std::string_view relative);
 
-// What lies between <body> and </body> of a rendered document (the whole text without them).
-std::string document_body(std::string_view html);
+// What lies between <body> and </body> of a rendered document (the whole text without them),
+// cut out of html itself.
+std::string document_body(std::string html);
 
 // One link of the nav bar, relative to the site's root.
 struct NavLink {
@@ -39,7 +40,8 @@ struct NavLink {
 };
 
 // Renders the frame template with the page's title, the path back to the root (« » or « ../ »)
-// and the nav bar, and puts body (already safe HTML) where the frame says <!--contenu-->.
+// and the nav bar, and puts body (already safe HTML) where the frame says <!--contenu-->; the page
+// ends with a line break.
 std::string site_page(std::string_view frame_template, const std::string& titre, const std::string& racine,
                       const std::vector<NavLink>& nav, std::string_view body);
 

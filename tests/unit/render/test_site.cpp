@@ -38,6 +38,6 @@ TEST_SUITE("render::site")
         const std::string page = site_page(frame, "<script>x</script> <!--contenu-->", "../",
                                            {{"index.html", "Accueil"}}, "<main>ok</main>");
         CHECK(page == "<title>&lt;script&gt;x&lt;/script&gt; &lt;!--contenu--&gt;</title>"
-                      "<a href=\"../index.html\">Accueil</a><main>ok</main>");
+                      "<a href=\"../index.html\">Accueil</a><main>ok</main>\n"); // a page ends its last line
     }
 }
