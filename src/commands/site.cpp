@@ -50,7 +50,7 @@ std::string SiteRun::render(std::string_view document, const std::function<std::
 std::string SiteRun::body(std::string_view document, nlohmann::ordered_json tree) const
 {
     return render::document_body(render(document, [&](std::string_view text) {
-        return render::render_document(text, std::move(tree), render::DocumentFormat::html);
+        return render::render_document(text, tree, render::DocumentFormat::html);
     }));
 }
 

@@ -58,7 +58,7 @@ struct SiteRun {
     void page(const std::string& relative, const std::string& titre, std::string_view body) const;
     // Renders a document's HTML template (the repository's or the built-in one) with render.
     std::string render(std::string_view document, const std::function<std::string(std::string_view)>& render) const;
-    // Renders a document's HTML template with tree (released as it is read), and returns its body.
+    // Renders a document's HTML template with tree, and returns its body.
     std::string body(std::string_view document, nlohmann::ordered_json tree) const;
 };
 

@@ -114,7 +114,7 @@ void write_index(const SiteRun& run)
                                     std::pair{render::DeadlineList::a_venir, &in.upcoming}}) {
         if (all->size() <= render::dashboard_rows) continue;
         const std::string titre = render::deadline_list_title(list);
-        on_every_core((all->size() + render::list_rows - 1) / render::list_rows, [&](std::size_t i) {
+        on_every_core(render::deadline_list_pages(all->size()), [&](std::size_t i) {
             run.page("echeances/" + render::deadline_list_page(list, i + 1),
                      fmt::format("{} — page {}", titre, i + 1),
                      run.body("site-echeances", render::deadline_list_tree(model, run.as_of, list, *all, i + 1)));

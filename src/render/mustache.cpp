@@ -364,10 +364,4 @@ std::string render_document(std::string_view template_text, const nlohmann::orde
     return render_data(template_text, tree, format);
 }
 
-std::string render_document(std::string_view template_text, nlohmann::ordered_json&& tree, DocumentFormat format)
-{
-    const J whole = std::move(tree);
-    return render_data(template_text, whole, format);
-}
-
 } // namespace quali::render

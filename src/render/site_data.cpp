@@ -117,11 +117,6 @@ J deadlines_j(const core::Model& model, std::span<const core::Deadline> rows, st
     return out;
 }
 
-std::size_t list_pages(std::size_t total)
-{
-    return (total + list_rows - 1) / list_rows;
-}
-
 // Under a dashboard list showing only its first rows: the link to its pages (null otherwise).
 J list_suite_j(DeadlineList list, std::size_t total)
 {
@@ -132,7 +127,7 @@ J list_suite_j(DeadlineList list, std::size_t total)
                                                    "échéances des 90 prochains jours");
     return {{"premieres", fmt::format("Les {} premières sont ci-dessus.", dashboard_rows)},
             {"texte", fmt::format("Liste complète : {}, sur {}", whole,
-                                  core::count_of(fr, list_pages(total), "page", "pages"))},
+                                  core::count_of(fr, deadline_list_pages(total), "page", "pages"))},
             {"lien", "echeances/" + deadline_list_page(list, 1)}};
 }
 
@@ -205,6 +200,11 @@ J index_tree(const core::Model& model, const IndexInput& in)
     return j;
 }
 
+std::size_t deadline_list_pages(std::size_t rows)
+{
+    return (rows + list_rows - 1) / list_rows;
+}
+
 std::string deadline_list_title(DeadlineList list)
 {
     return list == DeadlineList::retards ? "Échéances en retard" : "Échéances des 90 prochains jours";
@@ -218,7 +218,7 @@ std::string deadline_list_page(DeadlineList list, std::size_t page)
 J deadline_list_tree(const core::Model& model, core::Date as_of, DeadlineList list,
                      std::span<const core::Deadline> all, std::size_t page)
 {
-    const std::size_t pages = list_pages(all.size());
+    const std::size_t pages = deadline_list_pages(all.size());
     const std::size_t begin = (page - 1) * list_rows;
     const std::span<const core::Deadline> rows = all.subspan(begin, std::min(list_rows, all.size() - begin));
     J j;

@@ -82,6 +82,14 @@ def full_and_public(repo):
     return full, public
 
 
+def bench_repository(beside, n):
+    """A bench repository of n organismes written beside a temporary one, and where its site goes."""
+    repo = os.path.join(os.path.dirname(beside), f"bench-{n}")
+    subprocess.run([sys.executable, os.path.join(SOURCE, "bench", "gen.py"), str(n), repo], check=True,
+                   stdout=subprocess.DEVNULL)
+    return repo, os.path.join(os.path.dirname(repo), "site")
+
+
 def pages_of(folder):
     return sorted(p for p in files_of(folder) if p.endswith(".html"))
 
@@ -132,10 +140,7 @@ def test_every_link_of_every_page_reaches_a_file():
 @suite.test
 def test_every_link_of_a_50_organisme_bench_repository_reaches_a_file():
     with TempRepo() as empty:
-        repo = os.path.join(os.path.dirname(empty), "bench-50")
-        subprocess.run([sys.executable, os.path.join(SOURCE, "bench", "gen.py"), "50", repo], check=True,
-                       stdout=subprocess.DEVNULL)
-        out = os.path.join(os.path.dirname(repo), "site")
+        repo, out = bench_repository(empty, 50)
         site(repo, out)
         pages = pages_of(out)
         check(len([p for p in pages if p.startswith("organismes/")]) == 50, f"not 50 organisme pages: {len(pages)}")
@@ -385,10 +390,7 @@ def deadline_rows(text, heading=None):
 @suite.test
 def test_long_deadline_lists_go_whole_on_pages_of_500_rows():
     with TempRepo() as empty:
-        repo = os.path.join(os.path.dirname(empty), "bench-200")
-        subprocess.run([sys.executable, os.path.join(SOURCE, "bench", "gen.py"), "200", repo], check=True,
-                       stdout=subprocess.DEVNULL)
-        out = os.path.join(os.path.dirname(repo), "site")
+        repo, out = bench_repository(empty, 200)
         site(repo, out, max_seconds=4 * MAX_SECONDS)  # 200 organismes
         r = run_quali(QUALI, ["deadlines", "-C", repo, "--as-of", AS_OF, "--within", "90", "--format", "json"], cwd=repo,
                       max_seconds=4 * MAX_SECONDS)

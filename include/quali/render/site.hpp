@@ -56,6 +56,7 @@ inline constexpr std::size_t list_rows = 500;
 enum class DeadlineList : std::uint8_t { retards, a_venir };
 std::string deadline_list_page(DeadlineList list, std::size_t page);
 std::string deadline_list_title(DeadlineList list); // « Échéances en retard »
+std::size_t deadline_list_pages(std::size_t rows);  // the pages of a list of rows
 
 struct IndexInput {
     core::Date as_of;

@@ -61,13 +61,12 @@ std::optional<std::string_view> builtin_template(std::string_view name);
 
 // Renders a template with a data tree. Every string of the tree is escaped for the format
 // (Markdown or HTML) before the template sees it, so {{x}} and {{{x}}} print the same safe
-// text; each list `x` also gives `si_x` (true when not empty) and `nombre_x` (its size).
-// Throws TemplateError when the template is unusable (see check_template).
+// text; each list `x` also gives `si_x` (true when not empty) and `nombre_x` (its size), each
+// object of a list `premier` and `dernier`. The engine reads the tree as it goes: a page listing
+// thousands of items never holds a second, converted copy of it. Throws TemplateError when the
+// template is unusable (see check_template).
 std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
                             DocumentFormat format);
-// The same, releasing each part of the tree once converted: a page listing thousands of items
-// never holds its tree and the engine's data whole at once.
-std::string render_document(std::string_view template_text, nlohmann::ordered_json&& tree, DocumentFormat format);
 
 // Why a template cannot be used (in lang), or "" when it can: more than max_template_bytes,
 // a partial ({{> x}}) or a delimiter change ({{= =}}), sections nested deeper than 32, or

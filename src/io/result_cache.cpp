@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The result cache's entries on disk (result_cache.hpp). An entry is one file:
+//   quali-cache 1\n<sha256 of the key>\n<sha256 of the payload>\n<payload>
+// named e-<32 hex digits of the name's sha256>, written to a temporary file of the same folder
+// then renamed over.
+#include "quali/io/result_cache.hpp"
+
+#include "quali/io/digest.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
+#include <fstream>
+#include <iterator>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace quali::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view entry_prefix = "e-";
+constexpr std::string_view temporary_prefix = ".tmp-";
+
+// The folder a .git file names ("gitdir: PATH", relative to the work tree's root or absolute).
+std::optional<fs::path> linked_git_dir(const fs::path& root)
+{
+    std::ifstream in(root / ".git");
+    std::string line;
+    if (!std::getline(in, line) || !line.starts_with("gitdir:")) return std::nullopt;
+    std::string named = line.substr(7);
+    named.erase(0, named.find_first_not_of(" \t"));
+    while (!named.empty() && (named.back() == '\r' || named.back() == ' ')) named.pop_back();
+    if (named.empty()) return std::nullopt;
+    const fs::path dir = fs::path(named).is_absolute() ? fs::path(named) : root / named;
+    std::error_code ec;
+    return fs::is_directory(dir, ec) ? std::optional(dir.lexically_normal()) : std::nullopt;
+}
+
+bool write_all(int fd, std::string_view bytes)
+{
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+} // namespace
+
+fs::path cache_folder(const fs::path& root)
+{
+    std::error_code ec;
+    const fs::path git = root / ".git";
+    if (fs::is_directory(git, ec)) return git / "quali";
+    if (fs::is_regular_file(git, ec))
+        if (const auto dir = linked_git_dir(root)) return *dir / "quali";
+    fs::path base;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && fs::path(xdg).is_absolute())
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home != nullptr && fs::path(home).is_absolute())
+        base = fs::path(home) / ".cache";
+    else
+        return {};
+    const fs::path canonical = fs::weakly_canonical(root, ec);
+    return base / "quali" / sha256_hex((ec ? root : canonical).string()).substr(0, 32);
+}
+
+fs::path ResultCache::entry_path(std::string_view name) const
+{
+    return folder_ / (std::string(entry_prefix) + sha256_hex(name).substr(0, 32));
+}
+
+std::optional<std::string> ResultCache::get(std::string_view name, std::string_view key) const
+{
+    if (folder_.empty()) return std::nullopt;
+    std::ifstream in(entry_path(name), std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string magic, key_hash, payload_hash;
+    if (!std::getline(in, magic) || magic != format) return std::nullopt;
+    if (!std::getline(in, key_hash) || key_hash != sha256_hex(key)) return std::nullopt;
+    if (!std::getline(in, payload_hash) || payload_hash.size() != 64) return std::nullopt;
+    std::string payload{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad() || sha256_hex(payload) != payload_hash) return std::nullopt;
+    return payload;
+}
+
+bool ResultCache::put(std::string_view name, std::string_view key, std::string_view payload) const
+{
+    if (folder_.empty()) return false;
+    std::error_code ec;
+    fs::create_directories(folder_, ec);
+    std::string temporary = (folder_ / (std::string(temporary_prefix) + "XXXXXX")).string();
+    const int fd = ::mkstemp(temporary.data());
+    if (fd < 0) return false;
+    const std::string head =
+        std::string(format) + "\n" + sha256_hex(key) + "\n" + sha256_hex(payload) + "\n";
+    const bool written = write_all(fd, head) && write_all(fd, payload);
+    const bool closed = ::close(fd) == 0;
+    if (!written || !closed || ::rename(temporary.c_str(), entry_path(name).c_str()) != 0) {
+        ::unlink(temporary.c_str());
+        return false;
+    }
+    return true;
+}
+
+std::error_code ResultCache::clear() const
+{
+    std::error_code ec;
+    if (folder_.empty() || !fs::is_directory(folder_, ec)) return {};
+    std::error_code first;
+    for (const fs::directory_entry& e : fs::directory_iterator(folder_, ec)) {
+        const std::string file = e.path().filename().string();
+        if (!file.starts_with(entry_prefix) && !file.starts_with(temporary_prefix)) continue;
+        std::error_code removed;
+        fs::remove(e.path(), removed);
+        if (removed && !first) first = removed;
+    }
+    if (ec) return ec;
+    if (fs::is_empty(folder_, ec)) fs::remove(folder_, ec);
+    return first;
+}
+
+} // namespace quali::io
