@@ -110,14 +110,16 @@ void write_index(const SiteRun& run)
     run.page("index.html", "Label Quali'Hlm — tableau de bord",
              run.body("site-accueil", render::index_tree(model, in)));
     // Each long list, whole, on pages of a bounded size.
-    for (const auto& [list, all] : {std::pair{render::DeadlineList::retards, &in.late},
-                                    std::pair{render::DeadlineList::a_venir, &in.upcoming}}) {
-        if (all->size() <= render::dashboard_rows) continue;
+    for (const auto& [kind, rows] : {std::pair{render::DeadlineList::retards, &in.late},
+                                     std::pair{render::DeadlineList::a_venir, &in.upcoming}}) {
+        if (rows->size() <= render::dashboard_rows) continue;
+        const render::DeadlineList list = kind; // a lambda cannot capture a structured binding in clang 14
+        const std::vector<core::Deadline>& all = *rows;
         const std::string titre = render::deadline_list_title(list);
-        on_every_core(render::deadline_list_pages(all->size()), [&](std::size_t i) {
+        on_every_core(render::deadline_list_pages(all.size()), [&](std::size_t i) {
             run.page("echeances/" + render::deadline_list_page(list, i + 1),
                      fmt::format("{} — page {}", titre, i + 1),
-                     run.body("site-echeances", render::deadline_list_tree(model, run.as_of, list, *all, i + 1)));
+                     run.body("site-echeances", render::deadline_list_tree(model, run.as_of, list, all, i + 1)));
         });
     }
 }

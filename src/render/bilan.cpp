@@ -44,7 +44,9 @@ std::string bilan_chart(const core::Model& model, const core::Bilan& b, std::str
 std::string bilan_document(std::string_view template_text, const core::Model& model, const core::Bilan& b,
                            DocumentFormat format)
 {
-    std::string out = render_document(template_text, bilan_tree(model, b), format);
+    LazyRows lazy;
+    const nlohmann::ordered_json tree = bilan_tree(model, b, &lazy);
+    std::string out = render_document(template_text, tree, format, &lazy);
     if (format != DocumentFormat::html) return out;
     // Markers are HTML comments of the template itself: a value of the repository, escaped
     // before the template sees it, can never produce one.

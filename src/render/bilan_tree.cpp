@@ -26,7 +26,7 @@ std::string theme_title(const core::Bilan& b, const std::string& id)
     return t != nullptr ? t->titre : std::string();
 }
 
-void add_organismes(J& t, const core::Model& model, const core::Bilan& b)
+void add_organismes(J& t, const core::Model& model, const core::Bilan& b, LazyRows* lazy)
 {
     J states = J::array();
     for (core::PathwayState s : core::all_states)
@@ -38,18 +38,16 @@ void add_organismes(J& t, const core::Model& model, const core::Bilan& b)
     t["organismes_total"] = b.organismes.size();
     t["pas_encore_engages"] = b.pas_encore_engages > 0 ? J(b.pas_encore_engages) : J(nullptr);
     t["logements_label_valide"] = grouped(b.logements_label_valide);
-    J orgs = J::array();
-    for (const core::OrganismeAtEnd& o : b.organismes) {
-        orgs.push_back(J{{"organisme", o.organisme->slug},
-                         {"nom", name_of(model, o.organisme->slug)},
-                         {"famille", o.organisme->famille},
-                         {"logements", grouped(o.organisme->logements)},
-                         {"etat_texte", core::label(core::Lang::fr, o.parcours)},
-                         {"depuis_texte", date_text(o.parcours.depuis)},
-                         {"valide_jusqu_au_texte",
-                          o.parcours.valide_jusqu_au ? date_text(o.parcours.valide_jusqu_au) : ""}});
-    }
-    t["organismes"] = orgs;
+    t["organismes"] = rows(lazy, b.organismes.size(), [&model, &b](std::size_t i) {
+        const core::OrganismeAtEnd& o = b.organismes[i];
+        return J{{"organisme", o.organisme->slug},
+                 {"nom", name_of(model, o.organisme->slug)},
+                 {"famille", o.organisme->famille},
+                 {"logements", grouped(o.organisme->logements)},
+                 {"etat_texte", core::label(core::Lang::fr, o.parcours)},
+                 {"depuis_texte", date_text(o.parcours.depuis)},
+                 {"valide_jusqu_au_texte", o.parcours.valide_jusqu_au ? date_text(o.parcours.valide_jusqu_au) : ""}};
+    });
     t["entonnoir"] = J::array({
         J{{"libelle", "Engagés"}, {"nombre", b.entonnoir.engages}},
         J{{"libelle", "Admissibles au moins une fois"}, {"nombre", b.entonnoir.admissibles}},
@@ -58,7 +56,7 @@ void add_organismes(J& t, const core::Model& model, const core::Bilan& b)
     });
 }
 
-void add_movements(J& t, const core::Model& model, const core::Bilan& b)
+void add_movements(J& t, const core::Model& model, const core::Bilan& b, LazyRows* lazy)
 {
     J moves = J::array();
     for (core::Movement m : core::all_movements)
@@ -66,12 +64,12 @@ void add_movements(J& t, const core::Model& model, const core::Bilan& b)
                           {"libelle", core::heading(core::Lang::fr, m)},
                           {"nombre", b.count(m)}});
     t["mouvements"] = moves;
-    J chrono = J::array();
-    for (const core::MovementEvent& e : b.chronologie)
-        chrono.push_back(J{{"date_texte", date_text(e.date)},
-                           {"libelle", core::label(core::Lang::fr, e.type)},
-                           {"nom", name_of(model, e.organisme)}});
-    t["chronologie"] = chrono;
+    t["chronologie"] = rows(lazy, b.chronologie.size(), [&model, &b](std::size_t i) {
+        const core::MovementEvent& e = b.chronologie[i];
+        return J{{"date_texte", date_text(e.date)},
+                 {"libelle", core::label(core::Lang::fr, e.type)},
+                 {"nom", name_of(model, e.organisme)}};
+    });
 }
 
 void add_committee(J& t, const core::Model& model, const core::Bilan& b)
@@ -136,7 +134,7 @@ void add_durations(J& t, const core::Bilan& b)
                             stats_row("Dépôt du dossier → décision du comité", b.durees.depot_decision)});
 }
 
-void add_themes(J& t, const core::Model& model, const core::Bilan& b)
+void add_themes(J& t, const core::Model& model, const core::Bilan& b, LazyRows* lazy)
 {
     t["audits"] = b.themes.audits;
     t["audits_texte"] = core::count_of(core::Lang::fr, b.themes.audits, "audit réalisé", "audits réalisés");
@@ -166,32 +164,32 @@ void add_themes(J& t, const core::Model& model, const core::Bilan& b)
                               core::count_of(core::Lang::fr, c->points_alerte, "point d'alerte", "points d'alerte")},
                              {"taux_alerte", percent(c->points_alerte, c->evalues())}});
     t["themes_faibles"] = weak;
-    J strong = J::array();
-    for (const core::StrongPoint& p : b.themes.points_forts)
-        strong.push_back(J{{"nom", name_of(model, p.organisme)},
-                           {"organisme", p.organisme},
-                           {"audit_texte", date_text(p.audit)},
-                           {"type_texte", core::audit_name(core::Lang::fr, p.type)},
-                           {"critere", p.critere},
-                           {"critere_titre", p.critere_titre},
-                           {"theme", p.theme},
-                           {"theme_titre", theme_title(b, p.theme)},
-                           {"constat", p.constat}});
-    t["points_forts"] = strong;
+    t["points_forts"] = rows(lazy, b.themes.points_forts.size(), [&model, &b](std::size_t i) {
+        const core::StrongPoint& p = b.themes.points_forts[i];
+        return J{{"nom", name_of(model, p.organisme)},
+                 {"organisme", p.organisme},
+                 {"audit_texte", date_text(p.audit)},
+                 {"type_texte", core::audit_name(core::Lang::fr, p.type)},
+                 {"critere", p.critere},
+                 {"critere_titre", p.critere_titre},
+                 {"theme", p.theme},
+                 {"theme_titre", theme_title(b, p.theme)},
+                 {"constat", p.constat}};
+    });
 }
 
-void add_actions(J& t, const core::Model& model, const core::Bilan& b)
+void add_actions(J& t, const core::Model& model, const core::Bilan& b, LazyRows* lazy)
 {
     J act = action_counts_j(b.actions);
     act["part_realisees"] = percent(b.actions.realisees, b.actions.a_realiser());
-    J late = J::array();
-    for (const core::LateAction& a : b.actions.liste_en_retard)
-        late.push_back(J{{"nom", name_of(model, a.organisme)},
-                         {"action", a.action},
-                         {"titre", a.titre},
-                         {"echeance_texte", date_text(a.echeance)},
-                         {"etat_texte", core::label(core::Lang::fr, a.etat)}});
-    act["liste_en_retard"] = late;
+    act["liste_en_retard"] = rows(lazy, b.actions.liste_en_retard.size(), [&model, &b](std::size_t i) {
+        const core::LateAction& a = b.actions.liste_en_retard[i];
+        return J{{"nom", name_of(model, a.organisme)},
+                 {"action", a.action},
+                 {"titre", a.titre},
+                 {"echeance_texte", date_text(a.echeance)},
+                 {"etat_texte", core::label(core::Lang::fr, a.etat)}};
+    });
     t["actions"] = act;
 }
 
@@ -256,7 +254,7 @@ void add_quality(J& t, const core::Model& model, const core::Bilan& b)
 
 } // namespace
 
-J bilan_tree(const core::Model& model, const core::Bilan& b)
+J bilan_tree(const core::Model& model, const core::Bilan& b, LazyRows* lazy)
 {
     J t;
     t["annee"] = b.annee;
@@ -281,12 +279,12 @@ J bilan_tree(const core::Model& model, const core::Bilan& b)
         J{{"libelle", "Dossiers examinés"}, {"valeur", std::to_string(b.dossiers_examines)}},
         J{{"libelle", "Audits de l'année"}, {"valeur", std::to_string(b.themes.audits)}},
     });
-    add_organismes(t, model, b);
-    add_movements(t, model, b);
+    add_organismes(t, model, b, lazy);
+    add_movements(t, model, b, lazy);
     add_committee(t, model, b);
     add_durations(t, b);
-    add_themes(t, model, b);
-    add_actions(t, model, b);
+    add_themes(t, model, b, lazy);
+    add_actions(t, model, b, lazy);
     add_concertation(t, b);
     add_auditors(t, model, b);
     add_quality(t, model, b);

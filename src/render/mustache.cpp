@@ -124,17 +124,21 @@ mu::data to_data(const J& j, DocumentFormat format)
 // `dernier`, for separators. No partial can be found: a template never pulls in another text.
 class TreeContext final : public mu::basic_context<std::string> {
   public:
-    TreeContext(const J& root, DocumentFormat format) : format_(format)
+    TreeContext(const J& root, DocumentFormat format, const LazyRows* lazy) : format_(format), lazy_(lazy)
     {
         levels_.emplace_back();
-        frames_.push_back({&root, 0, 0, &root_});
+        frames_.push_back({&root, 0, 0, &root_, nullptr});
     }
 
     void push(const mu::data* data) override
     {
         const auto known = nodes_.find(data);
-        frames_.push_back(known != nodes_.end() ? known->second : Frame{nullptr, 0, 0, data});
+        frames_.push_back(known != nodes_.end() ? known->second : Frame{nullptr, 0, 0, data, nullptr});
         levels_.emplace_back();
+        if (const LazyRows::List* list = frames_.back().lazy) { // the row is made now, for its section
+            levels_.back().row = std::make_unique<J>(list->row(frames_.back().index));
+            frames_.back().node = levels_.back().row.get();
+        }
     }
 
     void pop() override
@@ -157,11 +161,13 @@ class TreeContext final : public mu::basic_context<std::string> {
 
   private:
     struct Frame {
-        const J* node;           // the tree's value pushed, or null (a scalar's section)
-        std::size_t index, size; // its place in its list (size 0: no list's item)
-        const mu::data* data;    // what the engine pushed
+        const J* node;               // the tree's value pushed, or null (a scalar's section)
+        std::size_t index, size;     // its place in its list (size 0: no list's item)
+        const mu::data* data;        // what the engine pushed
+        const LazyRows::List* lazy;  // the list whose row it is, made when pushed
     };
     struct Level { // what was made while a frame was the innermost
+        std::unique_ptr<J> row; // the frame's own row, when its list is made row by row
         std::vector<std::unique_ptr<mu::data>> values;
         std::vector<const mu::data*> registered;
     };
@@ -191,8 +197,11 @@ class TreeContext final : public mu::basic_context<std::string> {
         for (const auto& [prefix, is_count] : {std::pair{std::string_view("si_"), false}, {"nombre_", true}}) {
             if (!name.starts_with(prefix)) continue;
             const auto list = object.find(name.substr(prefix.size()));
-            if (list == object.end() || !list->is_array()) return nullptr;
-            return own(is_count ? mu::data(std::to_string(list->size())) : mu::data(!list->empty()));
+            if (list == object.end()) return nullptr;
+            const LazyRows::List* lazy = lazy_ != nullptr ? lazy_->find(*list) : nullptr;
+            if (!list->is_array() && lazy == nullptr) return nullptr;
+            const std::size_t n = lazy != nullptr ? lazy->size : list->size();
+            return own(is_count ? mu::data(std::to_string(n)) : mu::data(n > 0));
         }
         return nullptr;
     }
@@ -203,9 +212,22 @@ class TreeContext final : public mu::basic_context<std::string> {
         Level& level = levels_.back();
         if (value.is_object()) {
             const mu::data* d = own(mu::data(mu::data::type::object));
-            nodes_.emplace(d, Frame{&value, 0, 0, d});
+            nodes_.emplace(d, Frame{&value, 0, 0, d, nullptr});
             level.registered.push_back(d);
             return d;
+        }
+        if (const LazyRows::List* lazy = lazy_ != nullptr ? lazy_->find(value) : nullptr) {
+            auto list = std::make_unique<mu::data>(mu::data::type::list);
+            auto& items = const_cast<mu::list&>(list->list_value());
+            items.reserve(lazy->size); // the items' addresses are the nodes' keys
+            for (std::size_t i = 0; i < lazy->size; ++i)
+                items.emplace_back(false); // no room of their own: the rows come when pushed
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                nodes_.emplace(&items[i], Frame{nullptr, i, items.size(), &items[i], lazy});
+                level.registered.push_back(&items[i]);
+            }
+            level.values.push_back(std::move(list));
+            return level.values.back().get();
         }
         if (!value.is_array()) return own(to_data(value, format_));
         auto list = std::make_unique<mu::data>(mu::data::type::list);
@@ -215,7 +237,7 @@ class TreeContext final : public mu::basic_context<std::string> {
             items.push_back(item.is_object() ? mu::data(mu::data::type::object) : to_data(item, format_));
         for (std::size_t i = 0; i < items.size(); ++i)
             if (value[i].is_object()) {
-                nodes_.emplace(&items[i], Frame{&value[i], i, items.size(), &items[i]});
+                nodes_.emplace(&items[i], Frame{&value[i], i, items.size(), &items[i], nullptr});
                 level.registered.push_back(&items[i]);
             }
         level.values.push_back(std::move(list));
@@ -229,6 +251,7 @@ class TreeContext final : public mu::basic_context<std::string> {
     }
 
     DocumentFormat format_;
+    const LazyRows* lazy_;
     mu::data root_{mu::data::type::object};
     std::vector<Frame> frames_;
     mutable std::vector<Level> levels_;
@@ -326,7 +349,7 @@ class LineFilter {
 namespace {
 
 // Renders data with the template (checked and parsed once per thread).
-std::string render_data(std::string_view template_text, const J& tree, DocumentFormat format)
+std::string render_data(std::string_view template_text, const J& tree, DocumentFormat format, const LazyRows* lazy)
 {
     // A site renders the same few templates thousands of times: each thread keeps the last ones
     // it checked and parsed rather than doing it again for every page.
@@ -345,7 +368,7 @@ std::string render_data(std::string_view template_text, const J& tree, DocumentF
         known = parsed.insert(parsed.end(), Parsed{std::string(template_text), std::move(tmpl)});
     }
     mu::mustache& tmpl = *known->tmpl;
-    TreeContext context(tree, format);
+    TreeContext context(tree, format, lazy);
     LineFilter out(format == DocumentFormat::markdown);
     tmpl.render(context, out);
     if (!tmpl.is_valid()) {
@@ -359,9 +382,23 @@ std::string render_data(std::string_view template_text, const J& tree, DocumentF
 } // namespace
 
 std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
-                            DocumentFormat format)
+                            DocumentFormat format, const LazyRows* lazy)
 {
-    return render_data(template_text, tree, format);
+    return render_data(template_text, tree, format, lazy);
+}
+
+nlohmann::ordered_json LazyRows::add(std::size_t n, Row row)
+{
+    lists_.push_back({n, std::move(row)});
+    // A binary value names the list by its index: no data of a tree is ever binary.
+    return J::binary({}, lists_.size() - 1);
+}
+
+const LazyRows::List* LazyRows::find(const nlohmann::ordered_json& value) const
+{
+    if (!value.is_binary() || !value.get_binary().has_subtype()) return nullptr;
+    const auto k = value.get_binary().subtype();
+    return k < lists_.size() ? &lists_[static_cast<std::size_t>(k)] : nullptr;
 }
 
 } // namespace quali::render

@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <deque>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -59,6 +61,36 @@ std::string template_name(std::string_view document, DocumentFormat format);
 // The built-in template of that file name (data/modeles/), if any.
 std::optional<std::string_view> builtin_template(std::string_view name);
 
+// Long lists of a data tree made row by row while its template renders: the tree holds a
+// placeholder, and only the row being rendered exists, so that a document listing thousands of
+// rows never holds them all as data. Without a LazyRows (rows(nullptr, …)), the list is built
+// whole, as the tests and the other outputs read it.
+class LazyRows {
+  public:
+    using Row = std::function<nlohmann::ordered_json(std::size_t)>;
+    struct List {
+        std::size_t size;
+        Row row;
+    };
+    // The placeholder of n rows, row(i) making the i-th when the template reaches it.
+    nlohmann::ordered_json add(std::size_t n, Row row);
+    // The list a placeholder stands for; nullptr for any other value.
+    [[nodiscard]] const List* find(const nlohmann::ordered_json& value) const;
+
+  private:
+    std::deque<List> lists_; // stays where it is while a row adds lists of its own
+};
+
+// n rows made by row(i): a placeholder kept by lazy, or the array itself when lazy is null.
+template <class Row> nlohmann::ordered_json rows(LazyRows* lazy, std::size_t n, Row row)
+{
+    if (lazy != nullptr) return lazy->add(n, std::move(row));
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < n; ++i)
+        out.push_back(row(i));
+    return out;
+}
+
 // Renders a template with a data tree. Every string of the tree is escaped for the format
 // (Markdown or HTML) before the template sees it, so {{x}} and {{{x}}} print the same safe
 // text; each list `x` also gives `si_x` (true when not empty) and `nombre_x` (its size), each
@@ -66,7 +98,7 @@ std::optional<std::string_view> builtin_template(std::string_view name);
 // thousands of items never holds a second, converted copy of it. Throws TemplateError when the
 // template is unusable (see check_template).
 std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
-                            DocumentFormat format);
+                            DocumentFormat format, const LazyRows* lazy = nullptr);
 
 // Why a template cannot be used (in lang), or "" when it can: more than max_template_bytes,
 // a partial ({{> x}}) or a delimiter change ({{= =}}), sections nested deeper than 32, or

@@ -57,6 +57,43 @@ TEST_SUITE("render::templates")
         CHECK(md("{{num}} {{reel}}", tree) == "3 2,5");
     }
 
+    TEST_CASE("a list made row by row renders as the same list built whole, one row at a time")
+    {
+        const std::string text = "{{#si_lignes}}{{nombre_lignes}} :{{/si_lignes}}"
+                                 "{{#lignes}}[{{nom}}{{#detail}}<{{.}}>{{/detail}}{{#sous}}({{x}}){{/sous}}"
+                                 "{{^dernier}}, {{/dernier}}{{#premier}}*{{/premier}}]{{/lignes}}"
+                                 "{{^si_vide}} vide{{/si_vide}}{{titre}}";
+        int live = 0, most = 0, made = 0;
+        struct Live { // counts the rows that exist at once
+            int& live;
+            explicit Live(int& l) : live(l) { ++live; }
+            Live(const Live& o) : live(o.live) { ++live; }
+            ~Live() { --live; }
+        };
+        const auto row = [](std::size_t i, LazyRows* lazy) {
+            J sous = rows(lazy, i, [](std::size_t k) { return J{{"x", k}}; });
+            return J{{"nom", "n<" + std::to_string(i)}, {"detail", J::array({"a", "b"})}, {"sous", sous}};
+        };
+        J whole{{"titre", "T"}, {"vide", J::array()}};
+        whole["lignes"] = rows(nullptr, 4, [&](std::size_t i) { return row(i, nullptr); });
+        LazyRows lazy;
+        J tree{{"titre", "T"}, {"vide", J::array()}};
+        tree["lignes"] = rows(&lazy, 4, [&](std::size_t i) {
+            const Live alive(live);
+            most = std::max(most, live);
+            ++made;
+            return row(i, &lazy);
+        });
+        tree["vide"] = rows(&lazy, 0, [](std::size_t) { return J(); });
+        for (const DocumentFormat f : {DocumentFormat::html, DocumentFormat::markdown})
+            CHECK(render_document(text, tree, f, &lazy) == render_document(text, whole, f));
+        CHECK(render_document(text, tree, DocumentFormat::html, &lazy) ==
+              "4 :[n&lt;0<a><b>, *][n&lt;1<a><b>(0), ][n&lt;2<a><b>(0)(1), ][n&lt;3<a><b>(0)(1)(2)] videT");
+        CHECK(made == 12); // once per row and per rendering (three of them), never kept
+        CHECK(most == 1);
+        CHECK(render_document("{{lignes}}", tree, DocumentFormat::html, &lazy) == ""); // as an empty value
+    }
+
     TEST_CASE("a skipped section on a line of its own leaves no blank line in a table")
     {
         const J tree{{"oui", true}, {"non", false}};
