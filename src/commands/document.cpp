@@ -133,16 +133,22 @@ nlohmann::ordered_json agenda_document_tree(const Workspace& ws, const core::Ses
     return agenda_document_tree(repository_view(ws), session, day, as_of, ctx, parts);
 }
 
-nlohmann::ordered_json agenda_document_tree(const RepositoryView& repository, const core::Session& session,
-                                            core::Date day, core::Date as_of, const Context& ctx,
-                                            const core::FiledParts* parts)
+core::Agenda agenda_of(const RepositoryView& repository, const core::Session& session, core::Date day,
+                       core::Date as_of, const Context& ctx, const core::FiledParts* parts)
 {
     const core::Model& model = repository.model;
     core::Agenda agenda = core::build_agenda(model, session, day, as_of, repository.diagnostics,
                                              repository.unreadable, ctx.lang, parts);
     // Each dossier's pieces and visa: their bytes, ssh-keygen and git are this layer's to ask.
     core::add_candidature_pieces(agenda, model, io::visa_callbacks(repository.root, ctx.lang));
-    return render::agenda_tree(model, agenda);
+    return agenda;
+}
+
+nlohmann::ordered_json agenda_document_tree(const RepositoryView& repository, const core::Session& session,
+                                            core::Date day, core::Date as_of, const Context& ctx,
+                                            const core::FiledParts* parts)
+{
+    return render::agenda_tree(repository.model, agenda_of(repository, session, day, as_of, ctx, parts));
 }
 
 core::ValidationCounts validation_counts(const Workspace& ws)

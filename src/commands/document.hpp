@@ -91,6 +91,9 @@ nlohmann::ordered_json agenda_document_tree(const Workspace& ws, const core::Ses
 nlohmann::ordered_json agenda_document_tree(const RepositoryView& repository, const core::Session& session,
                                             core::Date day, core::Date as_of, const Context& ctx,
                                             const core::FiledParts* parts = nullptr);
+// The agenda itself, whose tree render::agenda_tree lays out (the site's, row by row).
+core::Agenda agenda_of(const RepositoryView& repository, const core::Session& session, core::Date day,
+                       core::Date as_of, const Context& ctx, const core::FiledParts* parts);
 
 // Per organisme, the errors and warnings quali validate reports (the bilan's data quality).
 core::ValidationCounts validation_counts(const Workspace& ws);

@@ -58,8 +58,10 @@ struct SiteRun {
     void page(const std::string& relative, const std::string& titre, std::string_view body) const;
     // Renders a document's HTML template (the repository's or the built-in one) with render.
     std::string render(std::string_view document, const std::function<std::string(std::string_view)>& render) const;
-    // Renders a document's HTML template with tree, and returns its body.
-    std::string body(std::string_view document, nlohmann::ordered_json tree) const;
+    // Renders a document's HTML template with tree (its long lists made row by row when lazy
+    // holds them), and returns its body.
+    std::string body(std::string_view document, nlohmann::ordered_json tree,
+                     const render::LazyRows* lazy = nullptr) const;
 };
 
 // The site's documents, whose templates are found once before any page is written.

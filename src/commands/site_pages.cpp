@@ -38,7 +38,9 @@ void write_public_index(const SiteRun& run)
 
 void write_auditors(const SiteRun& run)
 {
-    run.page("auditeurs.html", "Auditeurs", run.body("site-auditeurs", render::auditors_tree(run.repository->model)));
+    render::LazyRows lazy; // each auditor's audits, row by row
+    run.page("auditeurs.html", "Auditeurs",
+             run.body("site-auditeurs", render::auditors_tree(run.repository->model, &lazy), &lazy));
 }
 
 namespace {
@@ -104,11 +106,11 @@ void write_index(const SiteRun& run)
                           .late = {},
                           .upcoming = {},
                           .years = run.years};
-    for (core::Deadline& d :
-         core::deadlines(model, run.as_of, 90, core::Lang::fr, std::move(of_organismes)))
+    for (core::Deadline& d : core::deadlines(model, run.as_of, 90, core::Lang::fr, std::move(of_organismes)))
         (d.statut == core::DeadlineStatus::en_retard ? in.late : in.upcoming).push_back(std::move(d));
+    render::LazyRows lazy; // the organismes by state, row by row
     run.page("index.html", "Label Quali'Hlm — tableau de bord",
-             run.body("site-accueil", render::index_tree(model, in)));
+             run.body("site-accueil", render::index_tree(model, in, &lazy), &lazy));
     // Each long list, whole, on pages of a bounded size.
     for (const auto& [kind, rows] : {std::pair{render::DeadlineList::retards, &in.late},
                                      std::pair{render::DeadlineList::a_venir, &in.upcoming}}) {
@@ -137,16 +139,18 @@ void write_session_pages(const SiteRun& run)
         if (!s.date) return;
         const core::Date day = *s.date;
         const std::string file = "seances/" + core::iso(day) + ".html";
+        // Long lists (a session's decisions, its dossiers) made row by row as the page is written.
+        render::LazyRows lazy;
         if (shows_record(s, run.as_of)) {
             const core::SessionRecord record = core::build_session_record(model, s, day);
             run.page(file, "Procès-verbal de la séance du " + core::long_date(day, core::Lang::fr),
-                     run.body("pv", render::pv_tree(model, record)));
+                     run.body("pv", render::pv_tree(model, record, &lazy), &lazy));
         } else {
             const auto parts = run.gathered.filed.find(day);
+            const core::Agenda agenda = agenda_of(*run.repository, s, day, run.as_of, run.ctx,
+                                                  parts != run.gathered.filed.end() ? &parts->second : nullptr);
             run.page(file, "Ordre du jour de la séance du " + core::long_date(day, core::Lang::fr),
-                     run.body("agenda", agenda_document_tree(*run.repository, s, day, run.as_of, run.ctx,
-                                                             parts != run.gathered.filed.end() ? &parts->second
-                                                                                               : nullptr)));
+                     run.body("agenda", render::agenda_tree(model, agenda, &lazy), &lazy));
         }
     });
 }

@@ -64,16 +64,20 @@ J filed_j(const core::Model& model, const core::Agenda& a, const core::FiledDoss
 }
 
 // The dossiers by requested decision, in the pathway's order, an unreadable request last.
-J groups_j(const core::Model& model, const core::Agenda& a)
+J groups_j(const core::Model& model, const core::Agenda& a, LazyRows* lazy)
 {
     J groups = J::array();
     for (int rank = 0; rank <= 4; ++rank) {
-        J dossiers = J::array();
-        for (const core::FiledDossier& f : a.dossiers) {
-            const int r = f.candidature->demande ? static_cast<int>(*f.candidature->demande) : 4;
-            if (r == rank) dossiers.push_back(filed_j(model, a, f));
+        std::vector<std::size_t> of_rank;
+        for (std::size_t i = 0; i < a.dossiers.size(); ++i) {
+            const core::FiledDossier& f = a.dossiers[i];
+            if ((f.candidature->demande ? static_cast<int>(*f.candidature->demande) : 4) == rank) of_rank.push_back(i);
         }
-        if (dossiers.empty()) continue;
+        if (of_rank.empty()) continue;
+        const std::size_t n = of_rank.size();
+        J dossiers = rows(lazy, n, [&model, &a, of_rank = std::move(of_rank)](std::size_t i) {
+            return filed_j(model, a, a.dossiers[of_rank[i]]);
+        });
         J group;
         if (rank < 4) {
             const auto request = static_cast<core::Request>(rank);
@@ -134,7 +138,7 @@ J sections_j(const core::Agenda& a)
 
 } // namespace
 
-nlohmann::ordered_json agenda_tree(const core::Model& model, const core::Agenda& a)
+nlohmann::ordered_json agenda_tree(const core::Model& model, const core::Agenda& a, LazyRows* lazy)
 {
     J root;
     root["document"] = "agenda";
@@ -145,7 +149,7 @@ nlohmann::ordered_json agenda_tree(const core::Model& model, const core::Agenda&
     seance["sieges"] = seats_j(a);
     root["seance"] = seance;
     root["referent"] = referent_j(model);
-    root["groupes"] = groups_j(model, a);
+    root["groupes"] = groups_j(model, a, lazy);
     root["sections"] = sections_j(a);
     root["totaux"] = J{{"deposes", a.dossiers.size()},     {"a_l_heure", a.a_l_heure.size()},
                        {"en_retard", a.en_retard.size()},  {"anticipe", a.anticipes.size()},

@@ -123,7 +123,7 @@ J approvals_j(const core::SessionRecord& r)
 
 } // namespace
 
-nlohmann::ordered_json pv_tree(const core::Model& model, const core::SessionRecord& r)
+nlohmann::ordered_json pv_tree(const core::Model& model, const core::SessionRecord& r, LazyRows* lazy)
 {
     J root;
     root["document"] = "pv";
@@ -146,10 +146,8 @@ nlohmann::ordered_json pv_tree(const core::Model& model, const core::SessionReco
     root["sieges_inconnus_texte"] = opt_str(joined(r.inconnus));
     root["quorum"] = quorum_j(r);
     root["presidence"] = chair_j(r);
-    J decisions = J::array();
-    for (const core::RecordedDecision& d : r.decisions)
-        decisions.push_back(recorded_j(d, r.seance));
-    root["decisions"] = decisions;
+    root["decisions"] =
+        rows(lazy, r.decisions.size(), [&r](std::size_t i) { return recorded_j(r.decisions[i], r.seance); });
     root["agrements"] = approvals_j(r);
     root["totaux"] = J{{"sieges", r.sieges.size()},
                        {"presents", present.size()},

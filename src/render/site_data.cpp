@@ -131,21 +131,27 @@ J list_suite_j(DeadlineList list, std::size_t total)
             {"lien", "echeances/" + deadline_list_page(list, 1)}};
 }
 
-J states_j(const core::Model& model, core::Date as_of)
+J states_j(const core::Model& model, core::Date as_of, LazyRows* lazy)
 {
-    std::map<core::PathwayState, J> groups;
+    std::map<core::PathwayState, std::vector<std::pair<const core::Organisme*, core::Pathway>>> groups;
     for (const core::Organisme& o : model.organismes) {
-        const core::Pathway p = core::pathway(model, o, as_of);
-        J line = detail::pathway_j(p);
-        line["nom"] = detail::name_of(o);
-        line["lien"] = organisme_link(o.slug);
-        groups[p.etat].push_back(line);
+        core::Pathway p = core::pathway(model, o, as_of);
+        const core::PathwayState state = p.etat;
+        groups[state].emplace_back(&o, std::move(p));
     }
     J out = J::array();
-    for (auto& [state, list] : groups)
+    for (auto& [state, list] : groups) {
+        const std::size_t n = list.size();
         out.push_back({{"etat", core::to_string(state)},
                        {"etat_texte", core::capitalized(core::heading(fr, state))},
-                       {"organismes", list}});
+                       {"organismes", rows(lazy, n, [of_state = std::move(list)](std::size_t i) {
+                            const auto& [o, p] = of_state[i];
+                            J line = detail::pathway_j(p);
+                            line["nom"] = detail::name_of(*o);
+                            line["lien"] = organisme_link(o->slug);
+                            return line;
+                        })}});
+    }
     return out;
 }
 
@@ -165,7 +171,7 @@ J next_session_j(const core::Model& model, core::Date as_of)
 
 } // namespace
 
-J index_tree(const core::Model& model, const IndexInput& in)
+J index_tree(const core::Model& model, const IndexInput& in, LazyRows* lazy)
 {
     J j;
     put_date(j, "date_reference", in.as_of);
@@ -176,7 +182,7 @@ J index_tree(const core::Model& model, const IndexInput& in)
         {"texte", core::count_of(fr, in.diagnostics.errors, "erreur", "erreurs") + ", " +
                       core::count_of(fr, in.diagnostics.warnings, "avertissement", "avertissements")}};
     j["nombre_organismes"] = core::count_of(fr, model.organismes.size(), "organisme", "organismes");
-    j["etats"] = states_j(model, in.as_of);
+    j["etats"] = states_j(model, in.as_of, lazy);
     j["prochaine_seance"] = next_session_j(model, in.as_of);
     const auto first = [](const std::vector<core::Deadline>& all) {
         return std::span(all).first(std::min(all.size(), dashboard_rows));
@@ -252,19 +258,13 @@ J organisme_extra_tree(const std::vector<core::TimelineEntry>& timeline, const s
     return j;
 }
 
-J auditors_tree(const core::Model& model)
+J auditors_tree(const core::Model& model, LazyRows* lazy)
 {
-    // The audits each auditor performed, by auditor id.
-    std::map<std::string, J> audits;
+    // The audits each auditor performed, by auditor id, in the organismes' order.
+    std::map<std::string, std::vector<std::pair<const core::Organisme*, const core::Audit*>>, std::less<>> audits;
     for (const core::Organisme& o : model.organismes)
-        for (const core::Audit& a : o.audits) {
-            J line;
-            put_date(line, "date", a.date());
-            line["type_texte"] = core::capitalized(core::audit_name(fr, a.type));
-            line["organisme"] = detail::name_of(o);
-            line["lien"] = organisme_link(o.slug);
-            audits[a.auditeur.value].push_back(line);
-        }
+        for (const core::Audit& a : o.audits)
+            audits[a.auditeur.value].emplace_back(&o, &a);
     J list = J::array();
     for (const core::Auditor& a : model.auditors) {
         J j;
@@ -279,8 +279,19 @@ J auditors_tree(const core::Model& model)
             put_date(line, "seance", ap.seance);
             j["agrements"].push_back(line);
         }
-        const auto it = audits.find(a.id);
-        j["audits"] = it != audits.end() ? it->second : J::array();
+        const auto found = audits.find(a.id); // two auditors of one id (an error) both list them
+        auto own = found != audits.end() ? found->second
+                                         : std::vector<std::pair<const core::Organisme*, const core::Audit*>>();
+        const std::size_t n = own.size();
+        j["audits"] = rows(lazy, n, [own = std::move(own)](std::size_t i) {
+            const auto& [o, audit] = own[i];
+            J line;
+            put_date(line, "date", audit->date());
+            line["type_texte"] = core::capitalized(core::audit_name(fr, audit->type));
+            line["organisme"] = detail::name_of(*o);
+            line["lien"] = organisme_link(o->slug);
+            return line;
+        });
         list.push_back(j);
     }
     return {{"auditeurs", list}};

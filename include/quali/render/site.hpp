@@ -9,6 +9,7 @@
 #include "quali/core/diagnostic.hpp"
 #include "quali/core/model.hpp"
 #include "quali/core/timeline.hpp"
+#include "quali/render/templates.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -64,7 +65,7 @@ struct IndexInput {
     std::vector<core::Deadline> late, upcoming; // the late ones, and those within 90 days
     std::vector<int> years;                     // the years with a bilan page
 };
-nlohmann::ordered_json index_tree(const core::Model& model, const IndexInput& in);
+nlohmann::ordered_json index_tree(const core::Model& model, const IndexInput& in, LazyRows* lazy = nullptr);
 
 // Page number (from 1) of the list's pages: rows [first, first + list_rows) of all.
 nlohmann::ordered_json deadline_list_tree(const core::Model& model, core::Date as_of, DeadlineList list,
@@ -79,7 +80,7 @@ nlohmann::ordered_json organisme_extra_tree(const std::vector<core::TimelineEntr
                                             const std::vector<ProofLink>& proofs);
 
 // Each auditor: approvals and their periods, the audits performed (with links to organismes).
-nlohmann::ordered_json auditors_tree(const core::Model& model);
+nlohmann::ordered_json auditors_tree(const core::Model& model, LazyRows* lazy = nullptr);
 
 // The public list: labelled organismes (name, famille, region, label valid until) and the
 // yearly figures, without any person's name, e-mail or phone.

@@ -24,6 +24,8 @@
 
 namespace quali::render {
 
+class LazyRows; // below
+
 enum class DocumentFormat : std::uint8_t { markdown, html };
 
 // A template that cannot be used: too large, a partial or a delimiter change, a syntax error.
@@ -44,7 +46,8 @@ inline constexpr std::size_t max_template_bytes = 1 << 20; // 1 MiB
 
 // The data trees. Dates come as ISO (key) and in French words (key_texte); codes as stable
 // keys, with their French label beside them (key_texte or libelle).
-nlohmann::ordered_json agenda_tree(const core::Model& model, const core::Agenda& agenda);
+nlohmann::ordered_json agenda_tree(const core::Model& model, const core::Agenda& agenda,
+                                   LazyRows* lazy = nullptr); // its dossiers row by row with lazy
 nlohmann::ordered_json dossier_tree(const core::Model& model, const core::InstructionSheet& sheet);
 // Adds the auditor's sign-offs (`visas[]`) to a dossier tree.
 void add_visas(nlohmann::ordered_json& tree, const core::Model& model, const std::vector<core::VisaReport>& visas);
@@ -53,7 +56,8 @@ nlohmann::ordered_json letter_tree(const core::Model& model, const core::Letter&
                                    core::Date date_courrier);
 
 // The procès-verbal of a held session (quali pv).
-nlohmann::ordered_json pv_tree(const core::Model& model, const core::SessionRecord& record);
+nlohmann::ordered_json pv_tree(const core::Model& model, const core::SessionRecord& record,
+                               LazyRows* lazy = nullptr);
 
 // "agenda.md.mustache", "lettre.html.mustache"…: the template file name of a document.
 std::string template_name(std::string_view document, DocumentFormat format);
