@@ -47,7 +47,8 @@ std::string SiteRun::render(std::string_view document, const std::function<std::
     return render_template(t->second, with, ctx);
 }
 
-std::string SiteRun::body(std::string_view document, nlohmann::ordered_json tree, const render::LazyRows* lazy) const
+std::string SiteRun::body(std::string_view document, nlohmann::ordered_json tree,
+                          const render::LazyRows* lazy) const
 {
     return render::document_body(render(document, [&](std::string_view text) {
         return render::render_document(text, tree, render::DocumentFormat::html, lazy);

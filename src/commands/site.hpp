@@ -66,9 +66,9 @@ struct SiteRun {
 
 // The site's documents, whose templates are found once before any page is written.
 inline constexpr std::string_view site_documents[] = {
-    "site-page", "site-accueil", "site-public", "site-auditeurs", "site-observatoire", "site-observatoire-critere",
-    "site-organisme", "site-echeances",
-    "dossier",   "agenda",       "pv",          "bilan"};
+    "site-page",      "site-accueil",   "site-public", "site-auditeurs", "site-observatoire",
+    "site-observatoire-critere", "site-organisme", "site-echeances",
+    "dossier",        "agenda",         "pv",          "bilan"};
 
 // A session shown with its procès-verbal (held, with decisions, on or before as_of); the others
 // with their agenda.

@@ -82,8 +82,9 @@ void write_observatory(const SiteRun& run)
     run.page("observatoire.html", "Observatoire des bonnes pratiques",
              run.body("site-observatoire", render::observatory_tree(model, o, !run.is_public)));
     std::vector<std::span<const core::StrongPoint>> criteria;
-    render::for_each_criterion(o.themes.points_forts,
-                               [&](std::span<const core::StrongPoint> points) { criteria.push_back(points); });
+    render::for_each_criterion(o.themes.points_forts, [&](std::span<const core::StrongPoint> points) {
+        criteria.push_back(points);
+    });
     on_every_core(criteria.size(), [&](std::size_t i) {
         const core::StrongPoint& first = criteria[i].front();
         run.page(render::observatory_criterion_link(first.critere),
@@ -119,9 +120,10 @@ void write_index(const SiteRun& run)
         const std::vector<core::Deadline>& all = *rows;
         const std::string titre = render::deadline_list_title(list);
         on_every_core(render::deadline_list_pages(all.size()), [&](std::size_t i) {
-            run.page("echeances/" + render::deadline_list_page(list, i + 1),
-                     fmt::format("{} — page {}", titre, i + 1),
-                     run.body("site-echeances", render::deadline_list_tree(model, run.as_of, list, all, i + 1)));
+            run.page(
+                "echeances/" + render::deadline_list_page(list, i + 1),
+                fmt::format("{} — page {}", titre, i + 1),
+                run.body("site-echeances", render::deadline_list_tree(model, run.as_of, list, all, i + 1)));
         });
     }
 }
@@ -147,8 +149,9 @@ void write_session_pages(const SiteRun& run)
                      run.body("pv", render::pv_tree(model, record, &lazy), &lazy));
         } else {
             const auto parts = run.gathered.filed.find(day);
-            const core::Agenda agenda = agenda_of(*run.repository, s, day, run.as_of, run.ctx,
-                                                  parts != run.gathered.filed.end() ? &parts->second : nullptr);
+            const core::Agenda agenda =
+                agenda_of(*run.repository, s, day, run.as_of, run.ctx,
+                          parts != run.gathered.filed.end() ? &parts->second : nullptr);
             run.page(file, "Ordre du jour de la séance du " + core::long_date(day, core::Lang::fr),
                      run.body("agenda", render::agenda_tree(model, agenda, &lazy), &lazy));
         }
@@ -163,7 +166,8 @@ void write_bilan_pages(const SiteRun& run)
         std::string html = run.render("bilan", [&](std::string_view text) {
             return render::bilan_document(text, run.repository->model, bilan, render::DocumentFormat::html);
         });
-        run.page(fmt::format("bilan/{}.html", y), fmt::format("Bilan {}", y), render::document_body(std::move(html)));
+        run.page(fmt::format("bilan/{}.html", y), fmt::format("Bilan {}", y),
+                 render::document_body(std::move(html)));
     });
 }
 

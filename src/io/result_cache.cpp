@@ -32,7 +32,8 @@ std::optional<fs::path> linked_git_dir(const fs::path& root)
     if (!std::getline(in, line) || !line.starts_with("gitdir:")) return std::nullopt;
     std::string named = line.substr(7);
     named.erase(0, named.find_first_not_of(" \t"));
-    while (!named.empty() && (named.back() == '\r' || named.back() == ' ')) named.pop_back();
+    while (!named.empty() && (named.back() == '\r' || named.back() == ' '))
+        named.pop_back();
     if (named.empty()) return std::nullopt;
     const fs::path dir = fs::path(named).is_absolute() ? fs::path(named) : root / named;
     std::error_code ec;
@@ -97,8 +98,7 @@ bool ResultCache::put(std::string_view name, std::string_view key, std::string_v
     std::string temporary = (folder_ / (std::string(temporary_prefix) + "XXXXXX")).string();
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0) return false;
-    const std::string head =
-        std::string(format) + "\n" + sha256_hex(key) + "\n" + sha256_hex(payload) + "\n";
+    const std::string head = std::string(format) + "\n" + sha256_hex(key) + "\n" + sha256_hex(payload) + "\n";
     const bool written = write_all(fd, head) && write_all(fd, payload);
     const bool closed = ::close(fd) == 0;
     if (!written || !closed || ::rename(temporary.c_str(), entry_path(name).c_str()) != 0) {

@@ -71,7 +71,8 @@ J groups_j(const core::Model& model, const core::Agenda& a, LazyRows* lazy)
         std::vector<std::size_t> of_rank;
         for (std::size_t i = 0; i < a.dossiers.size(); ++i) {
             const core::FiledDossier& f = a.dossiers[i];
-            if ((f.candidature->demande ? static_cast<int>(*f.candidature->demande) : 4) == rank) of_rank.push_back(i);
+            if ((f.candidature->demande ? static_cast<int>(*f.candidature->demande) : 4) == rank)
+                of_rank.push_back(i);
         }
         if (of_rank.empty()) continue;
         const std::size_t n = of_rank.size();

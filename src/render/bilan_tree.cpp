@@ -46,7 +46,8 @@ void add_organismes(J& t, const core::Model& model, const core::Bilan& b, LazyRo
                  {"logements", grouped(o.organisme->logements)},
                  {"etat_texte", core::label(core::Lang::fr, o.parcours)},
                  {"depuis_texte", date_text(o.parcours.depuis)},
-                 {"valide_jusqu_au_texte", o.parcours.valide_jusqu_au ? date_text(o.parcours.valide_jusqu_au) : ""}};
+                 {"valide_jusqu_au_texte",
+                  o.parcours.valide_jusqu_au ? date_text(o.parcours.valide_jusqu_au) : ""}};
     });
     t["entonnoir"] = J::array({
         J{{"libelle", "Engagés"}, {"nombre", b.entonnoir.engages}},

@@ -138,6 +138,8 @@ class TreeContext final : public mu::basic_context<std::string> {
         if (const LazyRows::List* list = frames_.back().lazy) { // the row is made now, for its section
             levels_.back().row = std::make_unique<J>(list->row(frames_.back().index));
             frames_.back().node = levels_.back().row.get();
+            if (!frames_.back().node->is_object())
+                frames_.back().data = own(to_data(*frames_.back().node, format_));
         }
     }
 
@@ -161,12 +163,12 @@ class TreeContext final : public mu::basic_context<std::string> {
 
   private:
     struct Frame {
-        const J* node;               // the tree's value pushed, or null (a scalar's section)
-        std::size_t index, size;     // its place in its list (size 0: no list's item)
-        const mu::data* data;        // what the engine pushed
-        const LazyRows::List* lazy;  // the list whose row it is, made when pushed
+        const J* node;              // the tree's value pushed, or null (a scalar's section)
+        std::size_t index, size;    // its place in its list (size 0: no list's item)
+        const mu::data* data;       // what the engine pushed
+        const LazyRows::List* lazy; // the list whose row it is, made when pushed
     };
-    struct Level { // what was made while a frame was the innermost
+    struct Level {              // what was made while a frame was the innermost
         std::unique_ptr<J> row; // the frame's own row, when its list is made row by row
         std::vector<std::unique_ptr<mu::data>> values;
         std::vector<const mu::data*> registered;
@@ -181,10 +183,12 @@ class TreeContext final : public mu::basic_context<std::string> {
         const J* node = f.node;
         for (std::size_t start = 0;;) {
             const std::size_t dot = name.find('.', start);
-            const std::string_view part = name.substr(start, dot == std::string_view::npos ? dot : dot - start);
+            const std::string_view part =
+                name.substr(start, dot == std::string_view::npos ? dot : dot - start);
             if (!node->is_object()) return nullptr;
             const auto member = node->find(part);
-            if (member == node->end()) return dot == std::string_view::npos ? list_fact(*node, part) : nullptr;
+            if (member == node->end())
+                return dot == std::string_view::npos ? list_fact(*node, part) : nullptr;
             node = &*member;
             if (dot == std::string_view::npos) return materialize(*node);
             start = dot + 1;
@@ -194,7 +198,8 @@ class TreeContext final : public mu::basic_context<std::string> {
     // si_x and nombre_x beside a list x.
     const mu::data* list_fact(const J& object, std::string_view name) const
     {
-        for (const auto& [prefix, is_count] : {std::pair{std::string_view("si_"), false}, {"nombre_", true}}) {
+        for (const auto& [prefix, is_count] :
+             {std::pair{std::string_view("si_"), false}, {"nombre_", true}}) {
             if (!name.starts_with(prefix)) continue;
             const auto list = object.find(name.substr(prefix.size()));
             if (list == object.end()) return nullptr;
@@ -349,7 +354,8 @@ class LineFilter {
 namespace {
 
 // Renders data with the template (checked and parsed once per thread).
-std::string render_data(std::string_view template_text, const J& tree, DocumentFormat format, const LazyRows* lazy)
+std::string render_data(std::string_view template_text, const J& tree, DocumentFormat format,
+                        const LazyRows* lazy)
 {
     // A site renders the same few templates thousands of times: each thread keeps the last ones
     // it checked and parsed rather than doing it again for every page.

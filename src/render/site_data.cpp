@@ -261,7 +261,8 @@ J organisme_extra_tree(const std::vector<core::TimelineEntry>& timeline, const s
 J auditors_tree(const core::Model& model, LazyRows* lazy)
 {
     // The audits each auditor performed, by auditor id, in the organismes' order.
-    std::map<std::string, std::vector<std::pair<const core::Organisme*, const core::Audit*>>, std::less<>> audits;
+    std::map<std::string, std::vector<std::pair<const core::Organisme*, const core::Audit*>>, std::less<>>
+        audits;
     for (const core::Organisme& o : model.organismes)
         for (const core::Audit& a : o.audits)
             audits[a.auditeur.value].emplace_back(&o, &a);
@@ -280,8 +281,9 @@ J auditors_tree(const core::Model& model, LazyRows* lazy)
             j["agrements"].push_back(line);
         }
         const auto found = audits.find(a.id); // two auditors of one id (an error) both list them
-        auto own = found != audits.end() ? found->second
-                                         : std::vector<std::pair<const core::Organisme*, const core::Audit*>>();
+        auto own = found != audits.end()
+                       ? found->second
+                       : std::vector<std::pair<const core::Organisme*, const core::Audit*>>();
         const std::size_t n = own.size();
         j["audits"] = rows(lazy, n, [own = std::move(own)](std::size_t i) {
             const auto& [o, audit] = own[i];

@@ -20,7 +20,8 @@ nlohmann::ordered_json bilan_json(const core::Model& model, const core::Bilan& b
 // The template's data: the JSON's figures, reshaped as lists of rows with their French labels,
 // dates in words and percentages; its long lists (organismes, chronology, strong points, late
 // actions) made row by row while rendering when lazy is given.
-nlohmann::ordered_json bilan_tree(const core::Model& model, const core::Bilan& bilan, LazyRows* lazy = nullptr);
+nlohmann::ordered_json bilan_tree(const core::Model& model, const core::Bilan& bilan,
+                                  LazyRows* lazy = nullptr);
 
 // The HTML charts of the bilan, by the name of the marker that the template holds
 // (<!--quali:graphique-themes-->, …-entonnoir-->, …-seances-->).

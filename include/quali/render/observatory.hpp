@@ -23,7 +23,8 @@ std::string observatory_criterion_link(std::string_view critere);
 template <class Each> void for_each_criterion(std::span<const core::StrongPoint> all, Each&& each)
 {
     for (std::size_t begin = 0, end = 0; begin < all.size(); begin = end) {
-        while (end < all.size() && all[end].critere == all[begin].critere && all[end].theme == all[begin].theme)
+        while (end < all.size() && all[end].critere == all[begin].critere &&
+               all[end].theme == all[begin].theme)
             ++end;
         each(all.subspan(begin, end - begin));
     }

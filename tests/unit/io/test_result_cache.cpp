@@ -9,10 +9,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <iterator>
-#include <optional>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -187,8 +187,8 @@ TEST_SUITE("io::result_cache")
         CHECK(folder.parent_path() == dir.path / "cache" / "quali");
         CHECK(folder.filename().string().size() == 32);
         CHECK(io::cache_folder(other) != folder);
-        CHECK(io::cache_folder(plain / ".") == folder); // the same folder, however it is written
-        write(linked / ".git", "gitdir: ../nulle-part\n");  // a .git file naming nothing: no git
+        CHECK(io::cache_folder(plain / ".") == folder);    // the same folder, however it is written
+        write(linked / ".git", "gitdir: ../nulle-part\n"); // a .git file naming nothing: no git
         CHECK(io::cache_folder(linked).parent_path() == dir.path / "cache" / "quali");
     }
 }

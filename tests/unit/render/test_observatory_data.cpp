@@ -98,10 +98,12 @@ TEST_SUITE("render::observatory")
             points[i].critere = i < 2 ? "T1.1" : i < 3 ? "T1.2" : "T2.1";
         }
         std::vector<std::size_t> sizes;
-        render::for_each_criterion(points, [&](std::span<const core::StrongPoint> run) { sizes.push_back(run.size()); });
+        render::for_each_criterion(
+            points, [&](std::span<const core::StrongPoint> run) { sizes.push_back(run.size()); });
         CHECK(sizes == std::vector<std::size_t>{2, 1, 2});
         sizes.clear();
-        render::for_each_criterion({}, [&](std::span<const core::StrongPoint> run) { sizes.push_back(run.size()); });
+        render::for_each_criterion(
+            {}, [&](std::span<const core::StrongPoint> run) { sizes.push_back(run.size()); });
         CHECK(sizes.empty());
     }
 

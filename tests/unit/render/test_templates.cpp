@@ -92,6 +92,14 @@ TEST_SUITE("render::templates")
         CHECK(made == 12); // once per row and per rendering (three of them), never kept
         CHECK(most == 1);
         CHECK(render_document("{{lignes}}", tree, DocumentFormat::html, &lazy) == ""); // as an empty value
+        LazyRows words;
+        const J list{{"mots", rows(&words, 3, [](std::size_t i) { return J("m<" + std::to_string(i)); })}};
+        const J eager{{"mots", rows(nullptr, 3, [](std::size_t i) { return J("m<" + std::to_string(i)); })}};
+        const std::string joined = "{{#mots}}{{.}}{{^dernier}}, {{/dernier}}{{/mots}}";
+        CHECK(render_document(joined, list, DocumentFormat::html, &words) ==
+              render_document(joined, eager, DocumentFormat::html));
+        CHECK(render_document(joined, list, DocumentFormat::html, &words) ==
+              "m&lt;0, m&lt;1, m&lt;2, "); // no dernier for a text
     }
 
     TEST_CASE("a skipped section on a line of its own leaves no blank line in a table")
