@@ -113,11 +113,9 @@ void write_index(const SiteRun& run)
     run.page("index.html", "Label Quali'Hlm — tableau de bord",
              run.body("site-accueil", render::index_tree(model, in, &lazy), &lazy));
     // Each long list, whole, on pages of a bounded size.
-    for (const auto& [kind, rows] : {std::pair{render::DeadlineList::retards, &in.late},
-                                     std::pair{render::DeadlineList::a_venir, &in.upcoming}}) {
-        if (rows->size() <= render::dashboard_rows) continue;
-        const render::DeadlineList list = kind; // a lambda cannot capture a structured binding in clang 14
-        const std::vector<core::Deadline>& all = *rows;
+    for (const render::DeadlineList list : {render::DeadlineList::retards, render::DeadlineList::a_venir}) {
+        const std::vector<core::Deadline>& all = list == render::DeadlineList::retards ? in.late : in.upcoming;
+        if (all.size() <= render::dashboard_rows) continue;
         const std::string titre = render::deadline_list_title(list);
         on_every_core(render::deadline_list_pages(all.size()), [&](std::size_t i) {
             run.page(

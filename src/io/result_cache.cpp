@@ -9,10 +9,8 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <fcntl.h>
 #include <fstream>
 #include <iterator>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace quali::io {

@@ -203,7 +203,7 @@ class TreeContext final : public mu::basic_context<std::string> {
             if (!name.starts_with(prefix)) continue;
             const auto list = object.find(name.substr(prefix.size()));
             if (list == object.end()) return nullptr;
-            const LazyRows::List* lazy = lazy_ != nullptr ? lazy_->find(*list) : nullptr;
+            const LazyRows::List* lazy = lazy_list(*list);
             if (!list->is_array() && lazy == nullptr) return nullptr;
             const std::size_t n = lazy != nullptr ? lazy->size : list->size();
             return own(is_count ? mu::data(std::to_string(n)) : mu::data(n > 0));
@@ -221,33 +221,29 @@ class TreeContext final : public mu::basic_context<std::string> {
             level.registered.push_back(d);
             return d;
         }
-        if (const LazyRows::List* lazy = lazy_ != nullptr ? lazy_->find(value) : nullptr) {
-            auto list = std::make_unique<mu::data>(mu::data::type::list);
-            auto& items = const_cast<mu::list&>(list->list_value());
-            items.reserve(lazy->size); // the items' addresses are the nodes' keys
-            for (std::size_t i = 0; i < lazy->size; ++i)
-                items.emplace_back(false); // no room of their own: the rows come when pushed
-            for (std::size_t i = 0; i < items.size(); ++i) {
-                nodes_.emplace(&items[i], Frame{nullptr, i, items.size(), &items[i], lazy});
-                level.registered.push_back(&items[i]);
-            }
-            level.values.push_back(std::move(list));
-            return level.values.back().get();
-        }
-        if (!value.is_array()) return own(to_data(value, format_));
+        const LazyRows::List* lazy = lazy_list(value);
+        if (!value.is_array() && lazy == nullptr) return own(to_data(value, format_));
+        const std::size_t n = lazy != nullptr ? lazy->size : value.size();
         auto list = std::make_unique<mu::data>(mu::data::type::list);
         auto& items = const_cast<mu::list&>(list->list_value());
-        items.reserve(value.size()); // the placeholders' addresses are the nodes' keys
-        for (const J& item : value)
-            items.push_back(item.is_object() ? mu::data(mu::data::type::object) : to_data(item, format_));
-        for (std::size_t i = 0; i < items.size(); ++i)
-            if (value[i].is_object()) {
-                nodes_.emplace(&items[i], Frame{&value[i], i, items.size(), &items[i], nullptr});
-                level.registered.push_back(&items[i]);
+        items.reserve(n); // the placeholders' addresses are the nodes' keys
+        for (std::size_t i = 0; i < n; ++i) {
+            // A lazy list's items have no room of their own: their rows come when pushed.
+            const J* item = lazy != nullptr ? nullptr : &value[i];
+            if (item != nullptr && !item->is_object()) {
+                items.push_back(to_data(*item, format_));
+                continue;
             }
+            items.push_back(item != nullptr ? mu::data(mu::data::type::object) : mu::data(false));
+            nodes_.emplace(&items[i], Frame{item, i, n, &items[i], lazy});
+            level.registered.push_back(&items[i]);
+        }
         level.values.push_back(std::move(list));
         return level.values.back().get();
     }
+
+    // The list value stands for when it is a placeholder of rows made when pushed.
+    const LazyRows::List* lazy_list(const J& value) const { return lazy_ != nullptr ? lazy_->find(value) : nullptr; }
 
     const mu::data* own(mu::data&& d) const
     {

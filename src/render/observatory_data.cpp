@@ -50,12 +50,13 @@ std::string points_text(std::size_t n)
 J themes_j(const core::Model& model, const core::Themes& t)
 {
     J themes = J::array();
+    const core::StrongPoint* last = nullptr; // the last criterion's first point
     for_each_criterion(t.points_forts, [&](std::span<const core::StrongPoint> points) {
         const core::StrongPoint& p = points.front();
-        if (themes.empty() || themes.back()["theme"] != (p.theme.empty() ? J(nullptr) : J(p.theme)))
-            themes.push_back(J{{"theme", p.theme.empty() ? J(nullptr) : J(p.theme)},
-                               {"titre", theme_title(model, p)},
-                               {"criteres", J::array()}});
+        if (last == nullptr || last->theme != p.theme)
+            themes.push_back(
+                J{{"theme", opt_str(p.theme)}, {"titre", theme_title(model, p)}, {"criteres", J::array()}});
+        last = &p;
         themes.back()["criteres"].push_back(J{{"critere", p.critere},
                                               {"titre", p.critere_titre},
                                               {"nombre_texte", points_text(points.size())},
@@ -101,7 +102,7 @@ J observatory_criterion_tree(const core::Model& model, const core::Observatory& 
     J root;
     root["document"] = "observatoire-critere";
     put_date(root, "date_reference", o.as_of);
-    root["theme"] = first.theme.empty() ? J(nullptr) : J(first.theme);
+    root["theme"] = opt_str(first.theme);
     root["theme_titre"] = theme_title(model, first);
     root["critere"] = first.critere;
     root["titre"] = first.critere_titre;
