@@ -14,7 +14,7 @@ case "$mode" in run|test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
 packages=(
   build-essential cmake ninja-build pkg-config git
   libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev doctest-dev
-  nlohmann-json3-dev libvalijson-dev libkainjow-mustache-dev
+  nlohmann-json3-dev libvalijson-dev libkainjow-mustache-dev libcereal-dev libzstd-dev
   libssl-dev openssh-client dpkg-dev file
 )
 # What the tests use: Python's standard library, a real iCalendar parser, a public

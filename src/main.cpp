@@ -80,6 +80,9 @@ int main(int argc, char** argv)
                  tr(help_lang, "Pas de couleurs (aussi : variable NO_COLOR)", "No colours (also: variable NO_COLOR)"));
     app.add_flag("-q,--quiet", global.quiet,
                  tr(help_lang, "N'afficher que l'essentiel", "Print only what matters"));
+    app.add_flag("--no-cache", global.no_cache,
+                 tr(help_lang, "Ni lire ni écrire le cache des résultats (voir quali cache)",
+                    "Neither read nor write the result cache (see quali cache)"));
     app.footer(tr(help_lang, "Aide d'une commande : quali COMMANDE --help. Codes : quali explain CODE.\n",
                   "Help on a command: quali COMMAND --help. Codes: quali explain CODE. The documents quali "
                   "writes (agenda, sheets, letters, bilan, exports) stay in French: they go to a French "
@@ -111,11 +114,12 @@ int main(int argc, char** argv)
         return 2;
     }
 
-    Context ctx{std::cout, std::cerr, quali::core::Lang::fr, false, false, false, {}};
+    Context ctx{std::cout, std::cerr, quali::core::Lang::fr, false, false, false, false, {}};
     ctx.lang = resolve_lang(global);
     ctx.out_is_terminal = isatty(STDOUT_FILENO) != 0;
     ctx.color = ctx.out_is_terminal && !global.no_color && !env_is_set("NO_COLOR");
     ctx.quiet = global.quiet;
+    ctx.no_cache = global.no_cache;
     ctx.today = std::chrono::floor<date::days>(std::chrono::system_clock::now());
 
     try {

@@ -41,8 +41,8 @@ _quali()
         cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD - 1]}
     fi
 
-    local commands="validate explain status deadlines feries init new sign diff agenda dossier notify pv bilan export site"
-    local global="--lang --no-color -q --quiet --version -h --help"
+    local commands="validate explain status deadlines feries init new sign diff agenda dossier notify pv bilan export site cache"
+    local global="--lang --no-color -q --quiet --no-cache --version -h --help"
 
     # The subcommand (and the type, for new) is the first word that is not an option.
     local cmd="" sub="" i
@@ -50,7 +50,7 @@ _quali()
         case ${words[i]} in
             --lang) ((i++)) ;;
             -*) ;;
-            *) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ $cmd == new && -z $sub ]]; then sub=${words[i]}; fi ;;
+            *) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ ($cmd == new || $cmd == cache) && -z $sub ]]; then sub=${words[i]}; fi ;;
         esac
     done
 
@@ -114,6 +114,11 @@ _quali()
         bilan) opts="--format -o --output --force -C --depot --as-of" ;;
         export) opts="--table --format --excel -o --output --force -C --depot --as-of" ;;
         site) opts="-o --output --force --public --copier-preuves -C --depot --as-of" ;;
+        cache)
+            if [[ -z $sub ]]; then
+                COMPREPLY=($(compgen -W "clear dossier" -- "$cur")); return
+            fi
+            opts="-C --depot" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$opts --help $global" -- "$cur"))

@@ -30,6 +30,7 @@ struct GlobalOptions {
     std::string lang;      // "", "fr" or "en"
     bool no_color = false;
     bool quiet = false;
+    bool no_cache = false;
 };
 
 // The resolved environment of one run.
@@ -40,6 +41,7 @@ struct Context {
     bool out_is_terminal = false;
     bool color = false;
     bool quiet = false;
+    bool no_cache = false;  // --no-cache: the result cache is neither read nor written
     date::sys_days today;
 };
 

@@ -31,10 +31,17 @@ void ProofCache::add(const std::string& folder, std::string path, core::PathStat
     m_known[folder].emplace(std::move(path), status);
 }
 
-void ProofCache::forget(const std::string& folder)
+void ProofCache::note_outside(const std::string& folder)
+{
+    const std::lock_guard lock(m_mutex);
+    m_outside.insert(folder);
+}
+
+bool ProofCache::forget(const std::string& folder)
 {
     const std::lock_guard lock(m_mutex);
     m_known.erase(folder);
+    return m_outside.erase(folder) > 0;
 }
 
 namespace {
@@ -51,6 +58,9 @@ class CachedPaths final : public core::PathOracle {
     {
         std::string key(path);
         if (const auto known = m_cache.find(m_folder, key)) return *known;
+        const fs::path relative(key);
+        if (relative.is_absolute() || std::find(relative.begin(), relative.end(), "..") != relative.end())
+            m_cache.note_outside(m_folder);
         const core::PathStatus status = m_snapshot != nullptr
                                             ? io::SnapshotPaths(*m_snapshot, m_folder).status(path)
                                             : m_paths.status(path);
@@ -155,16 +165,42 @@ void model_shared(std::size_t folders, Parts& parts)
     parts.unreadable = parts.shared_unreadable;
 }
 
+io::SharedResult shared_result(const std::vector<io::SourceFile>& shared, const Parts& parts)
+{
+    io::SharedResult result{parts.model, parts.shared_unreadable, {}};
+    result.files.reserve(shared.size());
+    for (const io::SourceFile& f : shared)
+        result.files.push_back({f.path, true, f.diagnostics});
+    return result;
+}
+
+bool take_shared(io::SharedResult result, std::vector<io::SourceFile>& shared, std::size_t folders, Parts& parts,
+                 bool lean)
+{
+    if (result.files.size() != shared.size()) return false;
+    for (std::size_t i = 0; i < shared.size(); ++i)
+        if (result.files[i].path != shared[i].path) return false;
+    for (std::size_t i = 0; i < shared.size(); ++i) {
+        io::SourceFile& f = shared[i];
+        release_tree(f);
+        f.diagnostics = std::move(result.files[i].diagnostics);
+        if (lean && f.diagnostics.empty()) std::string().swap(f.bytes); // as model_shared_file does
+    }
+    parts.model = std::move(result.model);
+    parts.shared_unreadable = std::move(result.unreadable);
+    parts.organismes.reserve(folders);
+    parts.unreadable = parts.shared_unreadable;
+    return true;
+}
+
 namespace {
 
-// What quali validate reports of a folder once its organisme's rules have run (found[from…]):
-// its files' diagnostics, a file out of the layout, and the rules' but where a field is still to
-// be filled in.
+// What quali site is given of a folder once its organisme's rules have run: its files'
+// diagnostics, a file out of the layout, and its rules' but where a field is still to be filled in.
 std::vector<core::Diagnostic> folder_diagnostics(const std::vector<io::SourceFile>& group,
-                                                 const std::vector<core::Diagnostic>& found, std::size_t from,
-                                                 core::Lang lang)
+                                                 const io::FolderResult& result, core::Lang lang)
 {
-    std::vector<core::Diagnostic> rules(found.begin() + static_cast<std::ptrdiff_t>(from), found.end());
+    std::vector<core::Diagnostic> rules = result.rules;
     core::FieldsToFill to_fill;
     std::vector<core::Diagnostic> out;
     for (const io::SourceFile& f : group) {
@@ -179,58 +215,84 @@ std::vector<core::Diagnostic> folder_diagnostics(const std::vector<io::SourceFil
 
 } // namespace
 
-void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& parts, const Lean* lean)
+io::FolderResult result_of_folder(std::vector<io::SourceFile>& group, ProofCache& cache, const Parts& parts,
+                                  const Lean* lean, bool* looked_outside)
 {
+    io::FolderResult result;
     std::vector<core::ModelInput> inputs;
-    std::vector<std::string> unreadable;
     for (const io::SourceFile& f : group) {
         add_inputs(inputs, f);
-        if (unreadable_by_rules(f)) unreadable.push_back(f.path);
+        if (unreadable_by_rules(f)) result.unreadable.push_back(f.path);
     }
     core::Model part = core::build_model(inputs, std::string());
-    std::vector<core::Diagnostic> found;
     if (lean != nullptr) {
         // parts.model and shared_unreadable no longer change once the folders are being read.
         std::vector<std::string> all = parts.shared_unreadable;
-        all.insert(all.end(), unreadable.begin(), unreadable.end());
+        all.insert(all.end(), result.unreadable.begin(), result.unreadable.end());
         for (core::Organisme& o : part.organismes) {
-            const std::size_t before = found.size();
-            for (core::Diagnostic& d :
-                 core::check_organisme_rules(parts.model, o, lean->as_of, lean->lang, all))
-                found.push_back(std::move(d));
-            if (lean->each != nullptr) {
-                (*lean->each)(parts.model, o, folder_diagnostics(group, found, before, lean->lang), all);
-                o = core::digest(o);
-            } else {
-                o = core::summary(o);
-            }
+            for (core::Diagnostic& d : core::check_organisme_rules(parts.model, o, lean->as_of, lean->lang, all))
+                result.rules.push_back(std::move(d));
+            if (lean->each == nullptr && !lean->whole) o = core::summary(o); // quali site's digest is take_folder's
         }
     }
+    result.organismes = std::move(part.organismes);
     for (io::SourceFile& f : group)
         release_tree(f);
-    if (!group.empty()) cache.forget(std::string(core::organisme_folder_of(group.front().path)));
-    std::size_t taken = 0;
-    if (lean != nullptr) {
-        // A diagnostic shows a line of its own file only: a file no diagnostic names has
-        // nothing more to give.
-        std::unordered_set<std::string_view> shown;
-        for (const core::Diagnostic& d : found)
-            shown.insert(d.file);
-        std::erase_if(group, [&](const io::SourceFile& f) {
-            // The sign-offs are checked at the end (check_visas): their files stay.
-            const bool take = f.placement && f.placement->kind != core::FileKind::visa &&
-                              f.diagnostics.empty() && !shown.contains(f.path);
-            taken += take && lean->selected(f.path) ? 1 : 0;
-            return take;
-        });
+    const bool outside =
+        !group.empty() && cache.forget(std::string(core::organisme_folder_of(group.front().path)));
+    if (looked_outside != nullptr) *looked_outside = outside;
+    // Lean: a diagnostic shows a line of its own file only, so a file no diagnostic names has
+    // nothing more to give.
+    std::unordered_set<std::string_view> shown;
+    for (const core::Diagnostic& d : result.rules)
+        shown.insert(d.file);
+    result.files.reserve(group.size());
+    for (io::SourceFile& f : group) {
+        // The sign-offs are checked at the end (check_visas): their files stay.
+        const bool take = lean != nullptr && !lean->whole && f.placement && f.placement->kind != core::FileKind::visa &&
+                          f.diagnostics.empty() && !shown.contains(f.path);
+        result.files.push_back({f.path, !take, std::move(f.diagnostics)});
     }
+    return result;
+}
+
+bool take_folder(io::FolderResult result, std::vector<io::SourceFile>& group, Parts& parts, const Lean* lean)
+{
+    if (result.files.size() != group.size()) return false;
+    for (std::size_t i = 0; i < group.size(); ++i)
+        if (result.files[i].path != group[i].path) return false;
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        release_tree(group[i]);
+        group[i].diagnostics = std::move(result.files[i].diagnostics);
+    }
+    if (lean != nullptr && lean->each != nullptr) {
+        std::vector<std::string> all = parts.shared_unreadable;
+        all.insert(all.end(), result.unreadable.begin(), result.unreadable.end());
+        for (core::Organisme& o : result.organismes) {
+            (*lean->each)(parts.model, o, folder_diagnostics(group, result, lean->lang), all);
+            o = core::digest(o);
+        }
+    }
+    std::size_t taken = 0;
+    std::size_t i = 0;
+    std::erase_if(group, [&](const io::SourceFile& f) {
+        const bool take = !result.files[i++].kept;
+        taken += take && lean->selected(f.path) ? 1 : 0;
+        return take;
+    });
     const std::lock_guard lock(parts.mutex);
-    for (core::Organisme& o : part.organismes)
+    for (core::Organisme& o : result.organismes)
         parts.organismes.push_back(std::move(o));
-    parts.unreadable.insert(parts.unreadable.end(), unreadable.begin(), unreadable.end());
-    parts.diagnostics.insert(parts.diagnostics.end(), std::make_move_iterator(found.begin()),
-                             std::make_move_iterator(found.end()));
+    parts.unreadable.insert(parts.unreadable.end(), result.unreadable.begin(), result.unreadable.end());
+    parts.diagnostics.insert(parts.diagnostics.end(), std::make_move_iterator(result.rules.begin()),
+                             std::make_move_iterator(result.rules.end()));
     parts.files_taken += taken;
+    return true;
+}
+
+void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& parts, const Lean* lean)
+{
+    take_folder(result_of_folder(group, cache, parts, lean), group, parts, lean);
 }
 
 void read_organismes(const io::Root& root, const std::vector<std::string>& folders, core::Lang lang,

@@ -7,12 +7,14 @@
 #include "quali/core/model_builder.hpp"
 #include "quali/core/value_checks.hpp"
 #include "quali/io/repository.hpp"
+#include "quali/io/result_codec.hpp"
 
 #include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace quali::commands::loading {
@@ -24,11 +26,16 @@ class ProofCache {
   public:
     std::optional<core::PathStatus> find(const std::string& folder, const std::string& path) const;
     void add(const std::string& folder, std::string path, core::PathStatus status);
-    void forget(const std::string& folder);
+    // A proof asked by a path that may lead out of its folder (absolute, or through ..): the
+    // folder's result then depends on more than the folder (FolderCache).
+    void note_outside(const std::string& folder);
+    // Forgets a folder's answers; true when one of them looked outside it.
+    bool forget(const std::string& folder);
 
   private:
     mutable std::mutex m_mutex;
     std::unordered_map<std::string, std::unordered_map<std::string, core::PathStatus>> m_known;
+    std::unordered_set<std::string> m_outside;
 };
 
 // Runs the file-level checks of a parsed file of the layout (core::check_document: schema,
@@ -59,6 +66,9 @@ struct Lean {
     // quali site (LoadOptions::each_organisme): given each whole organisme; the model then keeps
     // its digest rather than its summary.
     const EachOrganisme* each = nullptr;
+    // The commands that read the whole model (agenda, dossier, bilan): each organisme's rules run
+    // with its folder, as for validate, but the model keeps it whole, and every file.
+    bool whole = false;
 };
 
 // The example framework built into quali, which the repository's own replaces.
@@ -71,9 +81,33 @@ void model_shared_file(io::SourceFile& f, Parts& parts, bool lean);
 // The shared files' model, once they are all read and before any organisme folder is.
 void model_shared(std::size_t folders, Parts& parts);
 
+// The result cache's view of the shared files once modelled (model_shared): the model, the
+// files the rules cannot read, each file's diagnostics.
+io::SharedResult shared_result(const std::vector<io::SourceFile>& shared, const Parts& parts);
+
+// The shared files' model and diagnostics from the cache instead (the files read, not parsed;
+// lean: those without a diagnostic give their bytes back). False, and nothing done, when result
+// is not of these files.
+bool take_shared(io::SharedResult result, std::vector<io::SourceFile>& shared, std::size_t folders, Parts& parts,
+                 bool lean);
+
 // Models one organisme folder of a repository, then releases its trees. Lean: runs its rules,
 // keeps its summary, and takes out the files with nothing to show (counted if selected).
+// model_folder is take_folder of result_of_folder, between which the result may be stored.
 void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& parts, const Lean* lean);
+
+// What one organisme folder gives, its files read, parsed and checked: its organisme (whole, or
+// its summary when lean without each), its rules' diagnostics when lean, its unreadable files,
+// and its files' diagnostics (moved out of group), each marked kept or taken out. Its trees are
+// released. looked_outside: set when a proof was asked outside the folder (not to be cached).
+io::FolderResult result_of_folder(std::vector<io::SourceFile>& group, ProofCache& cache, const Parts& parts,
+                                  const Lean* lean, bool* looked_outside = nullptr);
+
+// Adds a folder's result (computed now or found in the cache) to parts: its files (group, the
+// same paths in the same order, not parsed) get their diagnostics back and those taken out
+// leave group; quali site's callback is given the whole organisme. False, and nothing done,
+// when result is not of these files.
+bool take_folder(io::FolderResult result, std::vector<io::SourceFile>& group, Parts& parts, const Lean* lean);
 
 // Reads again some organisme folders of a repository (paths organismes/<slug>, sorted), each
 // whole and checked, its rules not run; each: given each folder's organisme (quali site writes

@@ -23,6 +23,7 @@ void add_pv(CLI::App& app, Runner& runner, core::Lang lang);
 void add_bilan(CLI::App& app, Runner& runner, core::Lang lang);
 void add_export(CLI::App& app, Runner& runner, core::Lang lang);
 void add_site(CLI::App& app, Runner& runner, core::Lang lang);
+void add_cache(CLI::App& app, Runner& runner, core::Lang lang);
 
 inline constexpr AddCommand all_commands[] = {
     add_validate,
@@ -41,6 +42,7 @@ inline constexpr AddCommand all_commands[] = {
     add_bilan,
     add_export,
     add_site,
+    add_cache,
 };
 
 } // namespace quali::commands

@@ -3,6 +3,7 @@
 // loading.cpp models it part by part, runs the rules and keeps the diagnostics of the selection.
 #include "commands/workspace.hpp"
 
+#include "commands/folder_cache.hpp"
 #include "commands/loading.hpp"
 #include "quali/core/rules.hpp"
 #include "quali/core/text_checks.hpp"
@@ -71,28 +72,69 @@ std::vector<Target> targets_of(const std::vector<std::string>& paths, core::Lang
 // Reads a root: the shared files one by one, each checked and (in a repository) modelled and
 // released as soon as it is read; then the organisme folders on up to 16 threads, each folder
 // checked, modelled and released by the thread that read it.
-io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean* lean, core::Lang lang)
+// One organisme folder of a repository: its result found in the cache when its key is there,
+// else read, checked and modelled, and stored. Its files join the reader's result.
+void read_folder(io::RootReader& reader, std::size_t index, loading::ProofCache& proofs, Parts& parts,
+                 const loading::Lean* lean, const loading::FolderCache& cache, core::Lang lang)
+{
+    std::vector<io::SourceFile> files = reader.list_folder(index);
+    for (io::SourceFile& f : files) reader.read_bytes(f);
+    const std::string& folder = reader.folder(index);
+    const std::optional<std::string> key = cache.key(folder, files);
+    if (key)
+        if (std::optional<io::FolderResult> hit = cache.get(folder, *key))
+            if (loading::take_folder(std::move(*hit), files, parts, lean)) return reader.keep(std::move(files));
+    for (io::SourceFile& f : files) {
+        reader.parse(f);
+        loading::check_file(f, reader.root(), proofs, lang);
+    }
+    bool outside = false;
+    io::FolderResult result = loading::result_of_folder(files, proofs, parts, lean, &outside);
+    if (key && !outside) cache.put(folder, *key, result);
+    loading::take_folder(std::move(result), files, parts, lean);
+    reader.keep(std::move(files));
+}
+
+io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean* lean, core::Lang lang,
+                         loading::FolderCache* folder_cache)
 {
     io::RootReader reader(root, lang);
     loading::ProofCache cache;
     const bool repository = root.kind == io::RootKind::repository;
     if (repository) parts.shared.add(loading::builtin_framework_input());
     std::vector<io::SourceFile> shared = reader.take_shared();
-    // One by one: two sessions of thousands of decisions parsed at once double the peak of
-    // memory (docs/performance.md, step 12).
-    for (io::SourceFile& f : shared) {
-        reader.read(f);
-        loading::check_file(f, root, cache, lang);
-        if (repository) loading::model_shared_file(f, parts, lean != nullptr);
+    // The result cache (a repository's only): the shared files' bytes make every key.
+    if (folder_cache != nullptr)
+        for (io::SourceFile& f : shared) {
+            reader.read_bytes(f);
+            folder_cache->add_shared(f);
+        }
+    // Lean: a shared file without a diagnostic gives its bytes back once modelled.
+    const bool releases = lean != nullptr && !lean->whole;
+    std::optional<io::SharedResult> known = folder_cache != nullptr ? folder_cache->get_shared() : std::nullopt;
+    if (!known || !loading::take_shared(std::move(*known), shared, reader.folder_count(), parts, releases)) {
+        // One by one: two sessions of thousands of decisions parsed at once double the peak of
+        // memory (docs/performance.md, step 12).
+        for (io::SourceFile& f : shared) {
+            if (folder_cache != nullptr) reader.parse(f);
+            else reader.read(f);
+            loading::check_file(f, root, cache, lang);
+            if (repository) loading::model_shared_file(f, parts, releases);
+        }
+        if (repository) loading::model_shared(reader.folder_count(), parts);
+        if (folder_cache != nullptr) folder_cache->put_shared(loading::shared_result(shared, parts));
     }
     reader.keep(std::move(shared));
-    if (repository) loading::model_shared(reader.folder_count(), parts);
     std::atomic<std::size_t> next{0};
     std::exception_ptr failure; // the first thrown (LoadOptions::each_organisme); the others stop
     std::mutex failure_lock;
     const auto read_folders = [&] {
         for (std::size_t g = next++; g < reader.folder_count(); g = next++) {
             try {
+                if (folder_cache != nullptr) {
+                    read_folder(reader, g, cache, parts, lean, *folder_cache, lang);
+                    continue;
+                }
                 std::vector<io::SourceFile> files = reader.read_folder(g);
                 for (io::SourceFile& f : files) loading::check_file(f, root, cache, lang);
                 if (repository) loading::model_folder(files, cache, parts, lean);
@@ -147,13 +189,27 @@ void load_target(const Target& t, const Context& ctx, const LoadOptions& options
     root.snapshot = options.snapshot;
     Parts parts;
     const core::Date day = options.as_of.value_or(ctx.today);
+    // With the rules, each organisme's run with its folder (and are cached with it); the
+    // repository's run at the end, on what the model kept of each (run_rules).
     const std::optional<loading::Lean> lean =
-        options.rules && (options.lean_model || options.each_organisme)
-            ? std::optional<loading::Lean>(loading::Lean{
-                  day, ctx.lang, [&](const std::string& path) { return selected(root.dir / path, t.selections); },
-                  options.each_organisme ? &options.each_organisme : nullptr})
-            : std::nullopt;
-    io::LoadedRoot loaded = read_root(root, parts, lean ? &*lean : nullptr, ctx.lang);
+        options.rules ? std::optional<loading::Lean>(loading::Lean{
+                            day, ctx.lang,
+                            [&](const std::string& path) { return selected(root.dir / path, t.selections); },
+                            options.each_organisme ? &options.each_organisme : nullptr,
+                            !options.lean_model && !options.each_organisme})
+                      : std::nullopt;
+    // The result cache: for a repository's folders, unless --no-cache. What an organisme
+    // folder gives depends on the as-of date only where its rules run (lean).
+    std::optional<loading::FolderCache> folder_cache;
+    if (root.kind == io::RootKind::repository && !ctx.no_cache)
+        folder_cache.emplace(root,
+                             !lean                     ? "whole"
+                             : lean->each != nullptr   ? "site"
+                             : lean->whole             ? "whole-rules"
+                                                       : "lean",
+                             ctx.lang, lean ? std::optional(day) : std::nullopt);
+    io::LoadedRoot loaded =
+        read_root(root, parts, lean ? &*lean : nullptr, ctx.lang, folder_cache ? &*folder_cache : nullptr);
     std::vector<core::Diagnostic> found = std::move(loaded.diagnostics);
     core::Model model = loading::model_of(loaded, parts);
     if (options.rules) run_rules(model, loaded, parts, lean.has_value(), day, ctx.lang, found, ws.skipped_rules);

@@ -107,14 +107,31 @@ std::vector<SourceFile> RootReader::take_shared()
 
 void RootReader::read(SourceFile& f) const
 {
+    read_bytes(f);
+    parse(f);
+}
+
+void RootReader::read_bytes(SourceFile& f) const
+{
     const Root& root = m_out.root;
     f.placement = root.kind == RootKind::repository ? core::classify_repository_path(f.path)
                                                     : core::classify_organisme_path(f.path);
     detail::read_bytes(f, root, m_canonical_root, m_lang);
+}
+
+void RootReader::parse(SourceFile& f) const
+{
     if (!f.bytes.empty() || f.diagnostics.empty()) detail::parse_one(f, m_lang);
 }
 
 std::vector<SourceFile> RootReader::read_folder(std::size_t index)
+{
+    std::vector<SourceFile> files = list_folder(index);
+    for (SourceFile& f : files) read(f);
+    return files;
+}
+
+std::vector<SourceFile> RootReader::list_folder(std::size_t index)
 {
     auto& [folder, listed] = m_folders[index];
     const Root& root = m_out.root;
@@ -134,7 +151,6 @@ std::vector<SourceFile> RootReader::read_folder(std::size_t index)
         std::any_of(files.begin(), files.end(), [&](const SourceFile& f) { return f.path == identity; }) ||
         std::any_of(inner.diagnostics.begin(), inner.diagnostics.end(),
                     [&](const Diagnostic& d) { return d.file == identity; });
-    for (SourceFile& f : files) read(f);
     const std::lock_guard lock(m_mutex);
     if (has_identity) m_identified.insert(folder);
     for (Diagnostic& d : inner.diagnostics) m_out.diagnostics.push_back(std::move(d));

@@ -9,8 +9,9 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
-#include <iterator>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace quali::io {
@@ -49,15 +50,41 @@ bool write_all(int fd, std::string_view bytes)
     return true;
 }
 
+// The whole of an entry's file (at most 256 MiB: anything larger is no entry of ours).
+bool read_entry(const fs::path& path, std::string& out)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) return false;
+    struct stat st {};
+    bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= (256 << 20);
+    if (ok) {
+        out.resize(static_cast<std::size_t>(st.st_size));
+        std::size_t got = 0;
+        while (ok && got < out.size()) {
+            const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            ok = n > 0;
+            got += ok ? static_cast<std::size_t>(n) : 0;
+        }
+    }
+    ::close(fd);
+    return ok;
+}
+
 } // namespace
 
 fs::path cache_folder(const fs::path& root)
 {
     std::error_code ec;
-    const fs::path git = root / ".git";
-    if (fs::is_directory(git, ec)) return git / "quali";
-    if (fs::is_regular_file(git, ec))
-        if (const auto dir = linked_git_dir(root)) return *dir / "quali";
+    // The work tree holding root: root itself, or a folder above it (a repository kept in a
+    // sub-folder of a git work tree).
+    for (fs::path dir = root.lexically_normal();; dir = dir.parent_path()) {
+        const fs::path git = dir / ".git";
+        if (fs::is_directory(git, ec)) return git / "quali";
+        if (fs::is_regular_file(git, ec))
+            if (const auto linked = linked_git_dir(dir)) return *linked / "quali";
+        if (!dir.has_relative_path() || dir.parent_path() == dir) break;
+    }
     fs::path base;
     if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && fs::path(xdg).is_absolute())
         base = xdg;
@@ -77,15 +104,17 @@ fs::path ResultCache::entry_path(std::string_view name) const
 std::optional<std::string> ResultCache::get(std::string_view name, std::string_view key) const
 {
     if (folder_.empty()) return std::nullopt;
-    std::ifstream in(entry_path(name), std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string magic, key_hash, payload_hash;
-    if (!std::getline(in, magic) || magic != format) return std::nullopt;
-    if (!std::getline(in, key_hash) || key_hash != sha256_hex(key)) return std::nullopt;
-    if (!std::getline(in, payload_hash) || payload_hash.size() != 64) return std::nullopt;
-    std::string payload{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad() || sha256_hex(payload) != payload_hash) return std::nullopt;
-    return payload;
+    std::string entry;
+    if (!read_entry(entry_path(name), entry)) return std::nullopt;
+    // format, key hash and payload hash, one per line, then the payload.
+    const std::string head = std::string(format) + "\n" + sha256_hex(key) + "\n";
+    constexpr std::size_t hash_line = 65;
+    if (!entry.starts_with(head) || entry.size() < head.size() + hash_line || entry[head.size() + 64] != '\n')
+        return std::nullopt;
+    const std::string_view payload_hash = std::string_view(entry).substr(head.size(), 64);
+    const std::string_view payload = std::string_view(entry).substr(head.size() + hash_line);
+    if (sha256_hex(payload) != payload_hash) return std::nullopt;
+    return std::string(payload);
 }
 
 bool ResultCache::put(std::string_view name, std::string_view key, std::string_view payload) const

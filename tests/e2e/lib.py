@@ -14,6 +14,7 @@
   skipped for a missing optional tool — ctest's skip code — else 0); require() skips a test.
 """
 import argparse
+import atexit
 import json
 import os
 import resource
@@ -36,6 +37,13 @@ SANITIZED = bool(os.environ.get("QUALI_SANITIZED"))
 if SANITIZED:
     MAX_SECONDS *= 10
     TIMEOUT_SECONDS *= 10
+
+
+# quali's result cache (outside a git repository: $XDG_CACHE_HOME/quali/): one folder for each
+# suite's process, removed at its end, so that the runs of a suite share their cache as a
+# person's do, and the machine's own cache is left alone.
+CACHE_HOME = tempfile.mkdtemp(prefix="quali-e2e-cache-")
+atexit.register(shutil.rmtree, CACHE_HOME, ignore_errors=True)
 
 
 class Failure(Exception):
@@ -87,6 +95,7 @@ def run_quali(quali, args, cwd, env=None, max_seconds=MAX_SECONDS):
     full_env.pop("NO_COLOR", None)
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):  # French unless a test asks otherwise
         full_env.pop(name, None)
+    full_env["XDG_CACHE_HOME"] = CACHE_HOME
     if env:
         full_env.update(env)
     start = time.monotonic()
@@ -122,6 +131,7 @@ def run_quali_tty(quali, args, cwd, env=None, max_seconds=MAX_SECONDS):
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         full_env.pop(name, None)
     full_env["TERM"] = "xterm-256color"
+    full_env["XDG_CACHE_HOME"] = CACHE_HOME
     if env:
         full_env.update(env)
     master, slave = pty.openpty()

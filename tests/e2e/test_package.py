@@ -74,7 +74,7 @@ def test_the_control_fields_are_those_of_a_debian_package():
     check(fields["Package"] == "quali" and fields["Section"] == "utils", str(fields))
     check(re.match(r"^\d+\.\d+\.\d+-1$", fields["Version"]), fields["Version"])
     depends = fields["Depends"]
-    for lib in ("libc6", "libstdc++6", "libssl3", "libyaml-cpp", "libfmt"):
+    for lib in ("libc6", "libstdc++6", "libssl3", "libyaml-cpp", "libfmt", "libzstd1"):
         check(lib in depends, f"{lib} not in Depends (dpkg-shlibdeps): {depends}")
     check("git" in fields["Recommends"] and "openssh-client" in fields["Recommends"], fields["Recommends"])
     check("label Quali'Hlm" in fields["Description"] and "échéances" in fields["Description"], fields["Description"])

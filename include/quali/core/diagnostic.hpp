@@ -17,6 +17,7 @@ struct Note {
     std::string file;
     Position pos;
     std::string message;
+    friend bool operator==(const Note&, const Note&) = default;
 };
 
 struct Diagnostic {
@@ -27,6 +28,7 @@ struct Diagnostic {
     std::string message;  // already in the user's language
     std::string hint;     // optional "aide:" line
     std::vector<Note> notes;
+    friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
 // Orders diagnostics by file, line, column, then code.

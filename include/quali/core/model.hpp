@@ -23,6 +23,7 @@ template <typename T>
 struct At {
     T value{};
     Position pos;
+    friend bool operator==(const At&, const At&) = default;
 };
 
 using Text = At<std::string>;
@@ -40,6 +41,7 @@ struct Flaws {
     bool in_file(const std::string& file) const; // anywhere in the file
     bool of_file(const std::string& file) const; // outside every list item
     bool of_item(const std::string& file, Position item) const;
+    friend bool operator==(const Flaws&, const Flaws&) = default;
 };
 
 // --- quali.yaml -----------------------------------------------------------------------------
@@ -47,6 +49,7 @@ struct Flaws {
 struct CalibrationRow {
     std::optional<int> logements_max;  // none: every larger organisme
     int jours = 0;
+    friend bool operator==(const CalibrationRow&, const CalibrationRow&) = default;
 };
 
 enum class AuditType : std::uint8_t;
@@ -59,6 +62,7 @@ struct RequiredPieces {
     bool autodiagnostic = false;
     bool paa = false;
     std::vector<Step> concertation;  // steps with an event with proof on or before the filing
+    friend bool operator==(const RequiredPieces&, const RequiredPieces&) = default;
 };
 
 // The label's rules; defaults are the ones DOMAIN.md gives (see docs/regles.md).
@@ -82,10 +86,12 @@ struct Rules {
 
     // The minimum audit days for an organisme of that many dwellings.
     int minimum_audit_days(int logements) const;
+    friend bool operator==(const Rules&, const Rules&) = default;
 };
 
 struct Referent {
     std::string nom, fonction, courriel, telephone;
+    friend bool operator==(const Referent&, const Referent&) = default;
 };
 
 // --- referentiel ----------------------------------------------------------------------------
@@ -93,12 +99,14 @@ struct Referent {
 struct Criterion {
     std::string id, titre, theme;
     Position pos;
+    friend bool operator==(const Criterion&, const Criterion&) = default;
 };
 
 struct Theme {
     std::string id, titre;
     std::vector<Criterion> criteres;
     Position pos;
+    friend bool operator==(const Theme&, const Theme&) = default;
 };
 
 struct Framework {
@@ -109,6 +117,7 @@ struct Framework {
 
     const Criterion* criterion(std::string_view id) const;
     const Theme* theme_of(std::string_view criterion_id) const;
+    friend bool operator==(const Framework&, const Framework&) = default;
 };
 
 // --- comite ---------------------------------------------------------------------------------
@@ -120,6 +129,7 @@ enum class College : std::uint8_t {
 
 struct Person {
     std::string nom, role, organisation;  // role: president | vice-president | ""
+    friend bool operator==(const Person&, const Person&) = default;
 };
 
 struct Seat {
@@ -128,12 +138,14 @@ struct Seat {
     std::string college_name;
     Person titulaire, suppleant;
     Position pos;
+    friend bool operator==(const Seat&, const Seat&) = default;
 };
 
 struct Committee {
     std::string file;
     std::vector<Seat> sieges;
     const Seat* seat(std::string_view id) const;
+    friend bool operator==(const Committee&, const Committee&) = default;
 };
 
 enum class DecisionKind : std::uint8_t {
@@ -144,12 +156,14 @@ struct Votes {
     int pour = 0, contre = 0, abstention = 0;
     Position pos;
     int total() const { return pour + contre + abstention; }
+    friend bool operator==(const Votes&, const Votes&) = default;
 };
 
 struct Derogation {
     std::string objet;
     DateAt echeance;
     Position pos;
+    friend bool operator==(const Derogation&, const Derogation&) = default;
 };
 
 struct Decision {
@@ -161,6 +175,7 @@ struct Decision {
     std::vector<std::string> conditions;
     std::string motif;
     Position pos;
+    friend bool operator==(const Decision&, const Decision&) = default;
 };
 
 // The référent's proposal on one dossier, written before the session (DOMAIN.md §5.5).
@@ -170,6 +185,7 @@ struct Proposal {
     Position kind_pos;
     std::string avis;
     Position pos;
+    friend bool operator==(const Proposal&, const Proposal&) = default;
 };
 
 struct Session {
@@ -183,6 +199,7 @@ struct Session {
     std::vector<Proposal> propositions;
     std::vector<Decision> decisions;
     bool held = false;            // has a decisions key: the session took place
+    friend bool operator==(const Session&, const Session&) = default;
 };
 
 // --- auditeurs ------------------------------------------------------------------------------
@@ -193,6 +210,7 @@ struct Approval {
     DateAt debut, fin;
     std::optional<Date> seance;
     Position pos;
+    friend bool operator==(const Approval&, const Approval&) = default;
 };
 
 struct Auditor {
@@ -205,6 +223,7 @@ struct Auditor {
 
     // True when actif with an approval covering every day of [from, to].
     bool approved_between(Date from, Date to) const;
+    friend bool operator==(const Auditor&, const Auditor&) = default;
 };
 
 // --- organismes -----------------------------------------------------------------------------
@@ -215,6 +234,7 @@ struct Residence {
     std::optional<int> cotation;
     std::vector<std::string> motifs;
     Position pos;
+    friend bool operator==(const Residence&, const Residence&) = default;
 };
 
 struct SelfDiagnosis {
@@ -222,6 +242,7 @@ struct SelfDiagnosis {
     DateAt date;
     std::vector<Residence> residences;
     const Residence* residence(std::string_view id) const;
+    friend bool operator==(const SelfDiagnosis&, const SelfDiagnosis&) = default;
 };
 
 // mise_en_oeuvre: the PAA implementation audit the label's published rules (2016) name beside
@@ -235,23 +256,27 @@ struct Result {
     std::string constat;
     std::string motif; // why a criterion is non-evalue
     Position pos;
+    friend bool operator==(const Result&, const Result&) = default;
 };
 
 struct Interview {
     DateAt date;
     std::string partie_prenante;
+    friend bool operator==(const Interview&, const Interview&) = default;
 };
 
 struct Visit {
     DateAt date;
     Text residence;
     int logements_visites = 0;
+    friend bool operator==(const Visit&, const Visit&) = default;
 };
 
 struct Signature {
     DateAt date;
     Text auditeur;
     Position pos;
+    friend bool operator==(const Signature&, const Signature&) = default;
 };
 
 struct Audit {
@@ -280,6 +305,7 @@ struct Audit {
     // The audit's reference date: its first day, else its signature.
     std::optional<Date> date() const;
     int count(Evaluation e) const;
+    friend bool operator==(const Audit&, const Audit&) = default;
 };
 
 enum class ActionState : std::uint8_t { prevue, en_cours, realisee, abandonnee };
@@ -293,6 +319,7 @@ struct Action {
     Position etat_pos;
     std::vector<Text> preuves;
     Position pos;
+    friend bool operator==(const Action&, const Action&) = default;
 };
 
 struct Paa {
@@ -300,6 +327,7 @@ struct Paa {
     std::optional<Date> mise_a_jour;
     std::vector<Action> actions;
     Position pos;
+    friend bool operator==(const Paa&, const Paa&) = default;
 };
 
 enum class Step : std::uint8_t { engagement, diagnostic, paa, candidature, verification, renouvellement };
@@ -312,12 +340,14 @@ struct Event {
     std::optional<Nature> nature;
     std::optional<Text> preuve;
     Position pos;
+    friend bool operator==(const Event&, const Event&) = default;
 };
 
 struct Concertation {
     std::string file;
     std::vector<Event> evenements;
     Position pos;
+    friend bool operator==(const Concertation&, const Concertation&) = default;
 };
 
 enum class Request : std::uint8_t { admissibilite, labellisation, maintien, renouvellement };
@@ -326,6 +356,7 @@ struct AuditorValidation {
     Text auditeur;
     DateAt date;
     Position pos;
+    friend bool operator==(const AuditorValidation&, const AuditorValidation&) = default;
 };
 
 struct Candidature {
@@ -338,6 +369,7 @@ struct Candidature {
     Position pieces_pos;
     std::optional<AuditorValidation> validation;
     Position pos;
+    friend bool operator==(const Candidature&, const Candidature&) = default;
 };
 
 // One file the auditor's sign-off covers, with its SHA-256 and git blob id as the auditor saw it.
@@ -346,6 +378,7 @@ struct VisaEntry {
     std::string sha256;   // lowercase hex
     Position pos;
     std::string git_blob; // git's blob id (git hash-object), lowercase hex; "" in older visas
+    friend bool operator==(const VisaEntry&, const VisaEntry&) = default;
 };
 
 // The auditor's sign-off on a candidature (candidatures/AAAA-MM-JJ.visa.yaml, written by
@@ -357,6 +390,7 @@ struct Visa {
     std::vector<VisaEntry> pieces;
     std::optional<Text> signature;  // armoured "-----BEGIN SSH SIGNATURE-----" block
     Position pos;
+    friend bool operator==(const Visa&, const Visa&) = default;
 };
 
 // How the contact is addressed (organisme.yaml contact.civilite, optional): Madame | Monsieur.
@@ -386,6 +420,7 @@ struct Organisme {
     // The latest diagnostic audit (initial or renewal), or null.
     const Audit* latest_diagnostic() const;
     const Candidature* candidature_for(Date session) const;
+    friend bool operator==(const Organisme&, const Organisme&) = default;
 };
 
 struct Model {
@@ -414,6 +449,7 @@ struct Model {
 private:
     std::map<std::string, std::size_t, std::less<>> m_auditor_index, m_organisme_index;
     std::map<Date, std::size_t> m_session_index;
+    friend bool operator==(const Model&, const Model&) = default;
 };
 
 // --- names ----------------------------------------------------------------------------------

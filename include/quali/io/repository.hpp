@@ -76,6 +76,9 @@ public:
     // Reads one file: its place in the layout, its bytes with every guard, its byte checks and
     // its YAML tree (SourceFile::tree, root), each problem a diagnostic of the file.
     void read(SourceFile& f) const;
+    // The two halves of read: its place and its bytes (with their checks), then its tree.
+    void read_bytes(SourceFile& f) const;
+    void parse(SourceFile& f) const;
 
     // The number of organisme folders to read with read_folder, and the index-th one's path
     // (organismes/<slug>), in path order.
@@ -84,6 +87,9 @@ public:
 
     // Walks and reads the index-th organisme folder, in path order; each index once.
     std::vector<SourceFile> read_folder(std::size_t index);
+    // read_folder without the reading: the folder walked, its layout's findings noted, its
+    // files named but not read (read_folder is list_folder, then read on each file).
+    std::vector<SourceFile> list_folder(std::size_t index);
 
     // Files to be part of the result (LoadedRoot::files); the others are left out.
     void keep(std::vector<SourceFile> files);

@@ -14,9 +14,9 @@
 
 namespace quali::io {
 
-// Where the cache of the repository at root lives: <git dir>/quali/ when root is a git work tree
-// (its .git folder, or the folder a .git file names, as a linked work tree has), so that it is
-// never committed; else $XDG_CACHE_HOME/quali/<32 hex digits of root's path> (~/.cache when
+// Where the cache of the repository at root lives: <git dir>/quali/ when root is in a git work
+// tree (the .git folder of root or of the nearest folder above it, or the folder a .git file
+// names, as a linked work tree has), so that it is never committed; else $XDG_CACHE_HOME/quali/<32 hex digits of root's path> (~/.cache when
 // XDG_CACHE_HOME is unset); empty when there is no such place.
 std::filesystem::path cache_folder(const std::filesystem::path& root);
 

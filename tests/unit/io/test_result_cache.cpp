@@ -174,6 +174,8 @@ TEST_SUITE("io::result_cache")
         fs::create_directories(repo / ".git" / "worktrees" / "arbre");
         fs::create_directories(linked);
         CHECK(io::cache_folder(repo) == repo / ".git" / "quali");
+        fs::create_directories(repo / "depot-qualite");
+        CHECK(io::cache_folder(repo / "depot-qualite") == repo / ".git" / "quali"); // a sub-folder of the work tree
         write(linked / ".git", "gitdir: ../depot/.git/worktrees/arbre\n");
         CHECK(io::cache_folder(linked) == repo / ".git" / "worktrees" / "arbre" / "quali");
         write(linked / ".git", "gitdir: " + (repo / ".git" / "worktrees" / "arbre").string() + "\n");

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The keys and entries of the loading's result cache (folder_cache.hpp).
+#include "commands/folder_cache.hpp"
+
+#include "quali/io/digest.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <dirent.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+namespace quali::commands::loading {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The diagnostics the reading of a file's bytes gave (a file too large, not UTF-8…): they
+// depend on more than the bytes read.
+void append_diagnostics(std::string& key, const std::vector<core::Diagnostic>& diagnostics)
+{
+    for (const core::Diagnostic& d : diagnostics)
+        fmt::format_to(std::back_inserter(key), "  {} {}:{} {}\n", d.code, d.pos.line, d.pos.column, d.message);
+}
+
+// Adds every entry under dir (named rel + name) to out, by kind: f a file, d a folder, o
+// anything else; false when there is a symbolic link or a folder cannot be read whole. The
+// kinds come from the folder's own listing (d_type): no stat for each entry.
+bool list_entries(const std::string& dir, const std::string& rel, std::vector<std::string>& out)
+{
+    DIR* d = ::opendir(dir.c_str());
+    if (d == nullptr) return false;
+    bool whole = true;
+    errno = 0;
+    while (const dirent* e = ::readdir(d)) {
+        const std::string_view name = e->d_name;
+        if (name == "." || name == "..") continue;
+        const std::string path = dir + "/" + e->d_name;
+        unsigned char type = e->d_type;
+        if (type == DT_UNKNOWN) {
+            struct stat st {};
+            if (::lstat(path.c_str(), &st) != 0) { whole = false; break; }
+            type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
+        }
+        if (type == DT_LNK) { whole = false; break; }
+        const char kind = type == DT_DIR ? 'd' : type == DT_REG ? 'f' : 'o';
+        out.push_back(fmt::format("{} {}{}", kind, rel, name));
+        if (type == DT_DIR && !list_entries(path, fmt::format("{}{}/", rel, name), out)) { whole = false; break; }
+        errno = 0;
+    }
+    if (errno != 0) whole = false;
+    ::closedir(d);
+    return whole;
+}
+
+// Every entry of a folder on disk, sorted; nullopt when it holds a symbolic link or cannot be
+// walked whole.
+std::optional<std::vector<std::string>> disk_entries(const fs::path& dir)
+{
+    std::vector<std::string> out;
+    if (!list_entries(dir.string(), "", out)) return std::nullopt;
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The same from git's index (validate --staged): its files under the folder; a link: nullopt.
+std::optional<std::vector<std::string>> snapshot_entries(const io::Snapshot& snapshot, const std::string& folder)
+{
+    const std::string prefix = folder + "/";
+    const auto under = [&](const std::string& p) { return p.starts_with(prefix); };
+    if (const auto link = snapshot.links.lower_bound(prefix); link != snapshot.links.end() && under(*link))
+        return std::nullopt;
+    std::vector<std::string> out;
+    for (auto it = snapshot.files.lower_bound(prefix); it != snapshot.files.end() && under(*it); ++it)
+        out.push_back("f " + it->substr(prefix.size()));
+    return out;
+}
+
+} // namespace
+
+FolderCache::FolderCache(const io::Root& root, std::string_view mode, core::Lang lang,
+                         std::optional<core::Date> as_of)
+    : m_root(root), m_store(io::cache_folder(root.dir)), m_mode(mode)
+{
+    // A git work tree may hold several repositories (in sub-folders): each has its entries; and
+    // validate and its pre-commit hook's --staged do not take each other's place.
+    m_name = (root.snapshot != nullptr ? "staged " : "disk ") + root.dir.generic_string();
+    m_shared = fmt::format("quali {}\nlang {}\nsnapshot {}\n", io::build_identity(),
+                           lang == core::Lang::en ? "en" : "fr", root.snapshot != nullptr);
+    m_folders = fmt::format("mode {}\nas-of {}\n", mode, as_of ? core::iso(*as_of) : "-");
+}
+
+void FolderCache::add_shared(const io::SourceFile& f)
+{
+    fmt::format_to(std::back_inserter(m_shared), "shared {} {}\n", f.path, io::sha256_hex(f.bytes));
+    append_diagnostics(m_shared, f.diagnostics);
+}
+
+std::optional<std::string> FolderCache::key(const std::string& folder, const std::vector<io::SourceFile>& files) const
+{
+    if (m_store.folder().empty()) return std::nullopt;
+    const auto entries = m_root.snapshot != nullptr ? snapshot_entries(*m_root.snapshot, folder)
+                                                    : disk_entries(m_root.dir / folder);
+    if (!entries) return std::nullopt;
+    std::string key = m_shared + m_folders;
+    fmt::format_to(std::back_inserter(key), "folder {}\n", folder);
+    for (const std::string& e : *entries)
+        key.append(e).push_back('\n');
+    for (const io::SourceFile& f : files) {
+        fmt::format_to(std::back_inserter(key), "yaml {} {}\n", f.path, io::sha256_hex(f.bytes));
+        append_diagnostics(key, f.diagnostics);
+    }
+    return key;
+}
+
+std::optional<io::FolderResult> FolderCache::get(const std::string& folder, const std::string& key) const
+{
+    const std::optional<std::string> payload = m_store.get(m_name + " " + m_mode + " " + folder, key);
+    if (!payload) return std::nullopt;
+    return io::decode_folder_result(*payload);
+}
+
+void FolderCache::put(const std::string& folder, const std::string& key, const io::FolderResult& result) const
+{
+    m_store.put(m_name + " " + m_mode + " " + folder, key, io::encode(result));
+}
+
+std::optional<io::SharedResult> FolderCache::get_shared() const
+{
+    if (m_store.folder().empty()) return std::nullopt;
+    const std::optional<std::string> payload = m_store.get(m_name + " shared", m_shared);
+    if (!payload) return std::nullopt;
+    return io::decode_shared_result(*payload);
+}
+
+void FolderCache::put_shared(const io::SharedResult& result) const
+{
+    if (!m_store.folder().empty()) m_store.put(m_name + " shared", m_shared, io::encode(result));
+}
+
+} // namespace quali::commands::loading
