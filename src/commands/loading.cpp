@@ -154,15 +154,25 @@ void model_shared_file(io::SourceFile& f, Parts& parts, bool lean)
     if (lean && f.diagnostics.empty()) std::string().swap(f.bytes);
 }
 
-void model_shared(std::size_t folders, Parts& parts)
+namespace {
+
+// Once the shared files' model is there, modelled or from the cache.
+void shared_ready(std::size_t folders, Parts& parts)
 {
-    parts.model = std::move(parts.shared).finish();
     // One organisme per folder: reserved, not grown (a vector of thousands of organismes that
     // doubles holds three times its size for a moment).
     parts.organismes.reserve(folders);
     // Sorted: the loading threads added them in any order.
     std::sort(parts.shared_unreadable.begin(), parts.shared_unreadable.end());
     parts.unreadable = parts.shared_unreadable;
+}
+
+} // namespace
+
+void model_shared(std::size_t folders, Parts& parts)
+{
+    parts.model = std::move(parts.shared).finish();
+    shared_ready(folders, parts);
 }
 
 io::SharedResult shared_result(const std::vector<io::SourceFile>& shared, const Parts& parts)
@@ -184,12 +194,11 @@ bool take_shared(io::SharedResult result, std::vector<io::SourceFile>& shared, s
         io::SourceFile& f = shared[i];
         release_tree(f);
         f.diagnostics = std::move(result.files[i].diagnostics);
-        if (lean && f.diagnostics.empty()) std::string().swap(f.bytes); // as model_shared_file does
+        if (lean && f.diagnostics.empty()) std::string().swap(f.bytes); // as model_shared_file
     }
     parts.model = std::move(result.model);
     parts.shared_unreadable = std::move(result.unreadable);
-    parts.organismes.reserve(folders);
-    parts.unreadable = parts.shared_unreadable;
+    shared_ready(folders, parts);
     return true;
 }
 

@@ -69,9 +69,6 @@ std::vector<Target> targets_of(const std::vector<std::string>& paths, core::Lang
     return targets;
 }
 
-// Reads a root: the shared files one by one, each checked and (in a repository) modelled and
-// released as soon as it is read; then the organisme folders on up to 16 threads, each folder
-// checked, modelled and released by the thread that read it.
 // One organisme folder of a repository: its result found in the cache when its key is there,
 // else read, checked and modelled, and stored. Its files join the reader's result.
 void read_folder(io::RootReader& reader, std::size_t index, loading::ProofCache& proofs, Parts& parts,
@@ -95,6 +92,11 @@ void read_folder(io::RootReader& reader, std::size_t index, loading::ProofCache&
     reader.keep(std::move(files));
 }
 
+// Reads a root: the shared files one by one, each checked and (in a repository) modelled and
+// released as soon as it is read; then the organisme folders on up to 16 threads, each folder
+// checked, modelled and released by the thread that read it. With a result cache, what the
+// shared files and each folder gave is taken from it when their bytes are those it was stored
+// for.
 io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean* lean, core::Lang lang,
                          loading::FolderCache* folder_cache)
 {

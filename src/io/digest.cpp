@@ -14,10 +14,31 @@ namespace quali::io {
 
 namespace {
 
+// An algorithm fetched once for the whole run: OpenSSL 3 fetches EVP_sha256() again at each
+// initialisation, under a lock the loading threads then share (thousands of files are hashed
+// for the result cache's keys). Never freed: it lives as long as the program.
+const EVP_MD* fetched(const char* name, const EVP_MD* legacy)
+{
+    const EVP_MD* md = EVP_MD_fetch(nullptr, name, nullptr);
+    return md != nullptr ? md : legacy;
+}
+
+const EVP_MD* sha256_md()
+{
+    static const EVP_MD* const md = fetched("SHA256", EVP_sha256());
+    return md;
+}
+
+const EVP_MD* sha1_md()
+{
+    static const EVP_MD* const md = fetched("SHA1", EVP_sha1());
+    return md;
+}
+
 // A running digest (SHA-256 for the visa's fingerprints, SHA-1 for git's blob ids).
 class Hash {
 public:
-    explicit Hash(const EVP_MD* md = EVP_sha256()) : m_ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free)
+    explicit Hash(const EVP_MD* md = sha256_md()) : m_ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free)
     {
         if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), md, nullptr) != 1)
             throw core::BilingualError("empreinte indisponible (libcrypto)",
@@ -100,7 +121,7 @@ std::optional<std::string> sha256_file(const std::filesystem::path& path)
 
 std::string git_blob_hex(std::string_view bytes)
 {
-    Hash sha1(EVP_sha1());
+    Hash sha1(sha1_md());
     sha1.update(git_blob_header(bytes.size()));
     sha1.update(bytes);
     return sha1.hex();
@@ -108,7 +129,7 @@ std::string git_blob_hex(std::string_view bytes)
 
 std::optional<std::string> git_blob_file(const std::filesystem::path& path)
 {
-    Hash sha1(EVP_sha1());
+    Hash sha1(sha1_md());
     if (!hash_file(path, sha1, true)) return std::nullopt;
     return sha1.hex();
 }

@@ -19,6 +19,7 @@
 
 #include <cstring>
 #include <fmt/format.h>
+#include <memory>
 #include <sstream>
 
 namespace quali::core {
@@ -158,6 +159,19 @@ int note_of_program(dl_phdr_info* info, std::size_t, void* data)
 constexpr int compression_level = 1;
 constexpr unsigned long long largest_result = 1ULL << 30;
 
+// One zstd context per thread, made once: a context per entry costs more than the entry.
+ZSTD_CCtx* compressor()
+{
+    thread_local const std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
+    return context.get();
+}
+
+ZSTD_DCtx* decompressor()
+{
+    thread_local const std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+    return context.get();
+}
+
 template <class T> std::string encoded(const T& result)
 {
     std::ostringstream out;
@@ -167,8 +181,11 @@ template <class T> std::string encoded(const T& result)
     }
     const std::string plain = std::move(out).str();
     std::string packed(ZSTD_compressBound(plain.size()), '\0');
-    const std::size_t size = ZSTD_compress(packed.data(), packed.size(), plain.data(), plain.size(), compression_level);
-    if (ZSTD_isError(size) != 0U) return {}; // an empty entry decodes to nothing: a miss
+    ZSTD_CCtx* context = compressor();
+    if (context == nullptr) return {}; // an empty entry decodes to nothing: a miss
+    const std::size_t size =
+        ZSTD_compressCCtx(context, packed.data(), packed.size(), plain.data(), plain.size(), compression_level);
+    if (ZSTD_isError(size) != 0U) return {};
     packed.resize(size);
     return packed;
 }
@@ -179,7 +196,9 @@ template <class T> std::optional<T> decoded(std::string_view packed)
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > largest_result)
         return std::nullopt;
     std::string bytes(static_cast<std::size_t>(size), '\0');
-    const std::size_t got = ZSTD_decompress(bytes.data(), bytes.size(), packed.data(), packed.size());
+    ZSTD_DCtx* context = decompressor();
+    if (context == nullptr) return std::nullopt;
+    const std::size_t got = ZSTD_decompressDCtx(context, bytes.data(), bytes.size(), packed.data(), packed.size());
     if (ZSTD_isError(got) != 0U || got != bytes.size()) return std::nullopt;
     try {
         std::istringstream in{std::move(bytes)};
