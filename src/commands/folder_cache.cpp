@@ -80,9 +80,10 @@ std::optional<std::vector<std::string>> snapshot_entries(const io::Snapshot& sna
 } // namespace
 
 FolderCache::FolderCache(const io::Root& root, std::string_view mode, core::Lang lang,
-                         std::optional<core::Date> as_of)
+                         std::optional<core::Date> as_of, std::optional<core::Date> rules_as_of)
     : m_root(root), m_store(io::cache_folder(root.dir)), m_mode(mode)
 {
+    if (rules_as_of) m_rules = fmt::format("rules as-of {}\n", core::iso(*rules_as_of));
     // A git work tree may hold several repositories (in sub-folders): each has its entries; and
     // validate and its pre-commit hook's --staged do not take each other's place.
     m_name = (root.snapshot != nullptr ? "staged " : "disk ") + root.dir.generic_string();
@@ -124,6 +125,24 @@ std::optional<io::FolderResult> FolderCache::get(const std::string& folder, cons
 void FolderCache::put(const std::string& folder, const std::string& key, const io::FolderResult& result) const
 {
     m_store.put(m_name + " " + m_mode + " " + folder, key, io::encode(result));
+}
+
+std::optional<std::vector<core::Diagnostic>> FolderCache::get_rules(const std::string& folder,
+                                                                    const std::string& key) const
+{
+    const std::optional<std::string> payload = m_store.get(m_name + " rules " + folder, key + m_rules);
+    if (!payload) return std::nullopt;
+    std::optional<io::FolderResult> rules = io::decode_folder_result(*payload);
+    if (!rules) return std::nullopt;
+    return std::move(rules->rules);
+}
+
+void FolderCache::put_rules(const std::string& folder, const std::string& key,
+                            std::vector<core::Diagnostic> rules) const
+{
+    io::FolderResult only;
+    only.rules = std::move(rules);
+    m_store.put(m_name + " rules " + folder, key + m_rules, io::encode(only));
 }
 
 std::optional<io::SharedResult> FolderCache::get_shared() const

@@ -22,8 +22,14 @@ namespace quali::commands::loading {
 class FolderCache {
   public:
     // mode: what the command keeps of an organisme ("lean", "whole", "site"); as_of: the rules'
-    // date where the folder's rules run.
-    FolderCache(const io::Root& root, std::string_view mode, core::Lang lang, std::optional<core::Date> as_of);
+    // date where the folder's rules run and are stored with it; rules_as_of: their date where
+    // they are stored apart (get_rules), so that the commands that read whole organismes share
+    // the entries of the organismes whatever the date.
+    FolderCache(const io::Root& root, std::string_view mode, core::Lang lang, std::optional<core::Date> as_of,
+                std::optional<core::Date> rules_as_of = std::nullopt);
+
+    // Whether the rules of a folder's organisme are stored apart from it.
+    [[nodiscard]] bool rules_apart() const { return !m_rules.empty(); }
 
     // A file outside the organisme folders, read and checked (before its bytes are released);
     // all of them are added before any folder's key is asked.
@@ -37,6 +43,12 @@ class FolderCache {
     [[nodiscard]] std::optional<io::FolderResult> get(const std::string& folder, const std::string& key) const;
     void put(const std::string& folder, const std::string& key, const io::FolderResult& result) const;
 
+    // The rules' diagnostics of a folder's organisme stored apart (rules_apart), under the
+    // folder's key and the rules' date.
+    [[nodiscard]] std::optional<std::vector<core::Diagnostic>> get_rules(const std::string& folder,
+                                                                       const std::string& key) const;
+    void put_rules(const std::string& folder, const std::string& key, std::vector<core::Diagnostic> rules) const;
+
     // What the shared files gave, under the key of their bytes (whatever the mode): asked once
     // every shared file is added.
     [[nodiscard]] std::optional<io::SharedResult> get_shared() const;
@@ -49,6 +61,7 @@ class FolderCache {
     std::string m_mode;
     std::string m_shared;  // the part of every key made of the program and the shared files
     std::string m_folders; // the part of a folder's key made of the mode and date
+    std::string m_rules;   // the part of a rules entry's key beyond its folder's key
 };
 
 } // namespace quali::commands::loading

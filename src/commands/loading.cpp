@@ -224,6 +224,18 @@ std::vector<core::Diagnostic> folder_diagnostics(const std::vector<io::SourceFil
 
 } // namespace
 
+std::vector<core::Diagnostic> organisme_rules(const io::FolderResult& result, const Parts& parts, const Lean& lean)
+{
+    // parts.model and shared_unreadable no longer change once the folders are being read.
+    std::vector<std::string> all = parts.shared_unreadable;
+    all.insert(all.end(), result.unreadable.begin(), result.unreadable.end());
+    std::vector<core::Diagnostic> found;
+    for (const core::Organisme& o : result.organismes)
+        for (core::Diagnostic& d : core::check_organisme_rules(parts.model, o, lean.as_of, lean.lang, all))
+            found.push_back(std::move(d));
+    return found;
+}
+
 io::FolderResult result_of_folder(std::vector<io::SourceFile>& group, ProofCache& cache, const Parts& parts,
                                   const Lean* lean, bool* looked_outside)
 {
@@ -234,17 +246,13 @@ io::FolderResult result_of_folder(std::vector<io::SourceFile>& group, ProofCache
         if (unreadable_by_rules(f)) result.unreadable.push_back(f.path);
     }
     core::Model part = core::build_model(inputs, std::string());
-    if (lean != nullptr) {
-        // parts.model and shared_unreadable no longer change once the folders are being read.
-        std::vector<std::string> all = parts.shared_unreadable;
-        all.insert(all.end(), result.unreadable.begin(), result.unreadable.end());
-        for (core::Organisme& o : part.organismes) {
-            for (core::Diagnostic& d : core::check_organisme_rules(parts.model, o, lean->as_of, lean->lang, all))
-                result.rules.push_back(std::move(d));
-            if (lean->each == nullptr && !lean->whole) o = core::summary(o); // quali site's digest is take_folder's
-        }
-    }
     result.organismes = std::move(part.organismes);
+    if (lean != nullptr) {
+        result.rules = organisme_rules(result, parts, *lean);
+        if (lean->each == nullptr && !lean->whole) // quali site's digest is take_folder's
+            for (core::Organisme& o : result.organismes)
+                o = core::summary(o);
+    }
     for (io::SourceFile& f : group)
         release_tree(f);
     const bool outside =

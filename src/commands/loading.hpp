@@ -103,6 +103,10 @@ void model_folder(std::vector<io::SourceFile>& group, ProofCache& cache, Parts& 
 io::FolderResult result_of_folder(std::vector<io::SourceFile>& group, ProofCache& cache, const Parts& parts,
                                   const Lean* lean, bool* looked_outside = nullptr);
 
+// The rules of a folder's organisme (whole) as of lean's date: what result_of_folder puts in
+// FolderResult::rules, for a whole organisme found in the cache without them.
+std::vector<core::Diagnostic> organisme_rules(const io::FolderResult& result, const Parts& parts, const Lean& lean);
+
 // Adds a folder's result (computed now or found in the cache) to parts: its files (group, the
 // same paths in the same order, not parsed) get their diagnostics back and those taken out
 // leave group; quali site's callback is given the whole organisme. False, and nothing done,

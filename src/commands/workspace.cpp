@@ -79,15 +79,35 @@ void read_folder(io::RootReader& reader, std::size_t index, loading::ProofCache&
     const std::string& folder = reader.folder(index);
     const std::optional<std::string> key = cache.key(folder, files);
     if (key)
-        if (std::optional<io::FolderResult> hit = cache.get(folder, *key))
+        if (std::optional<io::FolderResult> hit = cache.get(folder, *key)) {
+            // The whole organisme found, its rules as of this date perhaps not yet.
+            if (cache.rules_apart()) {
+                std::optional<std::vector<core::Diagnostic>> rules = cache.get_rules(folder, *key);
+                if (!rules) {
+                    rules = loading::organisme_rules(*hit, parts, *lean);
+                    cache.put_rules(folder, *key, *rules);
+                }
+                hit->rules = std::move(*rules);
+            }
             if (loading::take_folder(std::move(*hit), files, parts, lean)) return reader.keep(std::move(files));
+        }
     for (io::SourceFile& f : files) {
         reader.parse(f);
         loading::check_file(f, reader.root(), proofs, lang);
     }
     bool outside = false;
     io::FolderResult result = loading::result_of_folder(files, proofs, parts, lean, &outside);
-    if (key && !outside) cache.put(folder, *key, result);
+    if (key && !outside) {
+        if (cache.rules_apart()) {
+            cache.put_rules(folder, *key, result.rules);
+            std::vector<core::Diagnostic> rules = std::move(result.rules);
+            result.rules.clear();
+            cache.put(folder, *key, result);
+            result.rules = std::move(rules);
+        } else {
+            cache.put(folder, *key, result);
+        }
+    }
     loading::take_folder(std::move(result), files, parts, lean);
     reader.keep(std::move(files));
 }
@@ -203,13 +223,14 @@ void load_target(const Target& t, const Context& ctx, const LoadOptions& options
     // The result cache: for a repository's folders, unless --no-cache. What an organisme
     // folder gives depends on the as-of date only where its rules run (lean).
     std::optional<loading::FolderCache> folder_cache;
-    if (root.kind == io::RootKind::repository && !ctx.no_cache)
-        folder_cache.emplace(root,
-                             !lean                     ? "whole"
-                             : lean->each != nullptr   ? "site"
-                             : lean->whole             ? "whole-rules"
-                                                       : "lean",
-                             ctx.lang, lean ? std::optional(day) : std::nullopt);
+    // The commands that read whole organismes share their entries (status, deadlines…: no rules;
+    // agenda, dossier, bilan: their rules are stored apart, by date).
+    if (root.kind == io::RootKind::repository && !ctx.no_cache) {
+        const bool whole = !lean || lean->whole;
+        folder_cache.emplace(root, whole ? "whole" : lean->each != nullptr ? "site" : "lean", ctx.lang,
+                             whole ? std::nullopt : std::optional(day),
+                             lean && lean->whole ? std::optional(day) : std::nullopt);
+    }
     io::LoadedRoot loaded =
         read_root(root, parts, lean ? &*lean : nullptr, ctx.lang, folder_cache ? &*folder_cache : nullptr);
     std::vector<core::Diagnostic> found = std::move(loaded.diagnostics);

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
+#include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -120,15 +121,20 @@ std::optional<std::string> ResultCache::get(std::string_view name, std::string_v
 bool ResultCache::put(std::string_view name, std::string_view key, std::string_view payload) const
 {
     if (folder_.empty()) return false;
+    const std::string head = std::string(format) + "\n" + sha256_hex(key) + "\n" + sha256_hex(payload) + "\n";
+    const fs::path entry = entry_path(name);
+    // One thread at a time makes files in the folder: the loading threads that write at once
+    // spin on the folder's lock in the kernel, which costs a cold run more than the writing.
+    static std::mutex writing;
+    const std::lock_guard lock(writing);
     std::error_code ec;
     fs::create_directories(folder_, ec);
     std::string temporary = (folder_ / (std::string(temporary_prefix) + "XXXXXX")).string();
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0) return false;
-    const std::string head = std::string(format) + "\n" + sha256_hex(key) + "\n" + sha256_hex(payload) + "\n";
     const bool written = write_all(fd, head) && write_all(fd, payload);
     const bool closed = ::close(fd) == 0;
-    if (!written || !closed || ::rename(temporary.c_str(), entry_path(name).c_str()) != 0) {
+    if (!written || !closed || ::rename(temporary.c_str(), entry.c_str()) != 0) {
         ::unlink(temporary.c_str());
         return false;
     }

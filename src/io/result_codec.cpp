@@ -156,7 +156,7 @@ int note_of_program(dl_phdr_info* info, std::size_t, void* data)
 
 // cereal's archive is larger than the YAML it comes from (a size before every string and
 // list): entries are compressed with zstd's fastest level, which keeps them a fraction of it.
-constexpr int compression_level = 1;
+constexpr int compression_level = 3;
 constexpr unsigned long long largest_result = 1ULL << 30;
 
 // One zstd context per thread, made once: a context per entry costs more than the entry.

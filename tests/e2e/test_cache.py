@@ -333,6 +333,8 @@ def two_hundred_random_edits_give_the_same_bytes_cached_and_not():
             args = ["validate", "--as-of", as_of, "--format", "json"]
             if step % 10 == 0:
                 same(repo, ["status", "--as-of", as_of, "--format", "json"], home)
+            if step % 10 == 5:  # its organismes' rules are stored apart from them, by date
+                same(repo, ["agenda", "2026-06-18", "--as-of", as_of, "--format", "json"], home)
             before = entries(home)
             try:
                 same(repo, args, home)
