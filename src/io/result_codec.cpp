@@ -155,7 +155,8 @@ int note_of_program(dl_phdr_info* info, std::size_t, void* data)
 }
 
 // cereal's archive is larger than the YAML it comes from (a size before every string and
-// list): entries are compressed with zstd's fastest level, which keeps them a fraction of it.
+// list): entries are compressed with zstd at a fast level (higher ones gain little here and
+// slow a cold run: docs/performance.md).
 constexpr int compression_level = 3;
 constexpr unsigned long long largest_result = 1ULL << 30;
 
