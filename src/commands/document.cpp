@@ -166,6 +166,13 @@ core::ValidationCounts validation_counts(const RepositoryView& repository)
     return validation;
 }
 
+namespace {
+
+// An unknown slug's message lists the repository's organismes up to this many.
+constexpr std::size_t max_listed_organismes = 12;
+
+} // namespace
+
 std::string unknown_organisme_message(const core::Model& model, const std::string& slug, core::Lang lang)
 {
     std::vector<std::string> known;
@@ -174,9 +181,12 @@ std::string unknown_organisme_message(const core::Model& model, const std::strin
     std::string msg = core::say(lang, "organisme inconnu : « {} »", "unknown organisation: \"{}\"", slug);
     if (const auto near = core::closest(slug, known))
         msg += core::say(lang, " (vouliez-vous dire « {} » ?)", " (did you mean \"{}\"?)", *near);
-    else if (!known.empty())
+    else if (!known.empty() && known.size() <= max_listed_organismes)
         msg += core::say(lang, " (organismes du dépôt : {})", " (organisations of the repository: {})",
                          fmt::join(known, ", "));
+    else if (!known.empty()) // the sector's hundreds of slugs in one line help no one
+        msg += core::say(lang, " ({} organismes dans le dépôt : quali status les liste)",
+                         " ({} organisations in the repository: quali status lists them)", known.size());
     return msg;
 }
 

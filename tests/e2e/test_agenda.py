@@ -13,6 +13,7 @@ Prints `ok NAME` or `FAIL NAME: reason` per test, then "N passed, M failed"; exi
 import json
 import os
 import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -223,6 +224,21 @@ def test_dossier_sheet():
     check("| A06 | Régulariser les charges 2024 et 2025" in md.stdout, "PAA table row")
     run = run_quali(QUALI, ["dossier", "logis-trois-valees", "-C", EXAMPLE], EXAMPLE)
     check(run.code == 2 and "logis-trois-vallees" in run.stderr, f"did-you-mean: {run.stderr}")
+    far = run_quali(QUALI, ["dossier", "zzz", "-C", EXAMPLE], EXAMPLE)
+    check(far.code == 2 and "organismes du dépôt : azur-provence-immobilier, " in far.stderr,
+          f"a small repository's slugs are listed: {far.stderr}")
+
+
+@suite.test
+def test_an_unknown_slug_in_a_large_repository_is_told_without_the_whole_list():
+    with TempRepo() as empty:
+        repo = os.path.join(os.path.dirname(empty), "bench-30")
+        subprocess.run([sys.executable, os.path.join(SOURCE, "bench", "gen.py"), "30", repo], check=True,
+                       stdout=subprocess.DEVNULL)
+        run = run_quali(QUALI, ["dossier", "zzz", "-C", repo], repo)
+        check(run.code == 2, f"exit {run.code}")
+        check(run.stderr.count("\n") <= 2 and "30 organismes dans le dépôt : quali status les liste" in run.stderr,
+              f"the message: {run.stderr!r}")
 
 
 # --- the letters -----------------------------------------------------------------------------
