@@ -3,7 +3,7 @@
 // repository (commands/folder_cache.hpp), emptied or located. The cache never needs clearing to
 // be right — every entry is keyed by what it depends on —, only to give its room back.
 #include "commands/registry.hpp"
-#include "quali/io/repository.hpp"
+#include "commands/workspace.hpp"
 #include "quali/io/result_cache.hpp"
 
 #include <fmt/format.h>
@@ -20,16 +20,7 @@ using core::say;
 // The cache folder of the repository at or above depot.
 std::filesystem::path cache_of(const std::string& depot, const Context& ctx)
 {
-    const std::string start = depot.empty() ? std::string(".") : depot;
-    std::error_code ec;
-    if (!std::filesystem::exists(std::filesystem::symlink_status(start, ec)))
-        throw EnvironmentError(say(ctx.lang, "chemin introuvable : {}", "no such path: {}", start));
-    const std::optional<io::Root> root = io::find_root(start);
-    if (!root)
-        throw EnvironmentError(say(ctx.lang, "{} n'est pas dans un dépôt quali (aucun quali.yaml ni organisme.yaml dans ce dossier ou au-dessus)",
-                                   "{} is not inside a quali repository (no quali.yaml nor organisme.yaml in this folder or above)",
-                                   start));
-    std::filesystem::path folder = io::cache_folder(root->dir);
+    std::filesystem::path folder = io::cache_folder(root_of(depot.empty() ? std::string(".") : depot, ctx.lang).dir);
     if (folder.empty())
         throw EnvironmentError(say(ctx.lang, "aucun emplacement de cache : ni dossier .git, ni XDG_CACHE_HOME, ni HOME",
                                    "no place for a cache: no .git folder, no XDG_CACHE_HOME, no HOME"));

@@ -156,6 +156,13 @@ void model_shared_file(io::SourceFile& f, Parts& parts, bool lean)
 
 namespace {
 
+// Whether a result (computed now or found in the cache) is of these files, in this order.
+bool of_files(const std::vector<io::FileResult>& results, const std::vector<io::SourceFile>& files)
+{
+    return std::equal(results.begin(), results.end(), files.begin(), files.end(),
+                      [](const io::FileResult& r, const io::SourceFile& f) { return r.path == f.path; });
+}
+
 // Once the shared files' model is there, modelled or from the cache.
 void shared_ready(std::size_t folders, Parts& parts)
 {
@@ -187,9 +194,7 @@ io::SharedResult shared_result(const std::vector<io::SourceFile>& shared, const 
 bool take_shared(io::SharedResult result, std::vector<io::SourceFile>& shared, std::size_t folders, Parts& parts,
                  bool lean)
 {
-    if (result.files.size() != shared.size()) return false;
-    for (std::size_t i = 0; i < shared.size(); ++i)
-        if (result.files[i].path != shared[i].path) return false;
+    if (!of_files(result.files, shared)) return false;
     for (std::size_t i = 0; i < shared.size(); ++i) {
         io::SourceFile& f = shared[i];
         release_tree(f);
@@ -275,9 +280,7 @@ io::FolderResult result_of_folder(std::vector<io::SourceFile>& group, ProofCache
 
 bool take_folder(io::FolderResult result, std::vector<io::SourceFile>& group, Parts& parts, const Lean* lean)
 {
-    if (result.files.size() != group.size()) return false;
-    for (std::size_t i = 0; i < group.size(); ++i)
-        if (result.files[i].path != group[i].path) return false;
+    if (!of_files(result.files, group)) return false;
     for (std::size_t i = 0; i < group.size(); ++i) {
         release_tree(group[i]);
         group[i].diagnostics = std::move(result.files[i].diagnostics);

@@ -52,62 +52,62 @@ std::vector<Target> targets_of(const std::vector<std::string>& paths, core::Lang
     }
     std::vector<Target> targets;
     for (const std::string& p : wanted) {
-        std::error_code ec;
-        if (!fs::exists(fs::symlink_status(p, ec)))
-            throw EnvironmentError(say(lang, "chemin introuvable : {}", "no such path: {}", p));
-        const auto root = io::find_root(p);
-        if (!root)
-            throw EnvironmentError(say(lang,
-                "{} n'est pas dans un dépôt quali (aucun quali.yaml ni organisme.yaml dans ce dossier ou au-dessus)",
-                "{} is not inside a quali repository (no quali.yaml nor organisme.yaml in this folder or above)",
-                p == "." ? say(lang, "le dossier courant", "the current folder") : p));
+        const io::Root root = root_of(p, lang);
         const fs::path absolute = io::normal_absolute(p);
-        auto it = std::find_if(targets.begin(), targets.end(), [&](const Target& t) { return t.root.dir == root->dir; });
-        if (it == targets.end()) it = targets.insert(targets.end(), Target{*root, {}});
+        auto it = std::find_if(targets.begin(), targets.end(), [&](const Target& t) { return t.root.dir == root.dir; });
+        if (it == targets.end()) it = targets.insert(targets.end(), Target{root, {}});
         it->selections.push_back(absolute);
     }
     return targets;
 }
 
-// One organisme folder of a repository: its result found in the cache when its key is there,
-// else read, checked and modelled, and stored. Its files join the reader's result.
+// The result of a folder from the cache, its rules as of this date added where they are stored
+// apart (computed from the whole organisme found when they are not there yet).
+std::optional<io::FolderResult> cached_folder(const loading::FolderCache& cache, const std::string& folder,
+                                              const std::string& key, const Parts& parts, const loading::Lean* lean)
+{
+    std::optional<io::FolderResult> hit = cache.get(folder, key);
+    if (!hit || !cache.rules_apart()) return hit;
+    std::optional<std::vector<core::Diagnostic>> rules = cache.get_rules(folder, key);
+    if (!rules) {
+        rules = loading::organisme_rules(*hit, parts, *lean);
+        cache.put_rules(folder, key, *rules);
+    }
+    hit->rules = std::move(*rules);
+    return hit;
+}
+
+// Stores a folder's result, its rules apart where the cache keeps them so.
+void store_folder(const loading::FolderCache& cache, const std::string& folder, const std::string& key,
+                  io::FolderResult& result)
+{
+    if (!cache.rules_apart()) return cache.put(folder, key, result);
+    cache.put_rules(folder, key, result.rules);
+    std::vector<core::Diagnostic> rules = std::move(result.rules);
+    result.rules.clear();
+    cache.put(folder, key, result);
+    result.rules = std::move(rules);
+}
+
+// One organisme folder of a repository: with a result cache, its result found there when its
+// key is, else read, checked, modelled and stored. Its files join the reader's result.
 void read_folder(io::RootReader& reader, std::size_t index, loading::ProofCache& proofs, Parts& parts,
-                 const loading::Lean* lean, const loading::FolderCache& cache, core::Lang lang)
+                 const loading::Lean* lean, const loading::FolderCache* cache, core::Lang lang)
 {
     std::vector<io::SourceFile> files = reader.list_folder(index);
     for (io::SourceFile& f : files) reader.read_bytes(f);
     const std::string& folder = reader.folder(index);
-    const std::optional<std::string> key = cache.key(folder, files);
+    const std::optional<std::string> key = cache != nullptr ? cache->key(folder, files) : std::nullopt;
     if (key)
-        if (std::optional<io::FolderResult> hit = cache.get(folder, *key)) {
-            // The whole organisme found, its rules as of this date perhaps not yet.
-            if (cache.rules_apart()) {
-                std::optional<std::vector<core::Diagnostic>> rules = cache.get_rules(folder, *key);
-                if (!rules) {
-                    rules = loading::organisme_rules(*hit, parts, *lean);
-                    cache.put_rules(folder, *key, *rules);
-                }
-                hit->rules = std::move(*rules);
-            }
+        if (std::optional<io::FolderResult> hit = cached_folder(*cache, folder, *key, parts, lean))
             if (loading::take_folder(std::move(*hit), files, parts, lean)) return reader.keep(std::move(files));
-        }
     for (io::SourceFile& f : files) {
         reader.parse(f);
         loading::check_file(f, reader.root(), proofs, lang);
     }
     bool outside = false;
     io::FolderResult result = loading::result_of_folder(files, proofs, parts, lean, &outside);
-    if (key && !outside) {
-        if (cache.rules_apart()) {
-            cache.put_rules(folder, *key, result.rules);
-            std::vector<core::Diagnostic> rules = std::move(result.rules);
-            result.rules.clear();
-            cache.put(folder, *key, result);
-            result.rules = std::move(rules);
-        } else {
-            cache.put(folder, *key, result);
-        }
-    }
+    if (key && !outside) store_folder(*cache, folder, *key, result);
     loading::take_folder(std::move(result), files, parts, lean);
     reader.keep(std::move(files));
 }
@@ -125,21 +125,19 @@ io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean
     const bool repository = root.kind == io::RootKind::repository;
     if (repository) parts.shared.add(loading::builtin_framework_input());
     std::vector<io::SourceFile> shared = reader.take_shared();
-    // The result cache (a repository's only): the shared files' bytes make every key.
-    if (folder_cache != nullptr)
-        for (io::SourceFile& f : shared) {
-            reader.read_bytes(f);
-            folder_cache->add_shared(f);
-        }
+    // Their bytes first: with a result cache (a repository's only), they make every key.
+    for (io::SourceFile& f : shared) {
+        reader.read_bytes(f);
+        if (folder_cache != nullptr) folder_cache->add_shared(f);
+    }
     // Lean: a shared file without a diagnostic gives its bytes back once modelled.
     const bool releases = lean != nullptr && !lean->whole;
     std::optional<io::SharedResult> known = folder_cache != nullptr ? folder_cache->get_shared() : std::nullopt;
     if (!known || !loading::take_shared(std::move(*known), shared, reader.folder_count(), parts, releases)) {
-        // One by one: two sessions of thousands of decisions parsed at once double the peak of
-        // memory (docs/performance.md, step 12).
+        // Parsed one by one: two sessions of thousands of decisions parsed at once double the
+        // peak of memory (docs/performance.md, step 12).
         for (io::SourceFile& f : shared) {
-            if (folder_cache != nullptr) reader.parse(f);
-            else reader.read(f);
+            reader.parse(f);
             loading::check_file(f, root, cache, lang);
             if (repository) loading::model_shared_file(f, parts, releases);
         }
@@ -153,14 +151,7 @@ io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean
     const auto read_folders = [&] {
         for (std::size_t g = next++; g < reader.folder_count(); g = next++) {
             try {
-                if (folder_cache != nullptr) {
-                    read_folder(reader, g, cache, parts, lean, *folder_cache, lang);
-                    continue;
-                }
-                std::vector<io::SourceFile> files = reader.read_folder(g);
-                for (io::SourceFile& f : files) loading::check_file(f, root, cache, lang);
-                if (repository) loading::model_folder(files, cache, parts, lean);
-                reader.keep(std::move(files));
+                read_folder(reader, g, cache, parts, lean, folder_cache, lang); // a repository's only
             } catch (...) {
                 const std::lock_guard lock(failure_lock);
                 if (!failure) failure = std::current_exception();
@@ -267,6 +258,20 @@ std::string_view Workspace::source_line(const std::string& display, int line) co
     if (known == read_again.end())
         known = read_again.emplace(display, io::read_again(*it->second.root, f.path)).first;
     return core::LineIndex(known->second).line(line);
+}
+
+io::Root root_of(const std::string& path, core::Lang lang)
+{
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(path, ec)))
+        throw EnvironmentError(say(lang, "chemin introuvable : {}", "no such path: {}", path));
+    std::optional<io::Root> root = io::find_root(path);
+    if (!root)
+        throw EnvironmentError(say(lang,
+            "{} n'est pas dans un dépôt quali (aucun quali.yaml ni organisme.yaml dans ce dossier ou au-dessus)",
+            "{} is not inside a quali repository (no quali.yaml nor organisme.yaml in this folder or above)",
+            path == "." ? say(lang, "le dossier courant", "the current folder") : path));
+    return *std::move(root);
 }
 
 Workspace load_workspace(const std::vector<std::string>& paths, const Context& ctx, const LoadOptions& options)

@@ -66,6 +66,10 @@ struct LoadOptions {
 // repository.
 Workspace load_workspace(const std::vector<std::string>& paths, const Context& ctx, const LoadOptions& options = {});
 
+// The root (repository or lone organisme folder) at or above path. Throws EnvironmentError when
+// the path does not exist or is in no repository.
+io::Root root_of(const std::string& path, core::Lang lang);
+
 // A path as the user can open it: relative to cwd (by default the current directory) when
 // shorter.
 std::string display_path(const std::filesystem::path& absolute);

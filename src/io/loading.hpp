@@ -47,4 +47,8 @@ void read_bytes(SourceFile& f, const Root& root, const fs::path& canonical_root,
 // Checks the bytes (core::check_text) and parses them into quali's tree.
 void parse_one(SourceFile& f, core::Lang lang);
 
+// A file's bytes up to limit + 1 (so that a file grown past the limit shows), from an open
+// descriptor, expected bytes long; false on a read error.
+bool read_descriptor(int fd, std::size_t expected, std::size_t limit, std::string& out);
+
 } // namespace quali::io::detail

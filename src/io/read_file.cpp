@@ -51,9 +51,9 @@ void read_from_snapshot(SourceFile& f, const Snapshot& snapshot, Lang lang)
     f.bytes = it->second;
 }
 
-// A file's bytes up to limit + 1 (so that a file grown past the limit shows), from an open
-// descriptor; false on a read error.
-bool read_descriptor(int fd, std::size_t expected, std::size_t limit, std::string& out)
+} // namespace
+
+bool detail::read_descriptor(int fd, std::size_t expected, std::size_t limit, std::string& out)
 {
     out.resize(std::min(expected, limit) + 1);
     std::size_t got = 0;
@@ -71,6 +71,8 @@ bool read_descriptor(int fd, std::size_t expected, std::size_t limit, std::strin
     out.resize(got);
     return true;
 }
+
+namespace {
 
 // Reads one file with every guard: not a regular file, a link leaving the root, too large,
 // unreadable. One lstat tells the common case (a regular file) with its size.
@@ -116,7 +118,7 @@ void read_one(SourceFile& f, const fs::path& full, const fs::path& canonical_roo
         return;
     }
     const int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    const bool read = fd >= 0 && read_descriptor(fd, static_cast<std::size_t>(size), core::max_file_bytes, f.bytes);
+    const bool read = fd >= 0 && detail::read_descriptor(fd, static_cast<std::size_t>(size), core::max_file_bytes, f.bytes);
     const int error = errno;
     if (fd >= 0) ::close(fd);
     if (!read) {

@@ -7,6 +7,8 @@
 
 #include "quali/io/digest.hpp"
 
+#include "loading.hpp"
+
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
@@ -54,20 +56,13 @@ bool write_all(int fd, std::string_view bytes)
 // The whole of an entry's file (at most 256 MiB: anything larger is no entry of ours).
 bool read_entry(const fs::path& path, std::string& out)
 {
+    constexpr std::size_t largest = 256 << 20;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) return false;
     struct stat st {};
-    bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= (256 << 20);
-    if (ok) {
-        out.resize(static_cast<std::size_t>(st.st_size));
-        std::size_t got = 0;
-        while (ok && got < out.size()) {
-            const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
-            if (n < 0 && errno == EINTR) continue;
-            ok = n > 0;
-            got += ok ? static_cast<std::size_t>(n) : 0;
-        }
-    }
+    const bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                    detail::read_descriptor(fd, static_cast<std::size_t>(st.st_size), largest, out) &&
+                    out.size() <= largest;
     ::close(fd);
     return ok;
 }
