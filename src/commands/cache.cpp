@@ -29,16 +29,16 @@ std::filesystem::path cache_of(const std::string& depot, const Context& ctx)
 
 int run_clear(const std::string& depot, const Context& ctx)
 {
-    const io::ResultCache cache(cache_of(depot, ctx));
+    const std::filesystem::path folder = cache_of(depot, ctx);
     std::error_code ec;
-    const bool existed = std::filesystem::is_directory(cache.folder(), ec);
-    if (const std::error_code failed = cache.clear())
+    const bool existed = std::filesystem::is_directory(folder, ec);
+    if (const std::error_code failed = io::clear_cache(folder))
         throw EnvironmentError(say(ctx.lang, "impossible de vider le cache {} : {}", "cannot clear the cache {}: {}",
-                                   cache.folder().string(), system_error_text(failed, ctx.lang)));
+                                   folder.string(), system_error_text(failed, ctx.lang)));
     if (!ctx.quiet)
-        ctx.out << (existed ? say(ctx.lang, "cache vidé : {}\n", "cache cleared: {}\n", cache.folder().string())
+        ctx.out << (existed ? say(ctx.lang, "cache vidé : {}\n", "cache cleared: {}\n", folder.string())
                             : say(ctx.lang, "aucun cache pour ce dépôt ({})\n", "no cache for this repository ({})\n",
-                                  cache.folder().string()));
+                                  folder.string()));
     return 0;
 }
 

@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <dirent.h>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace quali::commands::loading {
 
@@ -81,15 +83,21 @@ std::optional<std::vector<std::string>> snapshot_entries(const io::Snapshot& sna
 
 FolderCache::FolderCache(const io::Root& root, std::string_view mode, core::Lang lang,
                          std::optional<core::Date> as_of, std::optional<core::Date> rules_as_of)
-    : m_root(root), m_store(io::cache_folder(root.dir)), m_mode(mode)
+    : m_root(root), m_place(io::cache_folder(root.dir)), m_mode(mode)
 {
+    const char* trace = std::getenv("QUALI_TRACE_CACHE");
+    m_trace = trace != nullptr && *trace != '\0';
     if (rules_as_of) m_rules = fmt::format("rules as-of {}\n", core::iso(*rules_as_of));
-    // A git work tree may hold several repositories (in sub-folders): each has its entries; and
+    // A git work tree may hold several repositories (in sub-folders): each has its packs; and
     // validate and its pre-commit hook's --staged do not take each other's place.
     m_name = (root.snapshot != nullptr ? "staged " : "disk ") + root.dir.generic_string();
     m_shared = fmt::format("quali {}\nlang {}\nsnapshot {}\n", io::build_identity(),
                            lang == core::Lang::en ? "en" : "fr", root.snapshot != nullptr);
     m_folders = fmt::format("mode {}\nas-of {}\n", mode, as_of ? core::iso(*as_of) : "-");
+    if (m_place.empty()) return;
+    m_folder_pack.emplace(m_place, m_name + " " + m_mode);
+    m_shared_pack.emplace(m_place, m_name + " shared");
+    if (rules_apart()) m_rules_pack.emplace(m_place, m_name + " rules");
 }
 
 void FolderCache::add_shared(const io::SourceFile& f)
@@ -100,7 +108,7 @@ void FolderCache::add_shared(const io::SourceFile& f)
 
 std::optional<std::string> FolderCache::key(const std::string& folder, const std::vector<io::SourceFile>& files) const
 {
-    if (m_store.folder().empty()) return std::nullopt;
+    if (!m_folder_pack) return std::nullopt;
     const auto entries = m_root.snapshot != nullptr ? snapshot_entries(*m_root.snapshot, folder)
                                                     : disk_entries(m_root.dir / folder);
     if (!entries) return std::nullopt;
@@ -109,6 +117,12 @@ std::optional<std::string> FolderCache::key(const std::string& folder, const std
     for (const std::string& e : *entries)
         key.append(e).push_back('\n');
     for (const io::SourceFile& f : files) {
+        if (by_ids()) { // git's object id names the bytes: they are not read to make the key
+            const auto id = m_root.snapshot->ids.find(f.path);
+            if (id == m_root.snapshot->ids.end()) return std::nullopt;
+            fmt::format_to(std::back_inserter(key), "blob {} {}\n", f.path, id->second);
+            continue;
+        }
         fmt::format_to(std::back_inserter(key), "yaml {} {}\n", f.path, io::sha256_hex(f.bytes));
         append_diagnostics(key, f.diagnostics);
     }
@@ -117,45 +131,65 @@ std::optional<std::string> FolderCache::key(const std::string& folder, const std
 
 std::optional<io::FolderResult> FolderCache::get(const std::string& folder, const std::string& key) const
 {
-    const std::optional<std::string> payload = m_store.get(m_name + " " + m_mode + " " + folder, key);
-    if (!payload) return std::nullopt;
-    return io::decode_folder_result(*payload);
+    const std::optional<std::string_view> payload = m_folder_pack->get(folder, key);
+    std::optional<io::FolderResult> result = payload ? io::decode_folder_result(*payload) : std::nullopt;
+    if (m_trace) fmt::print(stderr, "quali cache: {} {} ({})\n", folder, result ? "found" : "computed", m_mode);
+    return result;
 }
 
-void FolderCache::put(const std::string& folder, const std::string& key, const io::FolderResult& result) const
+void FolderCache::put(const std::string& folder, const std::string& key, const io::FolderResult& result)
 {
-    m_store.put(m_name + " " + m_mode + " " + folder, key, io::encode(result));
+    m_folder_pack->put(folder, key, io::encode(result));
 }
 
 std::optional<std::vector<core::Diagnostic>> FolderCache::get_rules(const std::string& folder,
                                                                     const std::string& key) const
 {
-    const std::optional<std::string> payload = m_store.get(m_name + " rules " + folder, key + m_rules);
-    if (!payload) return std::nullopt;
-    std::optional<io::FolderResult> rules = io::decode_folder_result(*payload);
+    const std::optional<std::string_view> payload = m_rules_pack->get(folder, key + m_rules);
+    std::optional<io::FolderResult> rules = payload ? io::decode_folder_result(*payload) : std::nullopt;
+    if (m_trace) fmt::print(stderr, "quali cache: {} {} (rules)\n", folder, rules ? "found" : "computed");
     if (!rules) return std::nullopt;
     return std::move(rules->rules);
 }
 
-void FolderCache::put_rules(const std::string& folder, const std::string& key,
-                            std::vector<core::Diagnostic> rules) const
+void FolderCache::put_rules(const std::string& folder, const std::string& key, std::vector<core::Diagnostic> rules)
 {
     io::FolderResult only;
     only.rules = std::move(rules);
-    m_store.put(m_name + " rules " + folder, key + m_rules, io::encode(only));
+    m_rules_pack->put(folder, key + m_rules, io::encode(only));
 }
 
 std::optional<io::SharedResult> FolderCache::get_shared() const
 {
-    if (m_store.folder().empty()) return std::nullopt;
-    const std::optional<std::string> payload = m_store.get(m_name + " shared", m_shared);
-    if (!payload) return std::nullopt;
-    return io::decode_shared_result(*payload);
+    if (!m_shared_pack) return std::nullopt;
+    const std::optional<std::string_view> payload = m_shared_pack->get("shared", m_shared);
+    std::optional<io::SharedResult> result = payload ? io::decode_shared_result(*payload) : std::nullopt;
+    if (m_trace) fmt::print(stderr, "quali cache: shared files {}\n", result ? "found" : "computed");
+    return result;
 }
 
-void FolderCache::put_shared(const io::SharedResult& result) const
+void FolderCache::put_shared(const io::SharedResult& result)
 {
-    if (!m_store.folder().empty()) m_store.put(m_name + " shared", m_shared, io::encode(result));
+    if (m_shared_pack) m_shared_pack->put("shared", m_shared, io::encode(result));
+}
+
+void FolderCache::commit()
+{
+    // A folder's entries are kept while the folder is there (on disk, or in git's index).
+    const auto still_there = [this](std::string_view folder) {
+        if (m_root.snapshot == nullptr) return ::access((m_root.dir / folder).c_str(), F_OK) == 0;
+        const std::string prefix = std::string(folder) + "/";
+        const auto it = m_root.snapshot->files.lower_bound(prefix);
+        return it != m_root.snapshot->files.end() && it->starts_with(prefix);
+    };
+    const auto always = [](std::string_view) { return true; };
+    for (auto [pack, keep] : {std::pair<std::optional<io::ResultCache>*, std::function<bool(std::string_view)>>{
+                                  &m_folder_pack, still_there},
+                              {&m_rules_pack, still_there}, {&m_shared_pack, always}}) {
+        if (!*pack) continue;
+        const bool written = (*pack)->commit(keep);
+        if (m_trace && !written) fmt::print(stderr, "quali cache: {} not written\n", (*pack)->file().string());
+    }
 }
 
 } // namespace quali::commands::loading

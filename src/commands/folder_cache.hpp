@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 // The result cache of the loading (docs/performance.md « Cache des résultats »): what each
-// organisme folder of a repository gave (io::FolderResult), stored in io::ResultCache under a key
+// organisme folder of a repository gave (io::FolderResult), stored in a pack of io::ResultCache
+// (one per mode, one for the rules stored apart, one for the shared files) under a key
 // made of everything that result depends on — this binary, the language, the as-of date, what
 // the command keeps of an organisme, every shared file's bytes, and the folder itself: every
 // entry of it (name and kind, so that a proof added or removed counts) and every YAML file's
@@ -35,30 +36,42 @@ class FolderCache {
     // all of them are added before any folder's key is asked.
     void add_shared(const io::SourceFile& f);
 
+    // Whether the keys of the folders are made of git's object ids (validate --staged, whose
+    // index names every file's bytes) rather than of the bytes themselves.
+    [[nodiscard]] bool by_ids() const { return m_root.snapshot != nullptr && m_root.snapshot->fetch; }
+
     // The key of an organisme folder (organismes/<slug>) whose files' bytes are read
-    // (RootReader::read_bytes); nullopt when the folder cannot be cached.
+    // (RootReader::read_bytes), unless by_ids; nullopt when the folder cannot be cached.
     [[nodiscard]] std::optional<std::string> key(const std::string& folder,
                                                  const std::vector<io::SourceFile>& files) const;
 
+    // Any thread, at once (the loading's threads), as the other entries' get and put.
     [[nodiscard]] std::optional<io::FolderResult> get(const std::string& folder, const std::string& key) const;
-    void put(const std::string& folder, const std::string& key, const io::FolderResult& result) const;
+    void put(const std::string& folder, const std::string& key, const io::FolderResult& result);
 
     // The rules' diagnostics of a folder's organisme stored apart (rules_apart), under the
     // folder's key and the rules' date.
     [[nodiscard]] std::optional<std::vector<core::Diagnostic>> get_rules(const std::string& folder,
                                                                        const std::string& key) const;
-    void put_rules(const std::string& folder, const std::string& key, std::vector<core::Diagnostic> rules) const;
+    void put_rules(const std::string& folder, const std::string& key, std::vector<core::Diagnostic> rules);
 
     // What the shared files gave, under the key of their bytes (whatever the mode): asked once
     // every shared file is added.
     [[nodiscard]] std::optional<io::SharedResult> get_shared() const;
-    void put_shared(const io::SharedResult& result) const;
+    void put_shared(const io::SharedResult& result);
+
+    // Writes the packs that changed, once every folder is read: the entries of the folders that
+    // are no longer there are left out.
+    void commit();
 
   private:
     io::Root m_root;
-    io::ResultCache m_store;
-    std::string m_name;    // of the entries: the root, and whether git's index is read
+    std::filesystem::path m_place;
+    std::string m_name; // of the packs: the root, and whether git's index is read
     std::string m_mode;
+    // With QUALI_TRACE_CACHE set: each folder found or computed, each pack written, on stderr.
+    bool m_trace = false;
+    std::optional<io::ResultCache> m_folder_pack, m_rules_pack, m_shared_pack;
     std::string m_shared;  // the part of every key made of the program and the shared files
     std::string m_folders; // the part of a folder's key made of the mode and date
     std::string m_rules;   // the part of a rules entry's key beyond its folder's key

@@ -5,6 +5,7 @@
 #include "quali/io/process.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -42,6 +43,41 @@ std::vector<std::string> split_nul(const std::string& text)
 bool is_yaml(std::string_view path)
 {
     return path.size() > 5 && path.ends_with(".yaml");
+}
+
+// Adds the bytes of the blobs at paths (of the index: ids) to into, with one git cat-file --batch:
+// "<object> blob <size>\n<bytes>\n" each. What git cannot give is left out: its file is then read
+// alone (io::Snapshot::read), or said unreadable.
+void fetch_blobs(const fs::path& root, const std::map<std::string, std::string>& ids,
+                 const std::vector<std::string>& paths, std::map<std::string, std::string>& into)
+{
+    std::string request;
+    std::vector<const std::string*> wanted;
+    for (const std::string& path : paths)
+        if (const auto it = ids.find(path); it != ids.end() && !into.contains(path)) {
+            request += it->second + "\n";
+            wanted.push_back(&path);
+        }
+    if (wanted.empty()) return;
+    const auto r = raw(root, {"cat-file", "--batch"}, request);
+    if (!r || r->exit_code != 0) return;
+    const std::string& out = r->out;
+    std::size_t at = 0;
+    for (const std::string* path : wanted) {
+        const auto eol = out.find('\n', at);
+        if (eol == std::string::npos) break;
+        const std::string_view header(out.data() + at, eol - at);
+        at = eol + 1;
+        const auto space = header.rfind(' ');
+        if (header.ends_with(" missing") || space == std::string_view::npos) continue;
+        std::size_t size = 0;
+        const std::string_view digits = header.substr(space + 1);
+        if (std::from_chars(digits.data(), digits.data() + digits.size(), size).ec != std::errc() ||
+            size > out.size() - at)
+            break;
+        into.insert_or_assign(*path, out.substr(at, size));
+        at += size + 1;
+    }
 }
 
 } // namespace
@@ -106,37 +142,22 @@ io::Snapshot staged(const fs::path& root, const Context& ctx)
         if (e.sha.empty() || stage == 0 || (stage == 2 && e.stage != 0)) e = {sha, stage};
     }
 
-    // One git cat-file --batch for every YAML file: "<object> blob <size>\n<bytes>\n".
-    std::string request;
-    std::vector<std::string> wanted;
-    for (const auto& [path, e] : blobs)
-        if (is_yaml(path)) {
-            request += e.sha + "\n";
-            wanted.push_back(path);
-        }
-    if (!wanted.empty()) {
-        const std::string out = run(root, {"cat-file", "--batch"}, ctx, request);
-        std::size_t at = 0;
-        for (const std::string& path : wanted) {
-            const auto eol = out.find('\n', at);
-            if (eol == std::string::npos) break;
-            const std::string header = out.substr(at, eol - at);
-            at = eol + 1;
-            const auto space = header.rfind(' ');
-            if (header.ends_with(" missing") || space == std::string::npos) continue;
-            const std::size_t size = std::stoull(header.substr(space + 1));
-            snapshot.yaml[path] = out.substr(at, size);
-            at += size + 1;
-        }
-    }
+    // The .yaml files' bytes are fetched when the loading asks (io::Snapshot::fetch): with the
+    // result cache, only those of the folders that changed.
     auto shas = std::make_shared<std::map<std::string, std::string>>();
-    for (const auto& [path, e] : blobs) (*shas)[path] = e.sha;
+    for (const auto& [path, e] : blobs) {
+        (*shas)[path] = e.sha;
+        if (is_yaml(path)) snapshot.ids[path] = e.sha;
+    }
     snapshot.read = [root, shas](const std::string& path) -> std::optional<std::string> {
         const auto it = shas->find(path);
         if (it == shas->end()) return std::nullopt;
         const auto r = raw(root, {"cat-file", "blob", it->second});
         if (!r || r->exit_code != 0) return std::nullopt;
         return r->out;
+    };
+    snapshot.fetch = [root, shas](const std::vector<std::string>& paths, std::map<std::string, std::string>& into) {
+        fetch_blobs(root, *shas, paths, into);
     };
     return snapshot;
 }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -63,7 +64,7 @@ std::vector<Target> targets_of(const std::vector<std::string>& paths, core::Lang
 
 // The result of a folder from the cache, its rules as of this date added where they are stored
 // apart (computed from the whole organisme found when they are not there yet).
-std::optional<io::FolderResult> cached_folder(const loading::FolderCache& cache, const std::string& folder,
+std::optional<io::FolderResult> cached_folder(loading::FolderCache& cache, const std::string& folder,
                                               const std::string& key, const Parts& parts, const loading::Lean* lean)
 {
     std::optional<io::FolderResult> hit = cache.get(folder, key);
@@ -78,7 +79,7 @@ std::optional<io::FolderResult> cached_folder(const loading::FolderCache& cache,
 }
 
 // Stores a folder's result, its rules apart where the cache keeps them so.
-void store_folder(const loading::FolderCache& cache, const std::string& folder, const std::string& key,
+void store_folder(loading::FolderCache& cache, const std::string& folder, const std::string& key,
                   io::FolderResult& result)
 {
     if (!cache.rules_apart()) return cache.put(folder, key, result);
@@ -89,34 +90,94 @@ void store_folder(const loading::FolderCache& cache, const std::string& folder, 
     result.rules = std::move(rules);
 }
 
-// One organisme folder of a repository: with a result cache, its result found there when its
-// key is, else read, checked, modelled and stored. Its files join the reader's result.
-void read_folder(io::RootReader& reader, std::size_t index, loading::ProofCache& proofs, Parts& parts,
-                 const loading::Lean* lean, const loading::FolderCache* cache, core::Lang lang)
+// An organisme folder between the two steps of its reading: listed, keyed, and its result found
+// in the cache or not.
+struct Prepared {
+    std::string folder;
+    std::vector<io::SourceFile> files;
+    std::optional<std::string> key;
+    std::optional<io::FolderResult> found;
+    // The files whose bytes the second step reads (a cache keyed by git's ids, FolderCache::by_ids):
+    // all of a folder to compute, those a found result keeps.
+    [[nodiscard]] bool wants_bytes(std::size_t i) const
+    {
+        return !found || (i < found->files.size() && found->files[i].kept);
+    }
+};
+
+// The first step of an organisme folder's reading: its files listed, their bytes read (unless the
+// cache's keys are git's ids), its key made and its result looked for.
+Prepared prepare_folder(io::RootReader& reader, std::size_t index, const Parts& parts, const loading::Lean* lean,
+                        loading::FolderCache* cache)
 {
-    std::vector<io::SourceFile> files = reader.list_folder(index);
-    for (io::SourceFile& f : files) reader.read_bytes(f);
-    const std::string& folder = reader.folder(index);
-    const std::optional<std::string> key = cache != nullptr ? cache->key(folder, files) : std::nullopt;
-    if (key)
-        if (std::optional<io::FolderResult> hit = cached_folder(*cache, folder, *key, parts, lean))
-            if (loading::take_folder(std::move(*hit), files, parts, lean)) return reader.keep(std::move(files));
-    for (io::SourceFile& f : files) {
-        reader.parse(f);
-        loading::check_file(f, reader.root(), proofs, lang);
+    Prepared p{reader.folder(index), reader.list_folder(index), std::nullopt, std::nullopt};
+    if (cache == nullptr || !cache->by_ids())
+        for (io::SourceFile& f : p.files) reader.read_bytes(f);
+    p.key = cache != nullptr ? cache->key(p.folder, p.files) : std::nullopt;
+    if (p.key) p.found = cached_folder(*cache, p.folder, *p.key, parts, lean);
+    return p;
+}
+
+// The second step: the result found taken, or the folder read, checked, modelled and stored. Its
+// files join the reader's result.
+void finish_folder(io::RootReader& reader, Prepared p, loading::ProofCache& proofs, Parts& parts,
+                   const loading::Lean* lean, loading::FolderCache* cache, core::Lang lang)
+{
+    std::vector<bool> unread(p.files.size(), cache != nullptr && cache->by_ids());
+    const auto read = [&](std::size_t i) {
+        if (unread[i]) reader.read_bytes(p.files[i]);
+        unread[i] = false;
+    };
+    if (p.found) {
+        for (std::size_t i = 0; i < p.files.size(); ++i)
+            if (p.wants_bytes(i)) read(i);
+        if (loading::take_folder(std::move(*p.found), p.files, parts, lean)) return reader.keep(std::move(p.files));
+    }
+    for (std::size_t i = 0; i < p.files.size(); ++i) {
+        read(i);
+        reader.parse(p.files[i]);
+        loading::check_file(p.files[i], reader.root(), proofs, lang);
     }
     bool outside = false;
-    io::FolderResult result = loading::result_of_folder(files, proofs, parts, lean, &outside);
-    if (key && !outside) store_folder(*cache, folder, *key, result);
-    loading::take_folder(std::move(result), files, parts, lean);
-    reader.keep(std::move(files));
+    io::FolderResult result = loading::result_of_folder(p.files, proofs, parts, lean, &outside);
+    if (p.key && !outside) store_folder(*cache, p.folder, *p.key, result);
+    loading::take_folder(std::move(result), p.files, parts, lean);
+    reader.keep(std::move(p.files));
+}
+
+// Runs step(g) for every g below count on up to 16 threads; rethrows the first exception thrown
+// (LoadOptions::each_organisme), the others stopped.
+void on_threads(std::size_t count, const std::function<void(std::size_t)>& step)
+{
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_lock;
+    const auto work = [&] {
+        for (std::size_t g = next++; g < count; g = next++) {
+            try {
+                step(g);
+            } catch (...) {
+                const std::lock_guard lock(failure_lock);
+                if (!failure) failure = std::current_exception();
+                next = count;
+            }
+        }
+    };
+    {
+        const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
+        std::vector<std::jthread> pool;
+        for (unsigned t = 1; t < threads && t < count; ++t) pool.emplace_back(work);
+        work();
+    }
+    if (failure) std::rethrow_exception(failure);
 }
 
 // Reads a root: the shared files one by one, each checked and (in a repository) modelled and
 // released as soon as it is read; then the organisme folders on up to 16 threads, each folder
 // checked, modelled and released by the thread that read it. With a result cache, what the
 // shared files and each folder gave is taken from it when their bytes are those it was stored
-// for.
+// for. From git's index with a cache (validate --staged), the folders are keyed by git's ids
+// first, then the bytes of those to compute fetched in one go, then the folders finished.
 io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean* lean, core::Lang lang,
                          loading::FolderCache* folder_cache)
 {
@@ -125,6 +186,18 @@ io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean
     const bool repository = root.kind == io::RootKind::repository;
     if (repository) parts.shared.add(loading::builtin_framework_input());
     std::vector<io::SourceFile> shared = reader.take_shared();
+    const io::Snapshot* staged = root.snapshot != nullptr && root.snapshot->fetch ? root.snapshot : nullptr;
+    const bool by_ids = folder_cache != nullptr && folder_cache->by_ids();
+    if (staged != nullptr) {
+        // The bytes of the shared files, or of every file without a cache, fetched in one go.
+        std::vector<std::string> wanted;
+        if (by_ids) {
+            for (const io::SourceFile& f : shared) wanted.push_back(f.path);
+        } else {
+            for (const auto& [path, id] : staged->ids) wanted.push_back(path);
+        }
+        staged->fetch(wanted, staged->yaml);
+    }
     // Their bytes first: with a result cache (a repository's only), they make every key.
     for (io::SourceFile& f : shared) {
         reader.read_bytes(f);
@@ -145,27 +218,25 @@ io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean
         if (folder_cache != nullptr) folder_cache->put_shared(loading::shared_result(shared, parts));
     }
     reader.keep(std::move(shared));
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure; // the first thrown (LoadOptions::each_organisme); the others stop
-    std::mutex failure_lock;
-    const auto read_folders = [&] {
-        for (std::size_t g = next++; g < reader.folder_count(); g = next++) {
-            try {
-                read_folder(reader, g, cache, parts, lean, folder_cache, lang); // a repository's only
-            } catch (...) {
-                const std::lock_guard lock(failure_lock);
-                if (!failure) failure = std::current_exception();
-                next = reader.folder_count();
-            }
-        }
-    };
-    {
-        const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
-        std::vector<std::jthread> pool;
-        for (unsigned t = 1; t < threads && t < reader.folder_count(); ++t) pool.emplace_back(read_folders);
-        read_folders();
+    const std::size_t count = reader.folder_count();
+    if (by_ids) {
+        std::vector<Prepared> prepared(count);
+        on_threads(count, [&](std::size_t g) { prepared[g] = prepare_folder(reader, g, parts, lean, folder_cache); });
+        std::vector<std::string> wanted;
+        for (const Prepared& p : prepared)
+            for (std::size_t i = 0; i < p.files.size(); ++i)
+                if (p.wants_bytes(i)) wanted.push_back(p.files[i].path);
+        staged->fetch(wanted, staged->yaml);
+        on_threads(count, [&](std::size_t g) {
+            finish_folder(reader, std::move(prepared[g]), cache, parts, lean, folder_cache, lang);
+        });
+    } else {
+        on_threads(count, [&](std::size_t g) {
+            finish_folder(reader, prepare_folder(reader, g, parts, lean, folder_cache), cache, parts, lean,
+                          folder_cache, lang);
+        });
     }
-    if (failure) std::rethrow_exception(failure);
+    if (folder_cache != nullptr) folder_cache->commit();
     return std::move(reader).finish();
 }
 

@@ -33,22 +33,26 @@ void read_from_snapshot(SourceFile& f, const Snapshot& snapshot, Lang lang)
                        say(lang, "copiez le fichier au lieu d'un lien", "copy the file instead of a link")));
         return;
     }
+    // Fetched with the others (Snapshot::fetch), or else read alone.
     const auto it = snapshot.yaml.find(f.path);
-    if (it == snapshot.yaml.end()) {
+    std::optional<std::string> alone;
+    if (it == snapshot.yaml.end() && snapshot.read) alone = snapshot.read(f.path);
+    if (it == snapshot.yaml.end() && !alone) {
         f.diagnostics.push_back(
             file_error(f.path, "Q010",
                        say(lang, "fichier illisible dans l'index git", "file unreadable in git's index")));
         return;
     }
-    if (it->second.size() > core::max_file_bytes) {
+    const std::string& bytes = alone ? *alone : it->second;
+    if (bytes.size() > core::max_file_bytes) {
         f.diagnostics.push_back(
             file_error(f.path, "Q007",
                        say(lang, "fichier trop volumineux ({} Mio, au plus {} Mio) : il n'est pas lu",
                            "file too large ({} MiB, at most {} MiB): not read",
-                           it->second.size() / (1024 * 1024), core::max_file_bytes / (1024 * 1024))));
+                           bytes.size() / (1024 * 1024), core::max_file_bytes / (1024 * 1024))));
         return;
     }
-    f.bytes = it->second;
+    f.bytes = bytes;
 }
 
 } // namespace

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The encoding of a loading result (result_codec.hpp): cereal's binary archive, compressed with
-// zstd. Every field of the model is listed once here; tests/unit/io/test_result_codec.cpp checks
+// The encoding of a loading result (result_codec.hpp): cereal's binary archive (the cache's
+// packs compress it: result_cache.cpp). Every field of the model is listed once here; tests/unit/io/test_result_codec.cpp checks
 // that what is decoded equals what was encoded, field by field.
 #include "quali/io/result_codec.hpp"
 
@@ -15,7 +15,6 @@
 
 #include <elf.h>
 #include <link.h>
-#include <zstd.h>
 
 #include <cstring>
 #include <fmt/format.h>
@@ -154,24 +153,7 @@ int note_of_program(dl_phdr_info* info, std::size_t, void* data)
     return 1; // the program itself comes first: the shared libraries are not its identity
 }
 
-// cereal's archive is larger than the YAML it comes from (a size before every string and
-// list): entries are compressed with zstd at a fast level (higher ones gain little here and
-// slow a cold run: docs/performance.md).
-constexpr int compression_level = 3;
-constexpr unsigned long long largest_result = 1ULL << 30;
-
-// One zstd context per thread, made once: a context per entry costs more than the entry.
-ZSTD_CCtx* compressor()
-{
-    thread_local const std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
-    return context.get();
-}
-
-ZSTD_DCtx* decompressor()
-{
-    thread_local const std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(), &ZSTD_freeDCtx);
-    return context.get();
-}
+constexpr std::size_t largest_result = std::size_t{1} << 30;
 
 template <class T> std::string encoded(const T& result)
 {
@@ -180,29 +162,25 @@ template <class T> std::string encoded(const T& result)
         cereal::BinaryOutputArchive ar(out);
         ar(result, end_mark);
     }
-    const std::string plain = std::move(out).str();
-    std::string packed(ZSTD_compressBound(plain.size()), '\0');
-    ZSTD_CCtx* context = compressor();
-    if (context == nullptr) return {}; // an empty entry decodes to nothing: a miss
-    const std::size_t size =
-        ZSTD_compressCCtx(context, packed.data(), packed.size(), plain.data(), plain.size(), compression_level);
-    if (ZSTD_isError(size) != 0U) return {};
-    packed.resize(size);
-    return packed;
+    return std::move(out).str();
 }
 
-template <class T> std::optional<T> decoded(std::string_view packed)
+// A stream over bytes that are not copied (a pack's entry: result_cache.hpp).
+class ViewBuffer : public std::streambuf {
+  public:
+    explicit ViewBuffer(std::string_view bytes)
+    {
+        char* begin = const_cast<char*>(bytes.data()); // read only: get area, no put area
+        setg(begin, begin, begin + bytes.size());
+    }
+};
+
+template <class T> std::optional<T> decoded(std::string_view bytes)
 {
-    const unsigned long long size = ZSTD_getFrameContentSize(packed.data(), packed.size());
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > largest_result)
-        return std::nullopt;
-    std::string bytes(static_cast<std::size_t>(size), '\0');
-    ZSTD_DCtx* context = decompressor();
-    if (context == nullptr) return std::nullopt;
-    const std::size_t got = ZSTD_decompressDCtx(context, bytes.data(), bytes.size(), packed.data(), packed.size());
-    if (ZSTD_isError(got) != 0U || got != bytes.size()) return std::nullopt;
+    if (bytes.empty() || bytes.size() > largest_result) return std::nullopt;
     try {
-        std::istringstream in{std::move(bytes)};
+        ViewBuffer buffer(bytes);
+        std::istream in(&buffer);
         cereal::BinaryInputArchive ar(in);
         T result;
         std::uint32_t mark = 0;

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: EUPL-1.2
 """quali's result cache, end to end: every reading command says the same bytes with a cold
-cache, a warm one and --no-cache; an entry is rewritten only for a folder that changed; a
-damaged, foreign or unwritable cache only costs speed; concurrent runs; quali cache clear and
+cache, a warm one and --no-cache; only a folder that changed is computed again (as
+QUALI_TRACE_CACHE tells); a damaged, foreign or unwritable cache only costs speed; concurrent runs; quali cache clear and
 quali cache dossier; and 200 random edits of a generated repository, cached and uncached runs
 compared after each.
 
@@ -43,12 +43,12 @@ COMMANDS = [
 ]
 
 
-def entries(cache_home):
-    """{entry file: (inode, mtime_ns, size)} of every cache entry under cache_home."""
+def packs(cache_home):
+    """{pack file: (inode, mtime_ns, size)} of every pack of the cache under cache_home."""
     out = {}
     for dirpath, _, files in os.walk(cache_home):
         for n in files:
-            if n.startswith("e-"):
+            if n.startswith("p-"):
                 st = os.stat(os.path.join(dirpath, n))
                 out[os.path.join(dirpath, n)] = (st.st_ino, st.st_mtime_ns, st.st_size)
     return out
@@ -58,19 +58,45 @@ def outcome(run):
     return (run.code, run.stdout, run.stderr)
 
 
-def run(repo, args, cache_home, extra=()):
-    return run_quali(QUALI, [*extra, *args], repo, env={"XDG_CACHE_HOME": cache_home}, max_seconds=20)
+TRACE = "quali cache: "
+
+
+def run(repo, args, cache_home, extra=(), trace=False):
+    env = {"XDG_CACHE_HOME": cache_home}
+    if trace:
+        env["QUALI_TRACE_CACHE"] = "1"
+    return run_quali(QUALI, [*extra, *args], repo, env=env, max_seconds=20)
+
+
+def traced(repo, args, cache_home):
+    """Runs args with QUALI_TRACE_CACHE: (the run without the trace's lines in its stderr,
+    {what was found in the cache}, {what was computed})."""
+    r = run(repo, args, cache_home, trace=True)
+    found, computed, rest = set(), set(), []
+    for line in r.stderr.splitlines(keepends=True):
+        if not line.startswith(TRACE):
+            rest.append(line)
+            continue
+        m = re.fullmatch(r"(.+) (found|computed)(?: \((\w+)\))?", line[len(TRACE):].rstrip("\n"))
+        if m:  # a folder's rules stored apart are an entry of their own
+            what = m.group(1) + (" (rules)" if m.group(3) == "rules" else "")
+            (found if m.group(2) == "found" else computed).add(what)
+        elif not line.rstrip().endswith("not written"):
+            raise Failure(f"unknown trace line {line!r}")
+    r.stderr = "".join(rest)
+    return r, found, computed
 
 
 def same(repo, args, cache_home):
-    """Runs args with the cache and with --no-cache; fails unless both say the same bytes."""
-    cached = run(repo, args, cache_home)
+    """Runs args with the cache (traced) and with --no-cache; fails unless both say the same
+    bytes. Returns the cached run, what it found in the cache and what it computed."""
+    cached, found, computed = traced(repo, args, cache_home)
     plain = run(repo, args, cache_home, ["--no-cache"])
     if outcome(cached) != outcome(plain):
         raise Failure(f"`quali {' '.join(args)}` differs with the cache: exit {cached.code} vs {plain.code}\n"
                       f"cached stdout {cached.stdout[:600]!r}\nuncached {plain.stdout[:600]!r}\n"
                       f"cached stderr {cached.stderr[:300]!r}\nuncached {plain.stderr[:300]!r}")
-    return cached
+    return cached, found, computed
 
 
 @suite.test
@@ -78,12 +104,14 @@ def every_command_says_the_same_cold_warm_and_without_cache():
     with TempRepo(EXAMPLE) as repo, tempfile.TemporaryDirectory() as home:
         for args in COMMANDS:
             cold = run(repo, args, home)
-            warm = run(repo, args, home)
+            warm, found, computed = traced(repo, args, home)
             plain = run(repo, args, home, ["--no-cache"])
             check(outcome(cold) == outcome(warm) == outcome(plain),
                   f"`quali {' '.join(args)}`: cold, warm and --no-cache runs differ")
             check(cold.code in (0, 1), f"`quali {' '.join(args)}` exited {cold.code}: {cold.stderr}")
-        check(len(entries(home)) >= 7, f"the cache holds {len(entries(home))} entries for six organismes")
+            # The example's six organismes and its shared files, all found (pv reads no rules).
+            check(computed == set() and len(found) >= 7,
+                  f"`quali {' '.join(args)}` warm: found {sorted(found)}, computed {sorted(computed)}")
 
 
 @suite.test
@@ -111,60 +139,64 @@ def notify_and_site_write_the_same_files_with_the_cache():
 def only_the_changed_folder_is_computed_again():
     with TempRepo(EXAMPLE) as repo, tempfile.TemporaryDirectory() as home:
         args = ["validate", "--as-of", AS_OF, "--format", "json"]
-        same(repo, args, home)
-        first = entries(home)
-        # One entry per organisme folder, and one for the shared files.
-        check(len(first) == 7, f"{len(first)} entries after a cold validate of six organismes")
-        same(repo, args, home)
-        check(entries(home) == first, "a warm run wrote entries again")
+        _, found, computed = same(repo, args, home)
+        folders = {f"organismes/{n}" for n in os.listdir(os.path.join(repo, "organismes"))}
+        check(found == set() and computed == folders | {"shared files"},
+              f"a cold validate found {sorted(found)} and computed {sorted(computed)}")
+        # Two packs: the folders' results for validate, and the shared files'.
+        first = packs(home)
+        check(len(first) == 2, f"{len(first)} packs after a cold validate")
+        _, found, computed = same(repo, args, home)
+        check(computed == set() and found == folders | {"shared files"}, f"a warm run computed {sorted(computed)}")
+        check(packs(home) == first, "a warm run wrote the cache again")
         path = os.path.join(repo, "organismes", "habitat-loire", "paa.yaml")
         with open(path, encoding="utf-8") as f:
             text = f.read()
         with open(path, "w", encoding="utf-8") as f:
             f.write(text.replace("etat: realisee", "etat: realise", 1))
-        same(repo, args, home)
-        rewritten = [p for p, v in entries(home).items() if first.get(p) != v]
-        check(len(rewritten) == 1, f"{len(rewritten)} entries rewritten after one file changed")
+        _, found, computed = same(repo, args, home)
+        check(computed == {"organismes/habitat-loire"}, f"one file changed, computed again: {sorted(computed)}")
         # A proof removed changes its folder's entry too (the rules look for it).
         proofs = os.path.join(repo, "organismes", "logis-trois-vallees", "preuves")
         victim = sorted(os.listdir(proofs))[0]
         os.remove(os.path.join(proofs, victim))
-        before = entries(home)
-        same(repo, args, home)
-        check(len([p for p, v in entries(home).items() if before.get(p) != v]) == 1,
-              "removing a proof did not recompute its folder alone")
+        _, found, computed = same(repo, args, home)
+        check(computed == {"organismes/logis-trois-vallees"}, f"a proof removed, computed again: {sorted(computed)}")
+        # A folder renamed: computed under its new name.
+        os.rename(os.path.join(repo, "organismes", "habitat-loire"), os.path.join(repo, "organismes", "habitat-loire-2"))
+        _, found, computed = same(repo, args, home)
+        check(computed == {"organismes/habitat-loire-2"}, f"a folder renamed, computed again: {sorted(computed)}")
         # A shared file changes every folder's key.
-        before = entries(home)
         with open(os.path.join(repo, "quali.yaml"), "a", encoding="utf-8") as f:
             f.write("\n# une ligne de plus\n")
-        same(repo, args, home)
-        check(all(before[p] != v for p, v in entries(home).items() if p in before),
-              "a changed quali.yaml left entries as they were")
+        _, found, computed = same(repo, args, home)
+        check(found == set() and len(computed) == 7, f"a changed quali.yaml left {sorted(found)} as they were")
 
 
 @suite.test
-def damaged_entries_are_misses_and_are_written_again():
+def damaged_packs_are_misses_and_are_written_again():
     with TempRepo(EXAMPLE) as repo, tempfile.TemporaryDirectory() as home:
         args = ["validate", "--as-of", AS_OF, "--format", "json"]
-        reference = same(repo, args, home)
+        reference, _, _ = same(repo, args, home)
         damages = {
             "truncated": lambda b: b[: len(b) // 2],
             "empty": lambda b: b"",
-            "another version": lambda b: b.replace(b"quali-cache 1", b"quali-cache 9", 1),
+            "another version": lambda b: b.replace(b"quali-cache 2", b"quali-cache 9", 1),
             "garbage": lambda b: bytes(random.Random(len(b)).randrange(256) for _ in range(len(b))),
             "payload changed": lambda b: b[:-1] + bytes([b[-1] ^ 1]),
         }
         for name, damage in damages.items():
-            for path in entries(home):
+            for path in packs(home):
                 with open(path, "rb") as f:
                     data = f.read()
                 with open(path, "wb") as f:
                     f.write(damage(data))
-            r = run(repo, args, home)
-            check(outcome(r) == outcome(reference), f"{name} entries changed the result")
-            r = run(repo, args, home)
-            check(outcome(r) == outcome(reference), f"{name}: the rewritten entries changed the result")
-            check(all(v[2] > 100 for v in entries(home).values()), f"{name} entries were not written again")
+            r, _, computed = traced(repo, args, home)
+            check(outcome(r) == outcome(reference), f"{name} packs changed the result")
+            check(len(computed) == 7, f"{name} packs: only {sorted(computed)} computed again")
+            r, _, computed = traced(repo, args, home)
+            check(outcome(r) == outcome(reference), f"{name}: the rewritten packs changed the result")
+            check(computed == set(), f"{name} packs were not written again: {sorted(computed)} computed")
 
 
 @suite.test
@@ -211,12 +243,12 @@ def concurrent_runs_share_one_cache_without_harm():
                 p.stdout.close()
                 p.stderr.close()
             check(all(r == outcome(reference) for r in results), "concurrent runs disagreed")
-        settled = entries(home)
-        check(len(settled) == 7, f"{len(settled)} entries after concurrent runs")
+        settled = packs(home)
+        check(len(settled) == 2, f"{len(settled)} packs after concurrent runs")
         check(not [n for n in os.listdir(os.path.dirname(next(iter(settled)))) if n.startswith(".tmp-")],
               "temporary files left in the cache")
-        run(repo, args, home)
-        check(entries(home) == settled, "entries written by concurrent runs were not valid")
+        _, _, computed = traced(repo, args, home)
+        check(computed == set() and packs(home) == settled, "packs written by concurrent runs were not valid")
 
 
 @suite.test
@@ -231,11 +263,11 @@ def in_a_git_repository_the_cache_lives_in_the_git_folder_and_clears():
               f"quali cache dossier said {where.stdout!r}")
         r = run(repo, ["validate", "--as-of", AS_OF], home)
         check(r.code == 0, f"validate: {r.stderr}")
-        check(len(entries(os.path.join(repo, ".git", "quali"))) == 7, "not the seven entries in .git/quali")
-        check(entries(home) == {}, "the cache went to XDG_CACHE_HOME inside a git repository")
+        check(len(packs(os.path.join(repo, ".git", "quali"))) == 2, "not the two packs in .git/quali")
+        check(packs(home) == {}, "the cache went to XDG_CACHE_HOME inside a git repository")
         status = subprocess.run(["git", "status", "--porcelain"], cwd=repo, env=env, capture_output=True, text=True)
         check(status.stdout == "", f"the cache shows in git status: {status.stdout!r}")
-        staged = same(repo, ["validate", "--staged", "--as-of", AS_OF], home)
+        staged, _, _ = same(repo, ["validate", "--staged", "--as-of", AS_OF], home)
         check(staged.code == 0, f"validate --staged: {staged.stderr}")
         cleared = run(repo, ["cache", "clear"], home)
         check(cleared.code == 0 and "cache vidé" in cleared.stdout, f"cache clear said {cleared.stdout!r}")
@@ -244,6 +276,41 @@ def in_a_git_repository_the_cache_lives_in_the_git_folder_and_clears():
         check(again.code == 0 and "aucun cache" in again.stdout, f"a second clear said {again.stdout!r}")
         outside = run(os.path.dirname(repo), ["cache", "clear"], home)
         check(outside.code == 2 and "dépôt quali" in outside.stderr, f"outside a repository: {outside.stderr!r}")
+
+
+@suite.test
+def staged_runs_key_folders_on_git_ids_and_read_the_bytes_they_need():
+    with TempRepo(EXAMPLE) as repo, tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", HOME=home)
+
+        def git(*cmd):
+            subprocess.run(["git", "-c", "user.name=R", "-c", "user.email=r@exemple.fr", *cmd], cwd=repo, env=env,
+                           check=True, capture_output=True)
+
+        git("init", "-q")
+        git("add", "-A")
+        git("commit", "-q", "-m", "depot")
+        args = ["validate", "--staged", "--as-of", AS_OF]
+        folders = {f"organismes/{n}" for n in os.listdir(os.path.join(repo, "organismes"))}
+        _, _, computed = same(repo, args, home)
+        check(computed == folders | {"shared files"}, f"a cold --staged computed {sorted(computed)}")
+        # Changed on disk, not in the index: nothing to compute again.
+        path = os.path.join(repo, "organismes", "habitat-loire", "paa.yaml")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace("etat: realisee", "etat: realise", 1))
+        _, _, computed = same(repo, args, home)
+        check(computed == set(), f"an unstaged change computed {sorted(computed)}")
+        git("add", "-A")
+        r, _, computed = same(repo, args, home)
+        check(computed == {"organismes/habitat-loire"}, f"a staged change computed {sorted(computed)}")
+        check(r.code == 1 and "paa.yaml:" in r.stdout, f"the staged error is not said: {r.stdout[:400]!r}")
+        # Found in the cache, a file with a diagnostic still has its bytes read: GitLab's
+        # fingerprint of a diagnostic is made of its line's text, compared with --no-cache's.
+        r, found, computed = same(repo, [*args, "--format", "gitlab"], home)
+        check(computed == set() and "organismes/habitat-loire" in found, f"a warm --staged computed {sorted(computed)}")
+        check('"fingerprint"' in r.stdout, f"no fingerprint in {r.stdout[:400]!r}")
 
 
 # --- 200 random edits ----------------------------------------------------------------------
@@ -335,14 +402,12 @@ def two_hundred_random_edits_give_the_same_bytes_cached_and_not():
                 same(repo, ["status", "--as-of", as_of, "--format", "json"], home)
             if step % 10 == 5:  # its organismes' rules are stored apart from them, by date
                 same(repo, ["agenda", "2026-06-18", "--as-of", as_of, "--format", "json"], home)
-            before = entries(home)
             try:
-                same(repo, args, home)
+                _, found, computed = same(repo, args, home)
             except Failure as e:
                 raise Failure(f"after edit {step} ({edit.__name__ if edit else 'as-of'}): {e}")
-            after = entries(home)
-            kept += sum(1 for p, v in after.items() if before.get(p) == v)
-            total += len(after)
+            kept += len(found)
+            total += len(found) + len(computed)
         # Most edits touch one folder: most entries must have been found as they were.
         check(kept > total // 2, f"the cache served {kept} entries of {total}")
 
