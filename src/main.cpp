@@ -52,11 +52,28 @@ quali::core::Lang peek_lang(int argc, char** argv)
     return resolve_lang(peek);
 }
 
+// The allocator's heaps on the kernel's large pages (glibc's tunable glibc.malloc.hugetlb, read
+// when a program starts): on a virtual machine a page fault costs microseconds, and a warm run
+// faults in tens of thousands of pages (docs/performance.md). quali starts itself again, once,
+// with the tunable set; a GLIBC_TUNABLES that already names it (glibc.malloc.hugetlb=0 to do
+// without) is left as it is, and so is a failed start.
+void start_on_large_pages(char** argv)
+{
+    constexpr std::string_view tunable = "glibc.malloc.hugetlb";
+    const char* set = std::getenv("GLIBC_TUNABLES");
+    if (set != nullptr && std::string_view(set).find(tunable) != std::string_view::npos) return;
+    const std::string value = (set != nullptr && *set != '\0' ? std::string(set) + ":" : std::string()) +
+                              std::string(tunable) + "=1";
+    if (::setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
+    ::execv("/proc/self/exe", argv);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     using quali::commands::tr;
+    start_on_large_pages(argv);
     GlobalOptions global;
     const quali::core::Lang help_lang = peek_lang(argc, argv);
     CLI::App app{tr(help_lang,

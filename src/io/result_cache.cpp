@@ -6,7 +6,7 @@
 // frame has its content's checksum and holds its entries sorted by name, each as
 //   <name's size: 4 bytes><name><key's sha256: 64 hex digits><payload's size: 8 bytes><payload>
 // (sizes in the machine's byte order: a cache is the machine's own). Compressed together, the
-// entries of a chunk take about a third of what each compressed alone took.
+// entries of a chunk take less than half of what each compressed alone took (docs/performance.md).
 #include "quali/io/result_cache.hpp"
 
 #include "quali/io/digest.hpp"
@@ -69,11 +69,12 @@ bool write_all(int fd, std::string_view bytes)
 // A pack's bytes, compressed or not: anything larger is no pack of ours.
 constexpr std::size_t largest_pack = std::size_t{1} << 31;
 constexpr std::size_t key_size = 64;
-// zstd's level: the packs compress about as well at 3 as at higher levels, much faster.
+// zstd's level: a fast one (a pack is written at the end of a cold run, on its time); level 6
+// gains a fifth of the room for twice the time.
 constexpr int compression_level = 3;
 
 // The whole of a pack's file.
-bool read_entry(const fs::path& path, std::string& out)
+bool read_pack(const fs::path& path, std::string& out)
 {
     constexpr std::size_t largest = largest_pack;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -185,7 +186,7 @@ fs::path cache_folder(const fs::path& root)
 ResultCache::ResultCache(fs::path folder, std::string_view name) : folder_(std::move(folder)), name_(name)
 {
     if (folder_.empty()) return;
-    if (!read_entry(file(), packed_) || !std::string_view(packed_).starts_with(std::string(format) + "\n")) return;
+    if (!read_pack(file(), packed_) || !std::string_view(packed_).starts_with(std::string(format) + "\n")) return;
     std::string_view rest = std::string_view(packed_).substr(format.size() + 1);
     std::array<std::string_view, chunk_count> frames;
     for (std::string_view& frame : frames) {
