@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <functional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -111,8 +112,8 @@ std::optional<std::string> FolderCache::key(const std::string& folder, const std
     if (!m_folder_pack) return std::nullopt;
     const auto entries = m_root.snapshot != nullptr ? snapshot_entries(*m_root.snapshot, folder)
                                                     : disk_entries(m_root.dir / folder);
-    if (!entries) return std::nullopt;
-    std::string key = m_shared + m_folders;
+    if (!entries || m_shared_digest.empty()) return std::nullopt;
+    std::string key = m_shared_digest + m_folders;
     fmt::format_to(std::back_inserter(key), "folder {}\n", folder);
     for (const std::string& e : *entries)
         key.append(e).push_back('\n');
@@ -133,7 +134,7 @@ std::optional<io::FolderResult> FolderCache::get(const std::string& folder, cons
 {
     const std::optional<std::string_view> payload = m_folder_pack->get(folder, key);
     std::optional<io::FolderResult> result = payload ? io::decode_folder_result(*payload) : std::nullopt;
-    if (m_trace) fmt::print(stderr, "quali cache: {} {} ({})\n", folder, result ? "found" : "computed", m_mode);
+    trace(folder, m_mode, result.has_value());
     return result;
 }
 
@@ -147,7 +148,7 @@ std::optional<std::vector<core::Diagnostic>> FolderCache::get_rules(const std::s
 {
     const std::optional<std::string_view> payload = m_rules_pack->get(folder, key + m_rules);
     std::optional<io::FolderResult> rules = payload ? io::decode_folder_result(*payload) : std::nullopt;
-    if (m_trace) fmt::print(stderr, "quali cache: {} {} (rules)\n", folder, rules ? "found" : "computed");
+    trace(folder, "rules", rules.has_value());
     if (!rules) return std::nullopt;
     return std::move(rules->rules);
 }
@@ -159,12 +160,14 @@ void FolderCache::put_rules(const std::string& folder, const std::string& key, s
     m_rules_pack->put(folder, key + m_rules, io::encode(only));
 }
 
-std::optional<io::SharedResult> FolderCache::get_shared() const
+std::optional<io::SharedResult> FolderCache::get_shared()
 {
+    // Every folder's key starts with the shared files' digest, not with their hundreds of lines.
+    m_shared_digest = fmt::format("shared {}\n", io::sha256_hex(m_shared));
     if (!m_shared_pack) return std::nullopt;
     const std::optional<std::string_view> payload = m_shared_pack->get("shared", m_shared);
     std::optional<io::SharedResult> result = payload ? io::decode_shared_result(*payload) : std::nullopt;
-    if (m_trace) fmt::print(stderr, "quali cache: shared files {}\n", result ? "found" : "computed");
+    trace("shared files", "", result.has_value());
     return result;
 }
 
@@ -182,14 +185,20 @@ void FolderCache::commit()
         const auto it = m_root.snapshot->files.lower_bound(prefix);
         return it != m_root.snapshot->files.end() && it->starts_with(prefix);
     };
-    const auto always = [](std::string_view) { return true; };
-    for (auto [pack, keep] : {std::pair<std::optional<io::ResultCache>*, std::function<bool(std::string_view)>>{
-                                  &m_folder_pack, still_there},
-                              {&m_rules_pack, still_there}, {&m_shared_pack, always}}) {
-        if (!*pack) continue;
-        const bool written = (*pack)->commit(keep);
-        if (m_trace && !written) fmt::print(stderr, "quali cache: {} not written\n", (*pack)->file().string());
-    }
+    const auto commit = [this](std::optional<io::ResultCache>& pack, const std::function<bool(std::string_view)>& keep) {
+        if (pack && !pack->commit(keep) && m_trace)
+            fmt::print(stderr, "quali cache: {} not written\n", pack->file().string());
+    };
+    commit(m_folder_pack, still_there);
+    commit(m_rules_pack, still_there);
+    commit(m_shared_pack, [](std::string_view) { return true; });
+}
+
+void FolderCache::trace(std::string_view what, std::string_view kind, bool found) const
+{
+    if (!m_trace) return;
+    fmt::print(stderr, "quali cache: {} {}{}\n", what, found ? "found" : "computed",
+               kind.empty() ? std::string() : fmt::format(" ({})", kind));
 }
 
 } // namespace quali::commands::loading

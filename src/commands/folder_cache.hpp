@@ -56,8 +56,8 @@ class FolderCache {
     void put_rules(const std::string& folder, const std::string& key, std::vector<core::Diagnostic> rules);
 
     // What the shared files gave, under the key of their bytes (whatever the mode): asked once
-    // every shared file is added.
-    [[nodiscard]] std::optional<io::SharedResult> get_shared() const;
+    // every shared file is added, before any folder's key.
+    [[nodiscard]] std::optional<io::SharedResult> get_shared();
     void put_shared(const io::SharedResult& result);
 
     // Writes the packs that changed, once every folder is read: the entries of the folders that
@@ -65,6 +65,9 @@ class FolderCache {
     void commit();
 
   private:
+    // With QUALI_TRACE_CACHE: "quali cache: <what> found|computed (<kind>)" on stderr.
+    void trace(std::string_view what, std::string_view kind, bool found) const;
+
     io::Root m_root;
     std::filesystem::path m_place;
     std::string m_name; // of the packs: the root, and whether git's index is read
@@ -72,7 +75,8 @@ class FolderCache {
     // With QUALI_TRACE_CACHE set: each folder found or computed, each pack written, on stderr.
     bool m_trace = false;
     std::optional<io::ResultCache> m_folder_pack, m_rules_pack, m_shared_pack;
-    std::string m_shared;  // the part of every key made of the program and the shared files
+    std::string m_shared;  // the program and the shared files: the shared files' key
+    std::string m_shared_digest; // its digest, the part of every folder's key it makes
     std::string m_folders; // the part of a folder's key made of the mode and date
     std::string m_rules;   // the part of a rules entry's key beyond its folder's key
 };

@@ -4,6 +4,7 @@
 // observatory, sessions (agenda or procès-verbal), bilans, and the machine-readable list of
 // organismes (docs/site.md).
 #include "commands/document.hpp"
+#include "commands/parallel.hpp"
 #include "commands/site.hpp"
 #include "quali/core/deadlines.hpp"
 #include "quali/core/export.hpp"
@@ -15,13 +16,8 @@
 #include "quali/render/observatory.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <fmt/format.h>
-#include <functional>
-#include <mutex>
 #include <set>
-#include <thread>
 
 namespace quali::commands {
 
@@ -42,38 +38,6 @@ void write_auditors(const SiteRun& run)
     run.page("auditeurs.html", "Auditeurs",
              run.body("site-auditeurs", render::auditors_tree(run.repository->model, &lazy), &lazy));
 }
-
-namespace {
-
-// Runs page(0..n-1) on every core: each page is its own file, so the bytes do not depend on the
-// order; the first error stops the others and is thrown here.
-void on_every_core(std::size_t n, const std::function<void(std::size_t)>& page)
-{
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_lock;
-    const auto work = [&] {
-        for (std::size_t i = next++; i < n; i = next++) {
-            try {
-                page(i);
-            } catch (...) {
-                const std::lock_guard lock(failure_lock);
-                if (!failure) failure = std::current_exception();
-                next = n;
-            }
-        }
-    };
-    {
-        std::vector<std::jthread> threads;
-        const unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1U, 16U);
-        for (unsigned t = 1; t < cores && t < n; ++t)
-            threads.emplace_back(work);
-        work();
-    }
-    if (failure) std::rethrow_exception(failure);
-}
-
-} // namespace
 
 void write_observatory(const SiteRun& run)
 {

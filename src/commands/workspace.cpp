@@ -5,17 +5,13 @@
 
 #include "commands/folder_cache.hpp"
 #include "commands/loading.hpp"
+#include "commands/parallel.hpp"
 #include "quali/core/rules.hpp"
 #include "quali/core/text_checks.hpp"
 #include "quali/core/visa_checks.hpp"
 #include "quali/io/visa_io.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <functional>
-#include <mutex>
-#include <thread>
 
 namespace quali::commands {
 
@@ -145,32 +141,6 @@ void finish_folder(io::RootReader& reader, Prepared p, loading::ProofCache& proo
     reader.keep(std::move(p.files));
 }
 
-// Runs step(g) for every g below count on up to 16 threads; rethrows the first exception thrown
-// (LoadOptions::each_organisme), the others stopped.
-void on_threads(std::size_t count, const std::function<void(std::size_t)>& step)
-{
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_lock;
-    const auto work = [&] {
-        for (std::size_t g = next++; g < count; g = next++) {
-            try {
-                step(g);
-            } catch (...) {
-                const std::lock_guard lock(failure_lock);
-                if (!failure) failure = std::current_exception();
-                next = count;
-            }
-        }
-    };
-    {
-        const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
-        std::vector<std::jthread> pool;
-        for (unsigned t = 1; t < threads && t < count; ++t) pool.emplace_back(work);
-        work();
-    }
-    if (failure) std::rethrow_exception(failure);
-}
 
 // Reads a root: the shared files one by one, each checked and (in a repository) modelled and
 // released as soon as it is read; then the organisme folders on up to 16 threads, each folder
@@ -221,17 +191,17 @@ io::LoadedRoot read_root(const io::Root& root, Parts& parts, const loading::Lean
     const std::size_t count = reader.folder_count();
     if (by_ids) {
         std::vector<Prepared> prepared(count);
-        on_threads(count, [&](std::size_t g) { prepared[g] = prepare_folder(reader, g, parts, lean, folder_cache); });
+        on_every_core(count, [&](std::size_t g) { prepared[g] = prepare_folder(reader, g, parts, lean, folder_cache); });
         std::vector<std::string> wanted;
         for (const Prepared& p : prepared)
             for (std::size_t i = 0; i < p.files.size(); ++i)
                 if (p.wants_bytes(i)) wanted.push_back(p.files[i].path);
         staged->fetch(wanted, staged->yaml);
-        on_threads(count, [&](std::size_t g) {
+        on_every_core(count, [&](std::size_t g) {
             finish_folder(reader, std::move(prepared[g]), cache, parts, lean, folder_cache, lang);
         });
     } else {
-        on_threads(count, [&](std::size_t g) {
+        on_every_core(count, [&](std::size_t g) {
             finish_folder(reader, prepare_folder(reader, g, parts, lean, folder_cache), cache, parts, lean,
                           folder_cache, lang);
         });

@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <functional>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -70,8 +69,6 @@ class ResultCache {
         std::string_view key;     // the key's SHA-256, in hex
         std::string_view payload;
     };
-    // The entries whose name falls on one part of the pack: one zstd frame, decompressed the
-    // first time one of them is asked for, by the thread that asks.
     // Memory mapped for a chunk's bytes, its pages made at once (a page fault each costs more).
     struct Pages {
         void* start = nullptr;
@@ -82,6 +79,8 @@ class ResultCache {
         ~Pages();
         char* allocate(std::size_t bytes);
     };
+    // The entries whose name falls on one part of the pack: one zstd frame, decompressed the
+    // first time one of them is asked for, by the thread that asks.
     struct Chunk {
         std::string_view frame;
         std::once_flag once;
