@@ -141,7 +141,6 @@ void finish_folder(io::RootReader& reader, Prepared p, loading::ProofCache& proo
     reader.keep(std::move(p.files));
 }
 
-
 // Reads a root: the shared files one by one, each checked and (in a repository) modelled and
 // released as soon as it is read; then the organisme folders on up to 16 threads, each folder
 // checked, modelled and released by the thread that read it. With a result cache, what the
