@@ -99,6 +99,15 @@ def same(repo, args, cache_home):
     return cached, found, computed
 
 
+def misspell_a_state(repo):
+    """One typo in one file of habitat-loire: an action's state that is no state (Q104)."""
+    path = os.path.join(repo, "organismes", "habitat-loire", "paa.yaml")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace("etat: realisee", "etat: realise", 1))
+
+
 @suite.test
 def every_command_says_the_same_cold_warm_and_without_cache():
     with TempRepo(EXAMPLE) as repo, tempfile.TemporaryDirectory() as home:
@@ -149,11 +158,7 @@ def only_the_changed_folder_is_computed_again():
         _, found, computed = same(repo, args, home)
         check(computed == set() and found == folders | {"shared files"}, f"a warm run computed {sorted(computed)}")
         check(packs(home) == first, "a warm run wrote the cache again")
-        path = os.path.join(repo, "organismes", "habitat-loire", "paa.yaml")
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace("etat: realisee", "etat: realise", 1))
+        misspell_a_state(repo)
         _, found, computed = same(repo, args, home)
         check(computed == {"organismes/habitat-loire"}, f"one file changed, computed again: {sorted(computed)}")
         # A proof removed changes its folder's entry too (the rules look for it).
@@ -295,11 +300,7 @@ def staged_runs_key_folders_on_git_ids_and_read_the_bytes_they_need():
         _, _, computed = same(repo, args, home)
         check(computed == folders | {"shared files"}, f"a cold --staged computed {sorted(computed)}")
         # Changed on disk, not in the index: nothing to compute again.
-        path = os.path.join(repo, "organismes", "habitat-loire", "paa.yaml")
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace("etat: realisee", "etat: realise", 1))
+        misspell_a_state(repo)
         _, _, computed = same(repo, args, home)
         check(computed == set(), f"an unstaged change computed {sorted(computed)}")
         git("add", "-A")
