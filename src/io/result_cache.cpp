@@ -9,6 +9,7 @@
 // entries of a chunk take less than half of what each compressed alone took (docs/performance.md).
 #include "quali/io/result_cache.hpp"
 
+#include "quali/io/compression.hpp"
 #include "quali/io/digest.hpp"
 
 #include "loading.hpp"
@@ -142,22 +143,6 @@ std::size_t chunk_index(std::string_view entry)
     return static_cast<std::size_t>(hash % ResultCache::chunk_count);
 }
 
-// plain compressed into one zstd frame after what out holds, with its content's checksum.
-bool compress(std::string_view plain, std::string& out)
-{
-    const std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
-    if (!context || ZSTD_isError(ZSTD_CCtx_setParameter(context.get(), ZSTD_c_compressionLevel, compression_level)) ||
-        ZSTD_isError(ZSTD_CCtx_setParameter(context.get(), ZSTD_c_checksumFlag, 1)))
-        return false;
-    const std::size_t start = out.size();
-    out.resize(start + ZSTD_compressBound(plain.size()));
-    const std::size_t size =
-        ZSTD_compress2(context.get(), out.data() + start, out.size() - start, plain.data(), plain.size());
-    if (ZSTD_isError(size) != 0U) return false;
-    out.resize(start + size);
-    return true;
-}
-
 } // namespace
 
 fs::path cache_folder(const fs::path& root)
@@ -289,7 +274,7 @@ bool ResultCache::commit(const std::function<bool(std::string_view)>& keep)
             std::string plain;
             for (const auto& [entry, stored] : all[c])
                 append_record(plain, entry, stored);
-            if (!compress(plain, frames[c])) failed = true;
+            if (!compress(plain, frames[c], compression_level)) failed = true;
         }
     };
     {

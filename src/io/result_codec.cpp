@@ -117,6 +117,10 @@ template <class Ar> void serialize(Ar& ar, Model& m)
     ar(m.standalone, m.rules_file, m.rules, m.referent, m.ignorer, m.framework, m.committee, m.sessions, m.auditors,
        m.organismes, m.flaws);
 }
+template <class Ar> void serialize(Ar& ar, Deadline& d)
+{
+    ar(d.date, d.type, d.organisme, d.titre, d.description, d.lieu, d.statut, d.cle);
+}
 
 } // namespace quali::core
 
@@ -214,6 +218,16 @@ std::optional<SharedResult> decode_shared_result(std::string_view bytes)
     std::optional<SharedResult> result = decoded<SharedResult>(bytes);
     if (result) result->model.index();
     return result;
+}
+
+std::string encode(const std::vector<core::Deadline>& deadlines)
+{
+    return encoded(deadlines);
+}
+
+std::optional<std::vector<core::Deadline>> decode_deadlines(std::string_view bytes)
+{
+    return decoded<std::vector<core::Deadline>>(bytes);
 }
 
 const std::string& build_identity()

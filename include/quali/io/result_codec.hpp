@@ -5,6 +5,7 @@
 // its files and of its organisme's rules, the files the rules cannot read; and what the files
 // outside the organisme folders give (the repository's model without its organismes). Encoded with cereal's
 // binary archive; decoding anything but an encoding of this very binary is a miss, never a guess.
+#include "quali/core/deadlines.hpp"
 #include "quali/core/diagnostic.hpp"
 #include "quali/core/model.hpp"
 
@@ -49,6 +50,10 @@ std::string encode(const SharedResult& result);
 // indexed (core::Model::index).
 std::optional<FolderResult> decode_folder_result(std::string_view bytes);
 std::optional<SharedResult> decode_shared_result(std::string_view bytes);
+
+// Deadlines, as quali site keeps them aside while it reads the organismes (site.hpp).
+std::string encode(const std::vector<core::Deadline>& deadlines);
+std::optional<std::vector<core::Deadline>> decode_deadlines(std::string_view bytes);
 
 // What makes this binary what it is, for the cache's keys: its version and the GNU build id the
 // linker wrote (a hash of the whole program, schemas and rules included); any rebuild changes it.

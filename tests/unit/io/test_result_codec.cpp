@@ -5,7 +5,9 @@
 // nothing.
 #include "../core/repo.hpp"
 
+#include "quali/core/deadlines.hpp"
 #include "quali/core/rules.hpp"
+#include "quali/io/compression.hpp"
 #include "quali/io/result_codec.hpp"
 
 #include <doctest/doctest.h>
@@ -99,6 +101,43 @@ TEST_CASE("damaged bytes decode to nothing, never to a result nor a throw")
     flipped[bytes.size() - 2] = static_cast<char>(flipped[bytes.size() - 2] ^ 0x5a); // the end mark
     CHECK_FALSE(io::decode_folder_result(flipped).has_value());
     CHECK_FALSE(io::decode_folder_result(std::string(64, '\xff')).has_value());
+}
+
+TEST_CASE("deadlines kept aside come back whole, compressed or not; a damaged frame gives nothing")
+{
+    const testing::Repo repo = testing::Repo::load(std::filesystem::path(QUALI_SOURCE_DIR) / "examples/depot");
+    const std::vector<core::Deadline> all =
+        core::deadlines(repo.model(), testing::day("2026-06-10"), std::nullopt, core::Lang::fr);
+    REQUIRE(all.size() > 3);
+    const auto same = [](const std::vector<core::Deadline>& a, const std::vector<core::Deadline>& b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i].date != b[i].date || a[i].type != b[i].type || a[i].organisme != b[i].organisme ||
+                a[i].titre != b[i].titre || a[i].description != b[i].description || a[i].lieu != b[i].lieu ||
+                a[i].statut != b[i].statut || a[i].cle != b[i].cle)
+                return false;
+        return true;
+    };
+    const std::string bytes = io::encode(all);
+    const auto back = io::decode_deadlines(bytes);
+    REQUIRE(back.has_value());
+    CHECK(same(*back, all));
+    CHECK(io::decode_deadlines(io::encode(std::vector<core::Deadline>{}))->empty());
+    CHECK_FALSE(io::decode_deadlines(std::string_view(bytes).substr(0, bytes.size() - 1)).has_value());
+
+    std::string frame = "kept";
+    REQUIRE(io::compress(bytes, frame, 1));
+    CHECK(frame.starts_with("kept")); // appended after what it held
+    const std::string_view only = std::string_view(frame).substr(4);
+    CHECK(only.size() < bytes.size());
+    const auto plain = io::decompress(only, bytes.size());
+    REQUIRE(plain.has_value());
+    CHECK(*plain == bytes);
+    CHECK_FALSE(io::decompress(only, bytes.size() - 1).has_value()); // larger than allowed
+    CHECK_FALSE(io::decompress(only.substr(0, only.size() - 1), bytes.size()).has_value());
+    std::string flipped(only);
+    flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x5a);
+    CHECK_FALSE(io::decompress(flipped, bytes.size()).has_value());
 }
 
 TEST_CASE("the program's identity names this very build")
