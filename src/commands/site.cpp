@@ -23,7 +23,12 @@ using core::say;
 
 void SiteRun::write(const std::string& relative, std::string_view bytes) const
 {
-    if (const std::error_code ec = folder.write(relative, bytes))
+    write(relative, std::span<const std::string_view>(&bytes, 1));
+}
+
+void SiteRun::write(const std::string& relative, std::span<const std::string_view> parts) const
+{
+    if (const std::error_code ec = folder.write(relative, parts))
         throw EnvironmentError(say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}",
                                    display_path(folder.staging() / relative),
                                    system_error_text(ec, ctx.lang)));
@@ -35,9 +40,13 @@ void SiteRun::page(const std::string& relative, const std::string& titre, std::s
     std::string racine;
     for (long i = 0; i < depth; ++i)
         racine += "../";
-    write(relative, render("site-page", [&](std::string_view text) {
-              return render::site_page(text, titre, racine, nav, body);
-          }));
+    render::PageFrame frame;
+    render("site-page", [&](std::string_view text) {
+        frame = render::site_frame(text, titre, racine, nav);
+        return std::string();
+    });
+    // The body, megabytes for a bilan, is written where it is, never copied into the page.
+    write(relative, render::page_parts(frame, body));
 }
 
 std::string SiteRun::render(std::string_view document, const std::function<std::string(std::string_view)>& with) const
@@ -212,6 +221,7 @@ int run_site(const SiteOptions& opt, const Context& ctx)
     warn_if_repository_has_errors(ws, ctx, "le site peut être incomplet", "the site may be incomplete");
     run.repository.emplace(repository_view(ws));
     run.validation = validation_counts(*run.repository);
+    run.gathered.deadlines.order(core::deadlines(ws.models.front(), as_of, 90, core::Lang::fr, {}), as_of);
     run.years = years_with_data(ws.models.front(), as_of);
     write_changed_organisme_pages(run);
     run.write("site.css", core::embedded_file("site.css").value_or(""));

@@ -4,6 +4,7 @@
 // site_pages.cpp writes each kind of page, site_stream.cpp what is written or gathered while each
 // organisme folder is in hand). Private to src/commands/.
 #include "commands/document.hpp"
+#include "commands/site_deadlines.hpp"
 #include "commands/workspace.hpp"
 #include "quali/core/bilan.hpp"
 #include "quali/core/deadlines.hpp"
@@ -15,6 +16,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +30,7 @@ struct Gathered {
     explicit Gathered(core::Date as_of) : activity(as_of) {}
     std::mutex mutex;
     core::ActivityTally activity;                                     // bilans, observatory
-    std::map<std::string, std::vector<core::Deadline>, std::less<>> deadlines; // by slug: the dashboard's
+    DeadlineShelf deadlines;                                          // the dashboard's
     std::map<core::Date, core::FiledParts> filed;                     // by session shown as an agenda
     std::map<std::string, std::size_t, std::less<>> shown;            // by slug: the diagnostics its page shows
 };
@@ -54,6 +56,7 @@ struct SiteRun {
 
     // Writes a file of the site (relative path); an EnvironmentError when it cannot.
     void write(const std::string& relative, std::string_view bytes) const;
+    void write(const std::string& relative, std::span<const std::string_view> parts) const; // one after the other
     // Writes a page: body (safe HTML) inside the frame, its links relative to the page's folder.
     void page(const std::string& relative, const std::string& titre, std::string_view body) const;
     // Renders a document's HTML template (the repository's or the built-in one) with render.

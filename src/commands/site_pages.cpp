@@ -61,31 +61,30 @@ void write_observatory(const SiteRun& run)
 void write_index(const SiteRun& run)
 {
     const core::Model& model = run.repository->model;
-    // The organismes' deadlines in the order of the model's organismes (by slug), as the
-    // whole-model count takes them.
-    std::vector<core::Deadline> of_organismes;
-    for (const auto& [slug, list] : run.gathered.deadlines)
-        of_organismes.insert(of_organismes.end(), list.begin(), list.end());
+    const DeadlineShelf& shelf = run.gathered.deadlines;
+    const std::size_t late = shelf.late(), upcoming = shelf.size() - late;
     render::IndexInput in{.as_of = run.as_of,
                           .diagnostics = core::count(run.repository->diagnostics),
-                          .late = {},
-                          .upcoming = {},
+                          .late = shelf.rows(0, std::min(late, render::dashboard_rows)),
+                          .upcoming = shelf.rows(late, std::min(upcoming, render::dashboard_rows)),
+                          .late_total = late,
+                          .upcoming_total = upcoming,
                           .years = run.years};
-    for (core::Deadline& d : core::deadlines(model, run.as_of, 90, core::Lang::fr, std::move(of_organismes)))
-        (d.statut == core::DeadlineStatus::en_retard ? in.late : in.upcoming).push_back(std::move(d));
     render::LazyRows lazy; // the organismes by state, row by row
     run.page("index.html", "Label Quali'Hlm — tableau de bord",
              run.body("site-accueil", render::index_tree(model, in, &lazy), &lazy));
-    // Each long list, whole, on pages of a bounded size.
+    // Each long list, whole, on pages of a bounded size, each made of its own rows.
     for (const render::DeadlineList list : {render::DeadlineList::retards, render::DeadlineList::a_venir}) {
-        const std::vector<core::Deadline>& all = list == render::DeadlineList::retards ? in.late : in.upcoming;
-        if (all.size() <= render::dashboard_rows) continue;
+        const bool retards = list == render::DeadlineList::retards;
+        const std::size_t first = retards ? 0 : late, total = retards ? late : upcoming;
+        if (total <= render::dashboard_rows) continue;
         const std::string titre = render::deadline_list_title(list);
-        on_every_core(render::deadline_list_pages(all.size()), [&](std::size_t i) {
-            run.page(
-                "echeances/" + render::deadline_list_page(list, i + 1),
-                fmt::format("{} — page {}", titre, i + 1),
-                run.body("site-echeances", render::deadline_list_tree(model, run.as_of, list, all, i + 1)));
+        on_every_core(render::deadline_list_pages(total), [&](std::size_t i) {
+            const std::vector<core::Deadline> rows =
+                shelf.rows(first + i * render::list_rows, std::min(render::list_rows, total - i * render::list_rows));
+            run.page("echeances/" + render::deadline_list_page(list, i + 1),
+                     fmt::format("{} — page {}", titre, i + 1),
+                     run.body("site-echeances", render::deadline_list_tree(model, run.as_of, list, rows, total, i + 1)));
         });
     }
 }
@@ -122,15 +121,16 @@ void write_session_pages(const SiteRun& run)
 
 void write_bilan_pages(const SiteRun& run)
 {
-    on_every_core(run.years.size(), [&](std::size_t i) {
-        const int y = run.years[i];
+    // One at a time: a bilan of the whole sector is megabytes of data and of HTML, and two at
+    // once would double the site's peak of memory for a few seconds saved (docs/performance.md).
+    for (const int y : run.years) {
         const core::Bilan bilan = core::compute_bilan(run.repository->model, y, run.validation, run.gathered.activity);
         std::string html = run.render("bilan", [&](std::string_view text) {
             return render::bilan_document(text, run.repository->model, bilan, render::DocumentFormat::html);
         });
         run.page(fmt::format("bilan/{}.html", y), fmt::format("Bilan {}", y),
                  render::document_body(std::move(html)));
-    });
+    }
 }
 
 void write_tables(const SiteRun& run)

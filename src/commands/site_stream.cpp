@@ -92,18 +92,18 @@ void take_organisme(SiteRun& run, const core::Model& repository, const core::Org
     std::vector<core::Deadline> due = core::organisme_deadlines(repository, o, run.as_of, core::Lang::fr);
     const core::Date horizon = core::add_days(run.as_of, 90);
     std::erase_if(due, [&](const core::Deadline& d) { return d.date > horizon; });
-    due.shrink_to_fit();
     std::vector<std::pair<core::Date, core::DossierParts>> filed;
     for (const core::Session& s : repository.sessions)
         if (s.date && !shows_record(s, run.as_of))
             if (const core::Candidature* c = core::filed_candidature(o, *s.date))
                 filed.emplace_back(*s.date, core::dossier_parts(repository, o, *c, run.as_of, run.ctx.lang, unreadable));
     const std::size_t shown = core::validation_of(repository, o, diagnostics).diagnostics.size();
+    DeadlineShelf::Item shelved = DeadlineShelf::shelve(o.slug, std::move(due));
 
     Gathered& g = run.gathered;
     const std::lock_guard lock(g.mutex);
     g.activity.add(repository.framework, o);
-    g.deadlines[o.slug] = std::move(due);
+    g.deadlines.put(std::move(shelved));
     for (auto& [day, parts] : filed) g.filed[day][o.slug] = std::move(parts);
     g.shown[o.slug] = shown;
 }

@@ -180,9 +180,12 @@ Themes ActivityTally::themes(const Framework& framework, std::optional<int> year
         t.faibles.push_back(ranked[i]->theme);
 
     // Strong points by theme (framework order, unknown criteria last), criterion, organisme, date.
+    const auto of_period = [&](const StrongPoint& p) {
+        return year ? year_of(*p.audit) == *year : *p.audit >= first_day;
+    };
+    t.points_forts.reserve(static_cast<std::size_t>(std::count_if(m_points.begin(), m_points.end(), of_period)));
     for (const StrongPoint& stored : m_points) {
-        const Date when = *stored.audit;
-        if (year ? year_of(when) != *year : when < first_day) continue;
+        if (!of_period(stored)) continue;
         StrongPoint& p = t.points_forts.emplace_back(stored);
         const Criterion* cr = framework.criterion(p.critere);
         const Theme* th = framework.theme_of(p.critere);
@@ -190,8 +193,8 @@ Themes ActivityTally::themes(const Framework& framework, std::optional<int> year
         p.theme = th != nullptr ? th->id : "";
     }
     const auto key = [&](const StrongPoint& p) {
-        return std::make_tuple(p.theme.empty() ? t.par_theme.size() : theme_index(p.theme), p.critere, p.organisme,
-                               p.audit.value_or(Date{}));
+        return std::make_tuple(p.theme.empty() ? t.par_theme.size() : theme_index(p.theme),
+                               std::string_view(p.critere), std::string_view(p.organisme), p.audit.value_or(Date{}));
     };
     std::stable_sort(t.points_forts.begin(), t.points_forts.end(),
                      [&](const StrongPoint& x, const StrongPoint& y) { return key(x) < key(y); });

@@ -49,13 +49,19 @@ StagedFolder::~StagedFolder()
 
 std::error_code StagedFolder::write(const fs::path& relative_path, std::string_view bytes)
 {
+    return write(relative_path, std::span<const std::string_view>(&bytes, 1));
+}
+
+std::error_code StagedFolder::write(const fs::path& relative_path, std::span<const std::string_view> parts)
+{
     const fs::path path = m_staging / relative_path;
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) return ec;
     // No fsync per file: the folder is invisible until commit, which moves it whole.
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    for (const std::string_view part : parts)
+        out.write(part.data(), static_cast<std::streamsize>(part.size()));
     out.close();
     return out ? std::error_code{} : std::make_error_code(std::errc::io_error);
 }

@@ -62,8 +62,8 @@ std::string document_body(std::string html)
     return html;
 }
 
-std::string site_page(std::string_view frame_template, const std::string& titre, const std::string& racine,
-                      const std::vector<NavLink>& nav, std::string_view body)
+PageFrame site_frame(std::string_view frame_template, const std::string& titre, const std::string& racine,
+                     const std::vector<NavLink>& nav)
 {
     J tree;
     tree["titre"] = titre;
@@ -71,20 +71,30 @@ std::string site_page(std::string_view frame_template, const std::string& titre,
     tree["nav"] = J::array();
     for (const NavLink& l : nav)
         tree["nav"].push_back({{"href", racine + l.href}, {"texte", l.texte}});
-    const std::string frame = render_document(frame_template, tree, DocumentFormat::html);
-    // The mark is template text: no escaped value can hold « <!-- ». The page is made once, at its
-    // size: a body may weigh megabytes.
+    std::string frame = render_document(frame_template, tree, DocumentFormat::html);
+    // The mark is template text: no escaped value can hold « <!-- ».
     constexpr std::string_view mark = "<!--contenu-->";
     const auto at = frame.find(mark);
-    const std::string_view head = std::string_view(frame).substr(0, at);
-    const std::string_view tail =
-        at == std::string::npos ? std::string_view() : std::string_view(frame).substr(at + mark.size());
+    if (at == std::string::npos) return {std::move(frame), {}, false};
+    return {frame.substr(0, at), frame.substr(at + mark.size()), true};
+}
+
+std::array<std::string_view, 4> page_parts(const PageFrame& frame, std::string_view body)
+{
+    const std::string_view shown = frame.has_mark ? body : std::string_view();
+    const std::string_view last = !frame.tail.empty() ? std::string_view(frame.tail)
+                                  : !shown.empty()    ? shown
+                                                      : std::string_view(frame.head);
+    return {frame.head, shown, frame.tail, last.ends_with('\n') ? "" : "\n"};
+}
+
+std::string site_page(std::string_view frame_template, const std::string& titre, const std::string& racine,
+                      const std::vector<NavLink>& nav, std::string_view body)
+{
+    const PageFrame frame = site_frame(frame_template, titre, racine, nav);
     std::string page;
-    page.reserve(frame.size() + body.size() + 1);
-    page.append(head);
-    if (at != std::string::npos) page.append(body);
-    page.append(tail);
-    if (!page.ends_with('\n')) page += '\n';
+    for (const std::string_view part : page_parts(frame, body))
+        page.append(part);
     return page;
 }
 
@@ -188,9 +198,9 @@ J index_tree(const core::Model& model, const IndexInput& in, LazyRows* lazy)
         return std::span(all).first(std::min(all.size(), dashboard_rows));
     };
     j["retards"] = deadlines_j(model, first(in.late), "");
-    j["retards_suite"] = list_suite_j(DeadlineList::retards, in.late.size());
+    j["retards_suite"] = list_suite_j(DeadlineList::retards, in.late_total);
     j["echeances"] = deadlines_j(model, first(in.upcoming), "");
-    j["echeances_suite"] = list_suite_j(DeadlineList::a_venir, in.upcoming.size());
+    j["echeances_suite"] = list_suite_j(DeadlineList::a_venir, in.upcoming_total);
     j["seances"] = J::array();
     for (const core::Session& s : model.sessions) {
         if (!s.date) continue;
@@ -222,17 +232,16 @@ std::string deadline_list_page(DeadlineList list, std::size_t page)
 }
 
 J deadline_list_tree(const core::Model& model, core::Date as_of, DeadlineList list,
-                     std::span<const core::Deadline> all, std::size_t page)
+                     std::span<const core::Deadline> rows, std::size_t total, std::size_t page)
 {
-    const std::size_t pages = deadline_list_pages(all.size());
+    const std::size_t pages = deadline_list_pages(total);
     const std::size_t begin = (page - 1) * list_rows;
-    const std::span<const core::Deadline> rows = all.subspan(begin, std::min(list_rows, all.size() - begin));
     J j;
     j["document"] = "echeances";
     put_date(j, "date_reference", as_of);
     j["titre"] = deadline_list_title(list);
     j["retard"] = list == DeadlineList::retards;
-    j["resume"] = fmt::format("Échéances {} à {} sur {}.", begin + 1, begin + rows.size(), all.size());
+    j["resume"] = fmt::format("Échéances {} à {} sur {}.", begin + 1, begin + rows.size(), total);
     j["page_texte"] = fmt::format("Page {} sur {}", page, pages);
     j["precedente"] = page > 1 ? J(deadline_list_page(list, page - 1)) : J(nullptr);
     j["suivante"] = page < pages ? J(deadline_list_page(list, page + 1)) : J(nullptr);

@@ -3,6 +3,7 @@
 // A folder of files built beside its final place and moved there at once (quali site): readers
 // see the old folder or the new one, never a half; a failure leaves the target untouched.
 #include <filesystem>
+#include <span>
 #include <string_view>
 #include <system_error>
 
@@ -30,6 +31,8 @@ class StagedFolder {
 
     // Writes relative_path (a/b.html, folders created) inside the temporary folder.
     std::error_code write(const std::filesystem::path& relative_path, std::string_view bytes);
+    // The same, the file made of parts one after the other (none of them copied).
+    std::error_code write(const std::filesystem::path& relative_path, std::span<const std::string_view> parts);
     // Copies a regular file into the temporary folder.
     std::error_code copy(const std::filesystem::path& from, const std::filesystem::path& relative_path);
     const std::filesystem::path& staging() const { return m_staging; }

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -45,6 +46,16 @@ struct NavLink {
 // ends with a line break.
 std::string site_page(std::string_view frame_template, const std::string& titre, const std::string& racine,
                       const std::vector<NavLink>& nav, std::string_view body);
+// The same page in parts, so that a body of megabytes is written without being copied: the
+// frame rendered, split at its mark (none: the whole frame is head, and the body is left out).
+struct PageFrame {
+    std::string head, tail;
+    bool has_mark = false;
+};
+PageFrame site_frame(std::string_view frame_template, const std::string& titre, const std::string& racine,
+                     const std::vector<NavLink>& nav);
+// The page's bytes, in order: head, body, tail, and a line break when they do not end with one.
+std::array<std::string_view, 4> page_parts(const PageFrame& frame, std::string_view body);
 
 // The dashboard: organismes by state, the next session and its filing window, the late
 // deadlines and those of the next 90 days (the first dashboard_rows of each; the whole lists go
@@ -62,14 +73,18 @@ std::size_t deadline_list_pages(std::size_t rows);  // the pages of a list of ro
 struct IndexInput {
     core::Date as_of;
     core::DiagnosticCounts diagnostics;
-    std::vector<core::Deadline> late, upcoming; // the late ones, and those within 90 days
-    std::vector<int> years;                     // the years with a bilan page
+    // The first rows (dashboard_rows at most) of the late ones and of those within 90 days,
+    // and how many each list has.
+    std::vector<core::Deadline> late, upcoming;
+    std::size_t late_total = 0, upcoming_total = 0;
+    std::vector<int> years; // the years with a bilan page
 };
 nlohmann::ordered_json index_tree(const core::Model& model, const IndexInput& in, LazyRows* lazy = nullptr);
 
-// Page number (from 1) of the list's pages: rows [first, first + list_rows) of all.
+// Page number (from 1) of a list of total deadlines: rows are its rows, from (page - 1) × list_rows.
 nlohmann::ordered_json deadline_list_tree(const core::Model& model, core::Date as_of, DeadlineList list,
-                                          std::span<const core::Deadline> all, std::size_t page);
+                                          std::span<const core::Deadline> rows, std::size_t total,
+                                          std::size_t page);
 
 // A proof cited by an organisme's file: its path in the folder, and a link to it ("" for none).
 struct ProofLink {

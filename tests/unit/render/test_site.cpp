@@ -40,4 +40,27 @@ TEST_SUITE("render::site")
         CHECK(page == "<title>&lt;script&gt;x&lt;/script&gt; &lt;!--contenu--&gt;</title>"
                       "<a href=\"../index.html\">Accueil</a><main>ok</main>\n"); // a page ends its last line
     }
+
+    TEST_CASE("a page in parts is the page: the body between head and tail, a line break only when missing")
+    {
+        const auto joined = [](const PageFrame& f, std::string_view body) {
+            std::string out;
+            for (const std::string_view part : page_parts(f, body))
+                out.append(part);
+            return out;
+        };
+        const PageFrame framed = site_frame("<h1>{{titre}}</h1><!--contenu--><footer/>\n", "T", "", {});
+        CHECK(framed.has_mark);
+        CHECK(framed.head == "<h1>T</h1>");
+        CHECK(framed.tail == "<footer/>\n");
+        CHECK(joined(framed, "<p>corps</p>") == "<h1>T</h1><p>corps</p><footer/>\n");
+        const PageFrame open_end = site_frame("<h1>{{titre}}</h1><!--contenu-->", "T", "", {});
+        CHECK(joined(open_end, "<p>corps</p>") == "<h1>T</h1><p>corps</p>\n");
+        CHECK(joined(open_end, "<p>corps</p>\n") == "<h1>T</h1><p>corps</p>\n");
+        CHECK(joined(open_end, "") == "<h1>T</h1>\n");
+        // A frame without the mark shows no body.
+        const PageFrame unmarked = site_frame("<h1>{{titre}}</h1>", "T", "", {});
+        CHECK_FALSE(unmarked.has_mark);
+        CHECK(joined(unmarked, "<p>corps</p>") == "<h1>T</h1>\n");
+    }
 }
