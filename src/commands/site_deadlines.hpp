@@ -14,8 +14,8 @@ namespace quali::commands {
 
 // Every organisme's deadlines that the dashboard lists (late, or due within 90 days), kept
 // while the repository is read: each organisme's list as one compressed frame, and to put them
-// in order a key of a few bytes per deadline. At N = 6,000 they are 80,000, which as objects
-// took a third of the site's memory (docs/performance.md).
+// in order a key of 16 bytes per deadline. At N = 6,000 they are 20,000: as objects, four
+// strings each, they were megabytes of small allocations kept to the end (docs/performance.md).
 class DeadlineShelf {
   public:
     // An organisme's deadlines (its slug in every one) made ready to keep: from any thread.
