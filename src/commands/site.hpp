@@ -2,7 +2,8 @@
 #pragma once
 // What the pages of quali site share while they are written (site.cpp runs the command,
 // site_pages.cpp writes each kind of page, site_stream.cpp what is written or gathered while each
-// organisme folder is in hand). Private to src/commands/.
+// organisme folder is in hand, site_deadlines.hpp the dashboard's deadlines kept meanwhile).
+// Private to src/commands/.
 #include "commands/document.hpp"
 #include "commands/site_deadlines.hpp"
 #include "commands/workspace.hpp"

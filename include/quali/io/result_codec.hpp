@@ -3,8 +3,9 @@
 // What the loading of one organisme folder gives, as the result cache stores it (io::ResultCache):
 // the folder's organisme (whole, or the summary the repository's rules read), the diagnostics of
 // its files and of its organisme's rules, the files the rules cannot read; and what the files
-// outside the organisme folders give (the repository's model without its organismes). Encoded with cereal's
-// binary archive; decoding anything but an encoding of this very binary is a miss, never a guess.
+// outside the organisme folders give (the repository's model without its organismes); and the
+// deadlines quali site keeps aside. Encoded with cereal's binary archive; decoding anything but
+// an encoding of this very binary is a miss, never a guess.
 #include "quali/core/deadlines.hpp"
 #include "quali/core/diagnostic.hpp"
 #include "quali/core/model.hpp"
