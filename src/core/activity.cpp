@@ -74,6 +74,7 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
 {
     // The criteria this organisme was alerted on, per period: an organisme counts once each.
     std::map<Evaluations*, std::set<std::string, std::less<>>> alerted;
+    std::string texts; // of its strong points, one after the other (m_texts)
     for (const Audit& a : o.audits) {
         const std::optional<Date> when = a.date();
         if (!when || *when > m_as_of) continue;
@@ -92,12 +93,37 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
                 }
             }
             // Once for every period (themes() picks a period's); the titles are the framework's.
-            if (*r.evaluation == Evaluation::point_fort)
-                m_points.push_back({o.slug, when, a.type, r.critere.value, "", "", r.constat, a.file});
+            if (*r.evaluation == Evaluation::point_fort) {
+                if (texts.empty()) m_texts.emplace_back();
+                KeptPoint& kept = m_points.emplace_back();
+                kept.texts = static_cast<std::uint32_t>(m_texts.size() - 1);
+                kept.at = static_cast<std::uint32_t>(texts.size());
+                kept.audit = *when;
+                kept.type = a.type;
+                std::size_t i = 0;
+                for (const std::string_view text : {std::string_view(o.slug), std::string_view(r.critere.value),
+                                                     std::string_view(r.constat), std::string_view(a.file)}) {
+                    texts.append(text);
+                    kept.sizes[i++] = static_cast<std::uint32_t>(text.size());
+                }
+            }
         }
     }
     for (const auto& [e, criteria] : alerted)
         for (const std::string& c : criteria) ++e->alerts[c].organismes;
+    if (!texts.empty()) m_texts.back() = std::move(texts);
+}
+
+StrongPoint ActivityTally::point(const KeptPoint& kept) const
+{
+    std::array<std::string, 4> texts;
+    std::size_t at = kept.at;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        texts[i] = m_texts[kept.texts].substr(at, kept.sizes[i]);
+        at += kept.sizes[i];
+    }
+    return {std::move(texts[0]), kept.audit, kept.type, std::move(texts[1]), "", "", std::move(texts[2]),
+            std::move(texts[3])};
 }
 
 void ActivityTally::add_actions(const Organisme& o)
@@ -180,13 +206,11 @@ Themes ActivityTally::themes(const Framework& framework, std::optional<int> year
         t.faibles.push_back(ranked[i]->theme);
 
     // Strong points by theme (framework order, unknown criteria last), criterion, organisme, date.
-    const auto of_period = [&](const StrongPoint& p) {
-        return year ? year_of(*p.audit) == *year : *p.audit >= first_day;
-    };
+    const auto of_period = [&](const KeptPoint& p) { return year ? year_of(p.audit) == *year : p.audit >= first_day; };
     t.points_forts.reserve(static_cast<std::size_t>(std::count_if(m_points.begin(), m_points.end(), of_period)));
-    for (const StrongPoint& stored : m_points) {
-        if (!of_period(stored)) continue;
-        StrongPoint& p = t.points_forts.emplace_back(stored);
+    for (const KeptPoint& kept : m_points) {
+        if (!of_period(kept)) continue;
+        StrongPoint& p = t.points_forts.emplace_back(point(kept));
         const Criterion* cr = framework.criterion(p.critere);
         const Theme* th = framework.theme_of(p.critere);
         p.critere_titre = cr != nullptr ? cr->titre : "";

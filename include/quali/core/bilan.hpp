@@ -273,7 +273,18 @@ class ActivityTally {
     Date m_as_of;
     std::map<int, Evaluations> m_years;
     Evaluations m_history;
-    std::vector<StrongPoint> m_points; // every one dated up to as_of, without its titles
+    // Every strong point dated up to as_of, without its titles: 28,000 at N = 6,000, kept as a
+    // few numbers each, their texts in one buffer per organisme (not four strings each).
+    struct KeptPoint {
+        std::uint32_t texts = 0;                // its organisme's buffer in m_texts
+        std::uint32_t at = 0;                   // where its texts start in it
+        std::array<std::uint32_t, 4> sizes{};   // organisme, criterion, constat, audit file
+        Date audit;
+        std::optional<AuditType> type;
+    };
+    StrongPoint point(const KeptPoint& kept) const;
+    std::vector<KeptPoint> m_points;
+    std::vector<std::string> m_texts;
     std::map<int, ActionsDue> m_actions;
     std::map<int, ConcertationCount> m_concertation;
 };
