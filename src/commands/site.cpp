@@ -28,13 +28,21 @@ void SiteRun::write(const std::string& relative, std::string_view bytes) const
 
 void SiteRun::write(const std::string& relative, std::span<const std::string_view> parts) const
 {
-    if (const std::error_code ec = folder.write(relative, parts))
+    write(relative, [parts](const io::StagedFolder::Writer& out) {
+        for (const std::string_view part : parts)
+            out(part);
+    });
+}
+
+void SiteRun::write(const std::string& relative, const std::function<void(const io::StagedFolder::Writer&)>& produce) const
+{
+    if (const std::error_code ec = folder.write(relative, produce))
         throw EnvironmentError(say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}",
                                    display_path(folder.staging() / relative),
                                    system_error_text(ec, ctx.lang)));
 }
 
-void SiteRun::page(const std::string& relative, const std::string& titre, std::string_view body) const
+render::PageFrame SiteRun::frame(const std::string& relative, const std::string& titre) const
 {
     const auto depth = std::count(relative.begin(), relative.end(), '/');
     std::string racine;
@@ -45,8 +53,55 @@ void SiteRun::page(const std::string& relative, const std::string& titre, std::s
         frame = render::site_frame(text, titre, racine, nav);
         return std::string();
     });
+    return frame;
+}
+
+void SiteRun::page(const std::string& relative, const std::string& titre, std::string_view body) const
+{
     // The body, megabytes for a bilan, is written where it is, never copied into the page.
-    write(relative, render::page_parts(frame, body));
+    write(relative, render::page_parts(frame(relative, titre), body));
+}
+
+void SiteRun::page(const std::string& relative, const std::string& titre, std::string_view document,
+                   const nlohmann::ordered_json& tree, const render::LazyRows* lazy) const
+{
+    page(relative, titre, document, [&](std::string_view text, const render::TextSink& out) {
+        render::render_document(text, tree, render::DocumentFormat::html, lazy, out);
+    });
+}
+
+void SiteRun::page(const std::string& relative, const std::string& titre, std::string_view document,
+                   const std::function<void(std::string_view, const render::TextSink&)>& render_html) const
+{
+    const render::PageFrame parts = frame(relative, titre);
+    bool whole = true;
+    write(relative, [&](const io::StagedFolder::Writer& out) {
+        out(parts.head);
+        // As page_parts: the body where the frame's mark is (none: left out), then a line break
+        // when the page does not end with one.
+        const render::TextSink shown = parts.has_mark ? out : render::TextSink([](std::string_view) {});
+        render::BodyFilter body(shown);
+        render(document, [&](std::string_view text) {
+            render_html(text, [&body](std::string_view piece) { body(piece); });
+            return std::string();
+        });
+        whole = body.finish();
+        if (!whole) return;
+        out(parts.tail);
+        const std::optional<char> last = !parts.tail.empty()             ? parts.tail.back()
+                                         : parts.has_mark && body.last() ? body.last()
+                                         : !parts.head.empty()           ? std::optional(parts.head.back())
+                                                                         : std::nullopt;
+        if (last != '\n') out("\n");
+    });
+    if (whole) return;
+    // A document without <body…> and a </body> after it goes whole into the page (document_body).
+    std::string html;
+    render(document, [&](std::string_view text) {
+        render_html(text, [&html](std::string_view piece) { html += piece; });
+        return std::string();
+    });
+    page(relative, titre, render::document_body(std::move(html)));
 }
 
 std::string SiteRun::render(std::string_view document, const std::function<std::string(std::string_view)>& with) const

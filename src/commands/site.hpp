@@ -58,8 +58,18 @@ struct SiteRun {
     // Writes a file of the site (relative path); an EnvironmentError when it cannot.
     void write(const std::string& relative, std::string_view bytes) const;
     void write(const std::string& relative, std::span<const std::string_view> parts) const; // one after the other
+    void write(const std::string& relative, const std::function<void(const io::StagedFolder::Writer&)>& produce) const;
     // Writes a page: body (safe HTML) inside the frame, its links relative to the page's folder.
     void page(const std::string& relative, const std::string& titre, std::string_view body) const;
+    // The same with the body of a document's HTML template rendered with tree (its long lists
+    // made row by row when lazy holds them), written as it is rendered: never held whole.
+    void page(const std::string& relative, const std::string& titre, std::string_view document,
+              const nlohmann::ordered_json& tree, const render::LazyRows* lazy = nullptr) const;
+    // The same with a body that render_html makes of the document's HTML template, to its sink.
+    void page(const std::string& relative, const std::string& titre, std::string_view document,
+              const std::function<void(std::string_view text, const render::TextSink& out)>& render_html) const;
+    // The frame of a page, its links relative to the page's folder.
+    render::PageFrame frame(const std::string& relative, const std::string& titre) const;
     // Renders a document's HTML template (the repository's or the built-in one) with render.
     std::string render(std::string_view document, const std::function<std::string(std::string_view)>& render) const;
     // Renders a document's HTML template with tree (its long lists made row by row when lazy

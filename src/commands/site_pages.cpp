@@ -29,14 +29,14 @@ void write_public_index(const SiteRun& run)
     for (const int y : run.years)
         years.push_back(core::compute_bilan(run.repository->model, y, run.validation, run.gathered.activity));
     run.page("index.html", "Label Quali'Hlm — organismes labellisés",
-             run.body("site-public", render::public_index_tree(run.repository->model, run.as_of, years)));
+             "site-public", render::public_index_tree(run.repository->model, run.as_of, years));
 }
 
 void write_auditors(const SiteRun& run)
 {
     render::LazyRows lazy; // each auditor's audits, row by row
     run.page("auditeurs.html", "Auditeurs",
-             run.body("site-auditeurs", render::auditors_tree(run.repository->model, &lazy), &lazy));
+             "site-auditeurs", render::auditors_tree(run.repository->model, &lazy), &lazy);
 }
 
 void write_observatory(const SiteRun& run)
@@ -44,17 +44,18 @@ void write_observatory(const SiteRun& run)
     const core::Model& model = run.repository->model;
     const core::Observatory o = core::build_observatory(model.framework, run.gathered.activity);
     run.page("observatoire.html", "Observatoire des bonnes pratiques",
-             run.body("site-observatoire", render::observatory_tree(model, o, !run.is_public)));
-    std::vector<std::span<const core::StrongPoint>> criteria;
-    render::for_each_criterion(o.themes.points_forts, [&](std::span<const core::StrongPoint> points) {
-        criteria.push_back(points);
-    });
+             "site-observatoire", render::observatory_tree(model, o, !run.is_public));
+    std::vector<std::pair<std::size_t, std::size_t>> criteria; // [begin, end) of each
+    render::for_each_criterion(o.themes.points_forts,
+                               [&](std::size_t begin, std::size_t end) { criteria.emplace_back(begin, end); });
     on_every_core(criteria.size(), [&](std::size_t i) {
-        const core::StrongPoint& first = criteria[i].front();
+        const auto [begin, end] = criteria[i];
+        const core::StrongPoint first = o.themes.points_forts[begin];
+        render::LazyRows lazy; // its strong points, row by row
         run.page(render::observatory_criterion_link(first.critere),
                  "Observatoire — " + (first.critere_titre.empty() ? first.critere : first.critere_titre),
-                 run.body("site-observatoire-critere",
-                          render::observatory_criterion_tree(model, o, criteria[i], !run.is_public)));
+                 "site-observatoire-critere",
+                 render::observatory_criterion_tree(model, o, begin, end, !run.is_public, &lazy), &lazy);
     });
 }
 
@@ -72,7 +73,7 @@ void write_index(const SiteRun& run)
                           .years = run.years};
     render::LazyRows lazy; // the organismes by state, row by row
     run.page("index.html", "Label Quali'Hlm — tableau de bord",
-             run.body("site-accueil", render::index_tree(model, in, &lazy), &lazy));
+             "site-accueil", render::index_tree(model, in, &lazy), &lazy);
     // Each long list, whole, on pages of a bounded size, each made of its own rows.
     for (const render::DeadlineList list : {render::DeadlineList::retards, render::DeadlineList::a_venir}) {
         const bool retards = list == render::DeadlineList::retards;
@@ -84,7 +85,7 @@ void write_index(const SiteRun& run)
                 shelf.rows(first + i * render::list_rows, std::min(render::list_rows, total - i * render::list_rows));
             run.page("echeances/" + render::deadline_list_page(list, i + 1),
                      fmt::format("{} — page {}", titre, i + 1),
-                     run.body("site-echeances", render::deadline_list_tree(model, run.as_of, list, rows, total, i + 1)));
+                     "site-echeances", render::deadline_list_tree(model, run.as_of, list, rows, total, i + 1));
         });
     }
 }
@@ -107,14 +108,14 @@ void write_session_pages(const SiteRun& run)
         if (shows_record(s, run.as_of)) {
             const core::SessionRecord record = core::build_session_record(model, s, day);
             run.page(file, "Procès-verbal de la séance du " + core::long_date(day, core::Lang::fr),
-                     run.body("pv", render::pv_tree(model, record, &lazy), &lazy));
+                     "pv", render::pv_tree(model, record, &lazy), &lazy);
         } else {
             const auto parts = run.gathered.filed.find(day);
             const core::Agenda agenda =
                 agenda_of(*run.repository, s, day, run.as_of, run.ctx,
                           parts != run.gathered.filed.end() ? &parts->second : nullptr);
             run.page(file, "Ordre du jour de la séance du " + core::long_date(day, core::Lang::fr),
-                     run.body("agenda", render::agenda_tree(model, agenda, &lazy), &lazy));
+                     "agenda", render::agenda_tree(model, agenda, &lazy), &lazy);
         }
     });
 }
@@ -125,11 +126,10 @@ void write_bilan_pages(const SiteRun& run)
     // once would double the site's peak of memory for a few seconds saved (docs/performance.md).
     for (const int y : run.years) {
         const core::Bilan bilan = core::compute_bilan(run.repository->model, y, run.validation, run.gathered.activity);
-        std::string html = run.render("bilan", [&](std::string_view text) {
-            return render::bilan_document(text, run.repository->model, bilan, render::DocumentFormat::html);
-        });
-        run.page(fmt::format("bilan/{}.html", y), fmt::format("Bilan {}", y),
-                 render::document_body(std::move(html)));
+        run.page(fmt::format("bilan/{}.html", y), fmt::format("Bilan {}", y), "bilan",
+                 [&](std::string_view text, const render::TextSink& out) {
+                     render::bilan_document(text, run.repository->model, bilan, render::DocumentFormat::html, out);
+                 });
     }
 }
 
@@ -152,8 +152,10 @@ void write_tables(const SiteRun& run)
         }
         t = std::move(pub);
     }
-    run.write("organismes.json", render::table_json(t.colonnes, t.lignes));
-    run.write("organismes.csv", render::to_csv(t.colonnes, t.lignes));
+    run.write("organismes.json",
+              [&t](const io::StagedFolder::Writer& out) { render::table_json(t.colonnes, t.lignes, out); });
+    run.write("organismes.csv",
+              [&t](const io::StagedFolder::Writer& out) { render::to_csv(t.colonnes, t.lignes, {}, out); });
 }
 
 } // namespace quali::commands

@@ -97,15 +97,15 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
                 if (texts.empty()) m_texts.emplace_back();
                 KeptPoint& kept = m_points.emplace_back();
                 kept.texts = static_cast<std::uint32_t>(m_texts.size() - 1);
-                kept.at = static_cast<std::uint32_t>(texts.size());
                 kept.audit = *when;
                 kept.type = a.type;
                 std::size_t i = 0;
                 for (const std::string_view text : {std::string_view(o.slug), std::string_view(r.critere.value),
                                                      std::string_view(r.constat), std::string_view(a.file)}) {
+                    kept.starts[i++] = static_cast<std::uint32_t>(texts.size());
                     texts.append(text);
-                    kept.sizes[i++] = static_cast<std::uint32_t>(text.size());
                 }
+                kept.starts[i] = static_cast<std::uint32_t>(texts.size());
             }
         }
     }
@@ -114,16 +114,9 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
     if (!texts.empty()) m_texts.back() = std::move(texts);
 }
 
-StrongPoint ActivityTally::point(const KeptPoint& kept) const
+std::string_view ActivityTally::text(const KeptPoint& kept, std::size_t which) const
 {
-    std::array<std::string, 4> texts;
-    std::size_t at = kept.at;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        texts[i] = m_texts[kept.texts].substr(at, kept.sizes[i]);
-        at += kept.sizes[i];
-    }
-    return {std::move(texts[0]), kept.audit, kept.type, std::move(texts[1]), "", "", std::move(texts[2]),
-            std::move(texts[3])};
+    return std::string_view(m_texts[kept.texts]).substr(kept.starts[which], kept.starts[which + 1] - kept.starts[which]);
 }
 
 void ActivityTally::add_actions(const Organisme& o)
@@ -207,21 +200,31 @@ Themes ActivityTally::themes(const Framework& framework, std::optional<int> year
 
     // Strong points by theme (framework order, unknown criteria last), criterion, organisme, date.
     const auto of_period = [&](const KeptPoint& p) { return year ? year_of(p.audit) == *year : p.audit >= first_day; };
-    t.points_forts.reserve(static_cast<std::size_t>(std::count_if(m_points.begin(), m_points.end(), of_period)));
+    struct Placed {
+        const KeptPoint* kept;
+        std::string_view theme, critere, titre;
+        std::size_t theme_rank; // in the framework's order, unknown criteria last
+    };
+    std::vector<Placed> placed;
+    std::size_t text_bytes = 0;
     for (const KeptPoint& kept : m_points) {
         if (!of_period(kept)) continue;
-        StrongPoint& p = t.points_forts.emplace_back(point(kept));
-        const Criterion* cr = framework.criterion(p.critere);
-        const Theme* th = framework.theme_of(p.critere);
-        p.critere_titre = cr != nullptr ? cr->titre : "";
-        p.theme = th != nullptr ? th->id : "";
+        const std::string_view critere = text(kept, kept_critere);
+        const Criterion* cr = framework.criterion(critere);
+        const Theme* th = framework.theme_of(critere);
+        const std::string_view theme = th != nullptr ? std::string_view(th->id) : std::string_view();
+        placed.push_back({&kept, theme, critere, cr != nullptr ? std::string_view(cr->titre) : std::string_view(),
+                          theme.empty() ? t.par_theme.size() : theme_index(theme)});
+        text_bytes += kept.starts.back() - kept.starts.front() + theme.size() + placed.back().titre.size();
     }
-    const auto key = [&](const StrongPoint& p) {
-        return std::make_tuple(p.theme.empty() ? t.par_theme.size() : theme_index(p.theme),
-                               std::string_view(p.critere), std::string_view(p.organisme), p.audit.value_or(Date{}));
+    const auto key = [&](const Placed& p) {
+        return std::make_tuple(p.theme_rank, p.critere, text(*p.kept, kept_organisme), p.kept->audit);
     };
-    std::stable_sort(t.points_forts.begin(), t.points_forts.end(),
-                     [&](const StrongPoint& x, const StrongPoint& y) { return key(x) < key(y); });
+    std::stable_sort(placed.begin(), placed.end(), [&](const Placed& x, const Placed& y) { return key(x) < key(y); });
+    t.points_forts.reserve(placed.size(), text_bytes);
+    for (const Placed& p : placed)
+        t.points_forts.push_back(text(*p.kept, kept_organisme), p.kept->audit, p.kept->type, p.critere, p.titre,
+                                 p.theme, text(*p.kept, kept_constat), text(*p.kept, kept_audit_file));
     // Alert points by criterion, most found first: occurrences, then organismes, then id.
     for (const auto& [id, counted_alerts] : e.alerts) {
         CriterionAlerts c = counted_alerts;

@@ -54,14 +54,21 @@ std::error_code StagedFolder::write(const fs::path& relative_path, std::string_v
 
 std::error_code StagedFolder::write(const fs::path& relative_path, std::span<const std::string_view> parts)
 {
+    return write(relative_path, [parts](const Writer& out) {
+        for (const std::string_view part : parts)
+            out(part);
+    });
+}
+
+std::error_code StagedFolder::write(const fs::path& relative_path, const std::function<void(const Writer&)>& produce)
+{
     const fs::path path = m_staging / relative_path;
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) return ec;
     // No fsync per file: the folder is invisible until commit, which moves it whole.
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    for (const std::string_view part : parts)
-        out.write(part.data(), static_cast<std::streamsize>(part.size()));
+    produce([&out](std::string_view bytes) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
     out.close();
     return out ? std::error_code{} : std::make_error_code(std::errc::io_error);
 }

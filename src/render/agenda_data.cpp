@@ -94,10 +94,10 @@ J groups_j(const core::Model& model, const core::Agenda& a, LazyRows* lazy)
     return groups;
 }
 
-J expected_j(const core::Agenda& a)
+J expected_j(const core::Agenda& a, LazyRows* lazy)
 {
-    J expected = J::array();
-    for (const core::ExpectedDossier& e : a.attendus) {
+    return rows(lazy, a.attendus.size(), [&a](std::size_t i) {
+        const core::ExpectedDossier& e = a.attendus[i];
         J j = identity_j(*e.organisme);
         j["parcours"] = pathway_j(e.parcours);
         if (e.autre_candidature) {
@@ -108,18 +108,18 @@ J expected_j(const core::Agenda& a)
         } else {
             j["autre_candidature"] = nullptr;
         }
-        expected.push_back(j);
-    }
-    return expected;
+        return j;
+    });
 }
 
-J sections_j(const core::Agenda& a)
+// The dossiers by filing status; with lazy, each list made row by row as the page is written.
+J sections_j(const core::Agenda& a, LazyRows* lazy)
 {
-    const auto items = [&](const std::vector<std::size_t>& indexes) {
-        J list = J::array();
-        for (std::size_t i : indexes)
-            list.push_back(section_item(a.dossiers[i]));
-        return list;
+    const auto items = [&](std::vector<std::size_t> indexes) {
+        const std::size_t n = indexes.size();
+        return rows(lazy, n, [&a, indexes = std::move(indexes)](std::size_t i) {
+            return section_item(a.dossiers[indexes[i]]);
+        });
     };
     std::vector<std::size_t> all(a.dossiers.size());
     for (std::size_t i = 0; i < all.size(); ++i)
@@ -128,12 +128,12 @@ J sections_j(const core::Agenda& a)
         return a.dossiers[x].organisme->slug < a.dossiers[y].organisme->slug;
     });
     J sections;
-    sections["depose"] = items(all);
+    sections["depose"] = items(std::move(all));
     sections["a_l_heure"] = items(a.a_l_heure);
     sections["en_retard"] = items(a.en_retard);
     sections["anticipe"] = items(a.anticipes);
     sections["incomplet"] = items(a.incomplets);
-    sections["attendu_non_depose"] = expected_j(a);
+    sections["attendu_non_depose"] = expected_j(a, lazy);
     return sections;
 }
 
@@ -151,7 +151,7 @@ nlohmann::ordered_json agenda_tree(const core::Model& model, const core::Agenda&
     root["seance"] = seance;
     root["referent"] = referent_j(model);
     root["groupes"] = groups_j(model, a, lazy);
-    root["sections"] = sections_j(a);
+    root["sections"] = sections_j(a, lazy);
     root["totaux"] = J{{"deposes", a.dossiers.size()},     {"a_l_heure", a.a_l_heure.size()},
                        {"en_retard", a.en_retard.size()},  {"anticipe", a.anticipes.size()},
                        {"incomplet", a.incomplets.size()}, {"attendu_non_depose", a.attendus.size()}};

@@ -149,7 +149,8 @@ J themes_j(const core::Bilan& b)
     th["hors_cadre"] = theme_j(b.themes.hors_cadre);
     th["plus_faibles"] = b.themes.faibles;
     J strong = J::array();
-    for (const core::StrongPoint& p : b.themes.points_forts)
+    for (std::size_t i = 0; i < b.themes.points_forts.size(); ++i) {
+        const core::StrongPoint p = b.themes.points_forts[i];
         strong.push_back(J{{"organisme", p.organisme},
                            {"audit", date_j(p.audit)},
                            {"type", p.type ? J(core::to_string(*p.type)) : J(nullptr)},
@@ -157,6 +158,7 @@ J themes_j(const core::Bilan& b)
                            {"critere_titre", p.critere_titre},
                            {"theme", p.theme},
                            {"constat", p.constat}});
+    }
     th["points_forts"] = strong;
     return th;
 }

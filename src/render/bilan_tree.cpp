@@ -166,7 +166,7 @@ void add_themes(J& t, const core::Model& model, const core::Bilan& b, LazyRows* 
                              {"taux_alerte", percent(c->points_alerte, c->evalues())}});
     t["themes_faibles"] = weak;
     t["points_forts"] = rows(lazy, b.themes.points_forts.size(), [&model, &b](std::size_t i) {
-        const core::StrongPoint& p = b.themes.points_forts[i];
+        const core::StrongPoint p = b.themes.points_forts[i];
         return J{{"nom", name_of(model, p.organisme)},
                  {"organisme", p.organisme},
                  {"audit_texte", date_text(p.audit)},

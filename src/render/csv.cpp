@@ -60,34 +60,61 @@ std::string csv_field(std::string_view value, char separator)
     return out;
 }
 
-std::string to_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                   const CsvOptions& options)
+void to_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+            const CsvOptions& options, const std::function<void(std::string_view)>& out)
 {
     const char separator = options.excel ? ';' : ',';
-    std::string out = options.excel ? "\xEF\xBB\xBF" : "";
+    if (options.excel) out("\xEF\xBB\xBF");
+    std::string line;
     const auto record = [&](const std::vector<std::string>& cells) {
+        line.clear();
         for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i > 0) out += separator;
-            out += csv_field(options.excel ? excel_decimal(cells[i]) : cells[i], separator);
+            if (i > 0) line += separator;
+            line += csv_field(options.excel ? excel_decimal(cells[i]) : cells[i], separator);
         }
-        out += "\r\n";
+        line += "\r\n";
+        out(line);
     };
     record(header);
     for (const std::vector<std::string>& row : rows)
         record(row);
+}
+
+std::string to_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                   const CsvOptions& options)
+{
+    std::string out;
+    to_csv(header, rows, options, [&out](std::string_view piece) { out += piece; });
     return out;
+}
+
+void table_json(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                const std::function<void(std::string_view)>& out)
+{
+    // As nlohmann's dump(2) of the whole array: each object one level in, its lines indented by two.
+    if (rows.empty()) return out("[]\n");
+    out("[\n");
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        nlohmann::ordered_json j = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < header.size() && i < rows[r].size(); ++i)
+            j[header[i]] = rows[r][i];
+        const std::string object = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        std::string indented = "  ";
+        for (const char c : object) {
+            indented += c;
+            if (c == '\n') indented += "  ";
+        }
+        indented += r + 1 < rows.size() ? ",\n" : "\n";
+        out(indented);
+    }
+    out("]\n");
 }
 
 std::string table_json(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
 {
-    auto out = nlohmann::ordered_json::array();
-    for (const std::vector<std::string>& row : rows) {
-        nlohmann::ordered_json j = nlohmann::ordered_json::object();
-        for (std::size_t i = 0; i < header.size() && i < row.size(); ++i)
-            j[header[i]] = row[i];
-        out.push_back(std::move(j));
-    }
-    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    std::string out;
+    table_json(header, rows, [&out](std::string_view piece) { out += piece; });
+    return out;
 }
 
 } // namespace quali::render

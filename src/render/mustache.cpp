@@ -304,7 +304,7 @@ std::string mark_standalone_tags(std::string_view text)
 // in Markdown, without a blank line at the start or after another): the page is never held twice.
 class LineFilter {
   public:
-    explicit LineFilter(bool collapse_blank_lines) : collapse_(collapse_blank_lines) {}
+    LineFilter(bool collapse_blank_lines, const TextSink& out) : collapse_(collapse_blank_lines), out_(out) {}
 
     LineFilter& operator<<(const std::string& piece)
     {
@@ -318,10 +318,9 @@ class LineFilter {
         return *this;
     }
 
-    std::string finish()
+    void finish()
     {
         if (!line_.empty()) take(false);
-        return std::move(out_);
     }
 
   private:
@@ -332,17 +331,20 @@ class LineFilter {
         if (!marked) {
             const bool blank = line_.find_first_not_of(" \t\r") == std::string::npos;
             blank_run_ = blank ? blank_run_ + 1 : 0;
-            if (!(collapse_ && blank && (blank_run_ > 1 || out_.empty()))) {
-                out_ += line_;
-                if (newline) out_ += '\n';
+            if (!(collapse_ && blank && (blank_run_ > 1 || !written_))) {
+                if (newline) line_ += '\n';
+                out_(line_);
+                written_ = true;
             }
         }
         line_.clear();
     }
 
     bool collapse_;
+    const TextSink& out_;
+    bool written_ = false; // a line was given to out_
     int blank_run_ = 0;
-    std::string line_, out_;
+    std::string line_;
 };
 
 } // namespace
@@ -350,8 +352,8 @@ class LineFilter {
 namespace {
 
 // Renders data with the template (checked and parsed once per thread).
-std::string render_data(std::string_view template_text, const J& tree, DocumentFormat format,
-                        const LazyRows* lazy)
+void render_data(std::string_view template_text, const J& tree, DocumentFormat format, const LazyRows* lazy,
+                 const TextSink& sink)
 {
     // A site renders the same few templates thousands of times: each thread keeps the last ones
     // it checked and parsed rather than doing it again for every page.
@@ -371,14 +373,14 @@ std::string render_data(std::string_view template_text, const J& tree, DocumentF
     }
     mu::mustache& tmpl = *known->tmpl;
     TreeContext context(tree, format, lazy);
-    LineFilter out(format == DocumentFormat::markdown);
+    LineFilter out(format == DocumentFormat::markdown, sink);
     tmpl.render(context, out);
     if (!tmpl.is_valid()) {
         const std::string message = tmpl.error_message();
         parsed.erase(known); // its error would stick to the next page
         throw TemplateError("erreur de rendu mustache : " + message, message);
     }
-    return out.finish();
+    out.finish();
 }
 
 } // namespace
@@ -386,7 +388,15 @@ std::string render_data(std::string_view template_text, const J& tree, DocumentF
 std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
                             DocumentFormat format, const LazyRows* lazy)
 {
-    return render_data(template_text, tree, format, lazy);
+    std::string out;
+    render_data(template_text, tree, format, lazy, [&out](std::string_view piece) { out += piece; });
+    return out;
+}
+
+void render_document(std::string_view template_text, const nlohmann::ordered_json& tree, DocumentFormat format,
+                     const LazyRows* lazy, const TextSink& out)
+{
+    render_data(template_text, tree, format, lazy, out);
 }
 
 nlohmann::ordered_json LazyRows::add(std::size_t n, Row row)

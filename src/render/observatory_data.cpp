@@ -50,17 +50,17 @@ std::string points_text(std::size_t n)
 J themes_j(const core::Model& model, const core::Themes& t)
 {
     J themes = J::array();
-    const core::StrongPoint* last = nullptr; // the last criterion's first point
-    for_each_criterion(t.points_forts, [&](std::span<const core::StrongPoint> points) {
-        const core::StrongPoint& p = points.front();
-        if (last == nullptr || last->theme != p.theme)
+    std::optional<core::StrongPoint> last; // the last criterion's first point
+    for_each_criterion(t.points_forts, [&](std::size_t begin, std::size_t end) {
+        core::StrongPoint p = t.points_forts[begin];
+        if (!last || last->theme != p.theme)
             themes.push_back(
                 J{{"theme", opt_str(p.theme)}, {"titre", theme_title(model, p)}, {"criteres", J::array()}});
-        last = &p;
         themes.back()["criteres"].push_back(J{{"critere", p.critere},
                                               {"titre", p.critere_titre},
-                                              {"nombre_texte", points_text(points.size())},
+                                              {"nombre_texte", points_text(end - begin)},
                                               {"lien", observatory_criterion_link(p.critere)}});
+        last = std::move(p);
     });
     return themes;
 }
@@ -95,10 +95,10 @@ nlohmann::ordered_json observatory_tree(const core::Model& model, const core::Ob
     return root;
 }
 
-J observatory_criterion_tree(const core::Model& model, const core::Observatory& o,
-                             std::span<const core::StrongPoint> points, bool with_names)
+J observatory_criterion_tree(const core::Model& model, const core::Observatory& o, std::size_t begin,
+                             std::size_t end, bool with_names, LazyRows* lazy)
 {
-    const core::StrongPoint& first = points.front();
+    const core::StrongPoint first = o.themes.points_forts[begin];
     J root;
     root["document"] = "observatoire-critere";
     put_date(root, "date_reference", o.as_of);
@@ -106,11 +106,11 @@ J observatory_criterion_tree(const core::Model& model, const core::Observatory& 
     root["theme_titre"] = theme_title(model, first);
     root["critere"] = first.critere;
     root["titre"] = first.critere_titre;
-    root["nombre_texte"] = points_text(points.size());
+    root["nombre_texte"] = points_text(end - begin);
     root["noms"] = with_names;
-    root["points_forts"] = J::array();
-    for (const core::StrongPoint& p : points)
-        root["points_forts"].push_back(strong_point_j(model, p, with_names));
+    root["points_forts"] = rows(lazy, end - begin, [&model, &o, begin, with_names](std::size_t i) {
+        return strong_point_j(model, o.themes.points_forts[begin + i], with_names);
+    });
     return root;
 }
 

@@ -62,6 +62,41 @@ std::string document_body(std::string html)
     return html;
 }
 
+void BodyFilter::operator()(std::string_view piece)
+{
+    // Each search starts where a tag could begin in what is new: never the whole text again.
+    constexpr std::string_view open_tag = "<body", end_tag = "</body>";
+    const std::size_t before = m_held.size();
+    m_held += piece;
+    if (!m_in_body) { // as document_body: the first « <body », then the first « > » after it
+        if (m_open == std::string::npos)
+            m_open = m_held.find(open_tag, before >= open_tag.size() ? before - (open_tag.size() - 1) : 0);
+        const auto start = m_open == std::string::npos ? m_open : m_held.find('>', std::max(m_open, before));
+        if (start == std::string::npos) return;
+        m_in_body = true;
+        m_held.erase(0, start + 1);
+    }
+    // The last </body> so far: m_held starts with the one found before, if any.
+    std::size_t end = m_ended ? 0 : std::string::npos;
+    for (auto at = m_held.find(end_tag, m_scan); at != std::string::npos; at = m_held.find(end_tag, at + 1))
+        end = at;
+    m_ended = end != std::string::npos;
+    // Everything before the last </body> is body; without one, all but what may begin one.
+    const std::size_t kept = m_ended ? m_held.size() - end : std::min(m_held.size(), end_tag.size() - 1);
+    give(std::string_view(m_held).substr(0, m_held.size() - kept));
+    m_held.erase(0, m_held.size() - kept);
+    // Where a </body> not seen yet may start: past the one held, in its last few characters.
+    const std::size_t tail = m_held.size() >= end_tag.size() ? m_held.size() - (end_tag.size() - 1) : 0;
+    m_scan = m_ended ? std::max<std::size_t>(tail, 1) : 0;
+}
+
+void BodyFilter::give(std::string_view text)
+{
+    if (text.empty()) return;
+    m_out(text);
+    m_last = text.back();
+}
+
 PageFrame site_frame(std::string_view frame_template, const std::string& titre, const std::string& racine,
                      const std::vector<NavLink>& nav)
 {

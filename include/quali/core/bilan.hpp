@@ -129,6 +129,35 @@ struct StrongPoint {
     std::string audit_file; // organismes/<slug>/audits/….yaml
 };
 
+// Strong points in their order, kept compactly: a few numbers each, their texts one after the
+// other in one buffer (the observatory lists 28,000 at N = 6,000: six strings each were 19 MB).
+// A StrongPoint is made when one is read.
+class StrongPoints {
+  public:
+    std::size_t size() const { return m_points.size(); }
+    bool empty() const { return m_points.empty(); }
+    StrongPoint operator[](std::size_t i) const;
+    std::string_view critere(std::size_t i) const { return text(i, critere_at); }
+    std::string_view theme(std::size_t i) const { return text(i, theme_at); }
+    void reserve(std::size_t points, std::size_t text_bytes);
+    void push_back(const StrongPoint& p);
+    // The same, from its texts where they are.
+    void push_back(std::string_view organisme, std::optional<Date> audit, std::optional<AuditType> type,
+                   std::string_view critere, std::string_view critere_titre, std::string_view theme,
+                   std::string_view constat, std::string_view audit_file);
+
+  private:
+    enum : std::size_t { organisme_at, critere_at, critere_titre_at, theme_at, constat_at, audit_file_at, texts };
+    struct Kept {
+        std::array<std::uint32_t, texts + 1> starts{}; // of each text in m_texts, then the end
+        std::optional<Date> audit;
+        std::optional<AuditType> type;
+    };
+    std::string_view text(std::size_t i, std::size_t which) const;
+    std::vector<Kept> m_points;
+    std::string m_texts;
+};
+
 // How often one criterion was an alert point: results, and organismes among them.
 struct CriterionAlerts {
     std::string critere, critere_titre, theme;
@@ -140,7 +169,7 @@ struct Themes {
     std::vector<ThemeCount> par_theme;   // the framework's themes, in its order
     ThemeCount hors_cadre;               // results on a criterion the framework lacks
     std::vector<std::string> faibles;    // up to three theme ids, weakest first
-    std::vector<StrongPoint> points_forts;
+    StrongPoints points_forts;
     std::vector<CriterionAlerts> alertes; // most found first: results, organismes, then id
 };
 
@@ -276,13 +305,13 @@ class ActivityTally {
     // Every strong point dated up to as_of, without its titles: 28,000 at N = 6,000, kept as a
     // few numbers each, their texts in one buffer per organisme (not four strings each).
     struct KeptPoint {
-        std::uint32_t texts = 0;                // its organisme's buffer in m_texts
-        std::uint32_t at = 0;                   // where its texts start in it
-        std::array<std::uint32_t, 4> sizes{};   // organisme, criterion, constat, audit file
+        std::uint32_t texts = 0;               // its organisme's buffer in m_texts
+        std::array<std::uint32_t, 5> starts{}; // in it: organisme, criterion, constat, audit file, end
         Date audit;
         std::optional<AuditType> type;
     };
-    StrongPoint point(const KeptPoint& kept) const;
+    enum : std::size_t { kept_organisme, kept_critere, kept_constat, kept_audit_file };
+    std::string_view text(const KeptPoint& kept, std::size_t which) const;
     std::vector<KeptPoint> m_points;
     std::vector<std::string> m_texts;
     std::map<int, ActionsDue> m_actions;

@@ -3,6 +3,7 @@
 // A folder of files built beside its final place and moved there at once (quali site): readers
 // see the old folder or the new one, never a half; a failure leaves the target untouched.
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string_view>
 #include <system_error>
@@ -33,6 +34,9 @@ class StagedFolder {
     std::error_code write(const std::filesystem::path& relative_path, std::string_view bytes);
     // The same, the file made of parts one after the other (none of them copied).
     std::error_code write(const std::filesystem::path& relative_path, std::span<const std::string_view> parts);
+    // The same, the file made of what produce gives its writer as it goes (nothing held whole).
+    using Writer = std::function<void(std::string_view)>;
+    std::error_code write(const std::filesystem::path& relative_path, const std::function<void(const Writer&)>& produce);
     // Copies a regular file into the temporary folder.
     std::error_code copy(const std::filesystem::path& from, const std::filesystem::path& relative_path);
     const std::filesystem::path& staging() const { return m_staging; }

@@ -31,5 +31,8 @@ std::string bilan_chart(const core::Model& model, const core::Bilan& bilan, std:
 // marker by its SVG. Throws TemplateError when the template is unusable.
 std::string bilan_document(std::string_view template_text, const core::Model& model, const core::Bilan& bilan,
                            DocumentFormat format);
+// The same, given to out piece by piece as it is rendered (a bilan of the sector is megabytes).
+void bilan_document(std::string_view template_text, const core::Model& model, const core::Bilan& bilan,
+                    DocumentFormat format, const TextSink& out);
 
 } // namespace quali::render

@@ -7,10 +7,10 @@
 // (with_names false): a finding is the label's, not an organisme's.
 #include "quali/core/model.hpp"
 #include "quali/core/observatory.hpp"
+#include "quali/render/templates.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <span>
 #include <string>
 #include <string_view>
 
@@ -19,21 +19,22 @@ namespace quali::render {
 // The page of a criterion in the site: "observatoire/<name>.html".
 std::string observatory_criterion_link(std::string_view critere);
 
-// Calls each(points) with every run of consecutive strong points of one criterion.
-template <class Each> void for_each_criterion(std::span<const core::StrongPoint> all, Each&& each)
+// Calls each(begin, end) with every run [begin, end) of consecutive strong points of one criterion.
+template <class Each> void for_each_criterion(const core::StrongPoints& all, Each&& each)
 {
     for (std::size_t begin = 0, end = 0; begin < all.size(); begin = end) {
-        while (end < all.size() && all[end].critere == all[begin].critere &&
-               all[end].theme == all[begin].theme)
+        while (end < all.size() && all.critere(end) == all.critere(begin) && all.theme(end) == all.theme(begin))
             ++end;
-        each(all.subspan(begin, end - begin));
+        each(begin, end);
     }
 }
 
 nlohmann::ordered_json observatory_tree(const core::Model& model, const core::Observatory& o, bool with_names);
 
-// One criterion's strong points (consecutive in o.themes.points_forts, all of one criterion).
+// One criterion's strong points: [begin, end) of o.themes.points_forts, all of one criterion;
+// with lazy, made row by row as the page is written.
 nlohmann::ordered_json observatory_criterion_tree(const core::Model& model, const core::Observatory& o,
-                                                  std::span<const core::StrongPoint> points, bool with_names);
+                                                  std::size_t begin, std::size_t end, bool with_names,
+                                                  LazyRows* lazy = nullptr);
 
 } // namespace quali::render

@@ -36,6 +36,27 @@ std::string url_path(std::string_view relative);
 // cut out of html itself.
 std::string document_body(std::string html);
 
+// document_body as the document is rendered: what lies between <body…> and the last </body>,
+// given to out as it comes; only the head and what follows a </body> are held. finish() is false
+// when the document lacks either (document_body then gives it whole: render it again whole).
+class BodyFilter {
+  public:
+    explicit BodyFilter(const TextSink& out) : m_out(out) {}
+    void operator()(std::string_view piece);
+    [[nodiscard]] bool finish() const { return m_in_body && m_ended; }
+    std::optional<char> last() const { return m_last; } // the last character given to out
+
+  private:
+    void give(std::string_view text);
+    const TextSink& m_out;
+    std::string m_held;                        // the head, then what may be or follow the last </body>
+    std::size_t m_open = std::string::npos;    // of « <body » in the head
+    std::size_t m_scan = 0;                    // in m_held, where a </body> not seen yet may start
+    bool m_in_body = false;                    // the first <body…> tag is past
+    bool m_ended = false;                      // m_held starts with a </body> of the body
+    std::optional<char> m_last;
+};
+
 // One link of the nav bar, relative to the site's root.
 struct NavLink {
     std::string href, texte;

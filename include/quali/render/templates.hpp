@@ -103,6 +103,10 @@ template <class Row> nlohmann::ordered_json rows(LazyRows* lazy, std::size_t n, 
 // template is unusable (see check_template).
 std::string render_document(std::string_view template_text, const nlohmann::ordered_json& tree,
                             DocumentFormat format, const LazyRows* lazy = nullptr);
+// The same, given to out piece by piece as it is made: a page of megabytes is never held whole.
+using TextSink = std::function<void(std::string_view)>;
+void render_document(std::string_view template_text, const nlohmann::ordered_json& tree, DocumentFormat format,
+                     const LazyRows* lazy, const TextSink& out);
 
 // Why a template cannot be used (in lang), or "" when it can: more than max_template_bytes,
 // a partial ({{> x}}) or a delimiter change ({{= =}}), sections nested deeper than 32, or

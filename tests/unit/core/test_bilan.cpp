@@ -531,7 +531,8 @@ TEST_SUITE("core::ActivityTally")
             out += t.theme + " " + std::to_string(t.points_forts) + "/" + std::to_string(t.conformes) + "/" +
                    std::to_string(t.points_alerte) + "/" + std::to_string(t.non_evalues) + "\n";
         for (const std::string& f : b.themes.faibles) out += "faible " + f + "\n";
-        for (const StrongPoint& p : b.themes.points_forts) out += "fort " + p.organisme + " " + p.critere + "\n";
+        for (std::size_t i = 0; i < b.themes.points_forts.size(); ++i)
+            out += "fort " + b.themes.points_forts[i].organisme + " " + b.themes.points_forts[i].critere + "\n";
         for (const CriterionAlerts& a : b.themes.alertes)
             out += "alerte " + a.critere + " " + std::to_string(a.constats) + " " + std::to_string(a.organismes) + "\n";
         out += "actions " + std::to_string(b.actions.dues) + " " + std::to_string(b.actions.en_retard) + " " +

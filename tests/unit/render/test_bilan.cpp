@@ -63,9 +63,8 @@ struct Fixture {
         b.themes.audits = 1;
         b.themes.par_theme = {{"T1", "Accueil", 2, 1, 0, 0}, {"T2", "Cadre de vie", 0, 1, 3, 1}};
         b.themes.faibles = {"T2"};
-        b.themes.points_forts = {
-            {"alpha", d("2025-03-03"), core::AuditType::verification, "C1", "Écoute", "T1", "bien",
-             "organismes/alpha/audits/2025-03-03-verification.yaml"}};
+        b.themes.points_forts.push_back({"alpha", d("2025-03-03"), core::AuditType::verification, "C1", "Écoute", "T1",
+                                         "bien", "organismes/alpha/audits/2025-03-03-verification.yaml"});
         b.actions.dues = 4;
         b.actions.realisees = 2;
         b.actions.abandonnees = 1;

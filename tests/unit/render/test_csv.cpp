@@ -4,6 +4,7 @@
 #include "quali/render/csv.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
@@ -77,5 +78,27 @@ TEST_SUITE("render::csv")
         const std::string out = to_csv({"audit", "jours", "debut"}, {{"a;1", "2.5", "2025-06-03"}, {"T1.2", "4", "x"}},
                                        CsvOptions{true});
         CHECK(out == "\xEF\xBB\xBF" "audit;jours;debut\r\n\"a;1\";2,5;2025-06-03\r\nT1.2;4;x\r\n");
+    }
+
+    TEST_CASE("the table as JSON, written object by object, is the whole array's dump")
+    {
+        const std::vector<std::string> header = {"organisme", "nom", "logements"};
+        const std::vector<std::vector<std::string>> rows = {
+            {"a", "Alpha \"Habitat\"\nligne", "120"}, {"b", "Bêta", ""}, {"c", "court"}}; // a short row
+        nlohmann::ordered_json whole = nlohmann::ordered_json::array();
+        for (const auto& row : rows) {
+            nlohmann::ordered_json j = nlohmann::ordered_json::object();
+            for (std::size_t i = 0; i < header.size() && i < row.size(); ++i)
+                j[header[i]] = row[i];
+            whole.push_back(j);
+        }
+        CHECK(table_json(header, rows) == whole.dump(2) + "\n");
+        CHECK(table_json(header, {}) == nlohmann::ordered_json::array().dump(2) + "\n");
+        std::vector<std::string> pieces;
+        table_json(header, rows, [&](std::string_view piece) { pieces.emplace_back(piece); });
+        CHECK(pieces.size() == rows.size() + 2); // "[", each object, "]"
+        std::string csv;
+        to_csv(header, rows, {}, [&](std::string_view piece) { csv += piece; });
+        CHECK(csv == to_csv(header, rows));
     }
 }

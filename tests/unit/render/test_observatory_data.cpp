@@ -72,9 +72,9 @@ TEST_SUITE("render::observatory")
         const core::Model m = model();
         const core::Observatory o = core::build_observatory(m, d("2026-01-01"));
         int pages = 0;
-        render::for_each_criterion(o.themes.points_forts, [&](std::span<const core::StrongPoint> points) {
+        render::for_each_criterion(o.themes.points_forts, [&](std::size_t begin, std::size_t end) {
             ++pages;
-            const auto tree = render::observatory_criterion_tree(m, o, points, true);
+            const auto tree = render::observatory_criterion_tree(m, o, begin, end, true);
             CHECK(tree["critere"] == "T1.1");
             CHECK(tree["theme_titre"] == "Accueil");
             CHECK(tree["nombre_texte"] == "2 points forts");
@@ -92,19 +92,20 @@ TEST_SUITE("render::observatory")
 
     TEST_CASE("the criteria's runs: one per criterion, in order, none for no strong point")
     {
-        std::vector<core::StrongPoint> points(5);
-        for (std::size_t i = 0; i < points.size(); ++i) {
-            points[i].theme = i < 3 ? "T1" : "T2";
-            points[i].critere = i < 2 ? "T1.1" : i < 3 ? "T1.2" : "T2.1";
+        core::StrongPoints points;
+        for (std::size_t i = 0; i < 5; ++i) {
+            core::StrongPoint p;
+            p.theme = i < 3 ? "T1" : "T2";
+            p.critere = i < 2 ? "T1.1" : i < 3 ? "T1.2" : "T2.1";
+            points.push_back(p);
         }
-        std::vector<std::size_t> sizes;
-        render::for_each_criterion(
-            points, [&](std::span<const core::StrongPoint> run) { sizes.push_back(run.size()); });
-        CHECK(sizes == std::vector<std::size_t>{2, 1, 2});
-        sizes.clear();
-        render::for_each_criterion(
-            {}, [&](std::span<const core::StrongPoint> run) { sizes.push_back(run.size()); });
-        CHECK(sizes.empty());
+        std::vector<std::pair<std::size_t, std::size_t>> runs;
+        const auto each = [&](std::size_t begin, std::size_t end) { runs.emplace_back(begin, end); };
+        render::for_each_criterion(points, each);
+        CHECK(runs == std::vector<std::pair<std::size_t, std::size_t>>{{0, 2}, {2, 3}, {3, 5}});
+        runs.clear();
+        render::for_each_criterion(core::StrongPoints(), each);
+        CHECK(runs.empty());
     }
 
     TEST_CASE("the public observatory names no organisme and no audit file")
@@ -112,8 +113,8 @@ TEST_SUITE("render::observatory")
         const core::Model m = model();
         const core::Observatory o = core::build_observatory(m, d("2026-01-01"));
         CHECK(render::observatory_tree(m, o, false).dump().find("alpha") == std::string::npos);
-        render::for_each_criterion(o.themes.points_forts, [&](std::span<const core::StrongPoint> points) {
-            const auto tree = render::observatory_criterion_tree(m, o, points, false);
+        render::for_each_criterion(o.themes.points_forts, [&](std::size_t begin, std::size_t end) {
+            const auto tree = render::observatory_criterion_tree(m, o, begin, end, false);
             const auto& p = tree["points_forts"][0];
             CHECK(p["nom"].is_null());
             CHECK(p["organisme"].is_null());

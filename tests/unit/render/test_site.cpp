@@ -4,6 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 using namespace quali::render;
 
 TEST_SUITE("render::site")
@@ -29,6 +33,38 @@ TEST_SUITE("render::site")
         CHECK(document_body("<html><head></head><body class=\"x\">\n<p>a</p>\n</body>\n</html>") ==
               "\n<p>a</p>\n");
         CHECK(document_body("<p>sans cadre</p>") == "<p>sans cadre</p>");
+    }
+
+    TEST_CASE("the body filtered as it comes is document_body's, in pieces of any size")
+    {
+        const std::vector<std::string> documents = {
+            "<html><head><title>t</title></head><body class=\"x\">\n<p>a</p>\n</body>\n</html>\n",
+            "<body><p>un</p></body><p>entre</p></body>\n</html>", // the last </body> ends it
+            "<body>\n<p>&lt;/body&gt; échappé</p>\n</body>",
+            "<body></body>",
+            "<p>sans cadre</p>",                  // no <body: whole
+            "<html><body><p>jamais fermé</p>",     // no </body>: whole
+            "</body><body><p>fin avant</p>",       // the last </body> before <body: whole
+            "<body</body>",                        // its « > » is the end tag's: whole
+            "<bo<body><p>b</p></bod</body>x"};
+        for (const std::string& doc : documents) {
+            const std::string expected = document_body(doc);
+            const bool has_body = expected != doc;
+            for (std::size_t size : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{6}, std::size_t{7}, doc.size()}) {
+                CAPTURE(doc);
+                CAPTURE(size);
+                std::string out;
+                const TextSink sink = [&out](std::string_view piece) { out += piece; };
+                BodyFilter filter(sink);
+                for (std::size_t at = 0; at < doc.size(); at += size)
+                    filter(std::string_view(doc).substr(at, size));
+                CHECK(filter.finish() == has_body);
+                if (has_body) {
+                    CHECK(out == expected);
+                    CHECK(filter.last() == (expected.empty() ? std::nullopt : std::optional(expected.back())));
+                }
+            }
+        }
     }
 
     TEST_CASE("the frame escapes the title and the nav bar and keeps the body as given")
