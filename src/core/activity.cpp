@@ -75,6 +75,7 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
     // The criteria this organisme was alerted on, per period: an organisme counts once each.
     std::map<Evaluations*, std::set<std::string, std::less<>>> alerted;
     std::string texts; // of its strong points, one after the other (m_texts)
+    const auto buffer = static_cast<std::uint32_t>(m_texts.size());
     for (const Audit& a : o.audits) {
         const std::optional<Date> when = a.date();
         if (!when || *when > m_as_of) continue;
@@ -94,9 +95,8 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
             }
             // Once for every period (themes() picks a period's); the titles are the framework's.
             if (*r.evaluation == Evaluation::point_fort) {
-                if (texts.empty()) m_texts.emplace_back();
                 KeptPoint& kept = m_points.emplace_back();
-                kept.texts = static_cast<std::uint32_t>(m_texts.size() - 1);
+                kept.texts = buffer;
                 kept.audit = *when;
                 kept.type = a.type;
                 std::size_t i = 0;
@@ -111,12 +111,12 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
     }
     for (const auto& [e, criteria] : alerted)
         for (const std::string& c : criteria) ++e->alerts[c].organismes;
-    if (!texts.empty()) m_texts.back() = std::move(texts);
+    if (!texts.empty()) m_texts.push_back(std::make_shared<const std::string>(std::move(texts)));
 }
 
 std::string_view ActivityTally::text(const KeptPoint& kept, std::size_t which) const
 {
-    return std::string_view(m_texts[kept.texts]).substr(kept.starts[which], kept.starts[which + 1] - kept.starts[which]);
+    return std::string_view(*m_texts[kept.texts]).substr(kept.starts[which], kept.starts[which + 1] - kept.starts[which]);
 }
 
 void ActivityTally::add_actions(const Organisme& o)
@@ -202,29 +202,27 @@ Themes ActivityTally::themes(const Framework& framework, std::optional<int> year
     const auto of_period = [&](const KeptPoint& p) { return year ? year_of(p.audit) == *year : p.audit >= first_day; };
     struct Placed {
         const KeptPoint* kept;
-        std::string_view theme, critere, titre;
+        std::string_view theme, titre;
         std::size_t theme_rank; // in the framework's order, unknown criteria last
     };
     std::vector<Placed> placed;
-    std::size_t text_bytes = 0;
     for (const KeptPoint& kept : m_points) {
         if (!of_period(kept)) continue;
         const std::string_view critere = text(kept, kept_critere);
         const Criterion* cr = framework.criterion(critere);
         const Theme* th = framework.theme_of(critere);
         const std::string_view theme = th != nullptr ? std::string_view(th->id) : std::string_view();
-        placed.push_back({&kept, theme, critere, cr != nullptr ? std::string_view(cr->titre) : std::string_view(),
+        placed.push_back({&kept, theme, cr != nullptr ? std::string_view(cr->titre) : std::string_view(),
                           theme.empty() ? t.par_theme.size() : theme_index(theme)});
-        text_bytes += kept.starts.back() - kept.starts.front() + theme.size() + placed.back().titre.size();
     }
     const auto key = [&](const Placed& p) {
-        return std::make_tuple(p.theme_rank, p.critere, text(*p.kept, kept_organisme), p.kept->audit);
+        return std::make_tuple(p.theme_rank, text(*p.kept, kept_critere), text(*p.kept, kept_organisme), p.kept->audit);
     };
     std::stable_sort(placed.begin(), placed.end(), [&](const Placed& x, const Placed& y) { return key(x) < key(y); });
-    t.points_forts.reserve(placed.size(), text_bytes);
+    t.points_forts = StrongPoints(m_texts); // the texts shared, not copied
+    t.points_forts.reserve(placed.size());
     for (const Placed& p : placed)
-        t.points_forts.push_back(text(*p.kept, kept_organisme), p.kept->audit, p.kept->type, p.critere, p.titre,
-                                 p.theme, text(*p.kept, kept_constat), text(*p.kept, kept_audit_file));
+        t.points_forts.push_back(p.kept->texts, p.kept->starts, p.kept->audit, p.kept->type, p.titre, p.theme);
     // Alert points by criterion, most found first: occurrences, then organismes, then id.
     for (const auto& [id, counted_alerts] : e.alerts) {
         CriterionAlerts c = counted_alerts;

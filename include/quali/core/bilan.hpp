@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -129,33 +130,46 @@ struct StrongPoint {
     std::string audit_file; // organismes/<slug>/audits/….yaml
 };
 
-// Strong points in their order, kept compactly: a few numbers each, their texts one after the
-// other in one buffer (the observatory lists 28,000 at N = 6,000: six strings each were 19 MB).
-// A StrongPoint is made when one is read.
+// Strong points in their order, kept compactly: a few numbers each, their own texts (organisme,
+// criterion, constat, audit file) in buffers shared with ActivityTally (one per organisme, never
+// copied), each criterion's title and theme once. The observatory lists 87,000 at N = 6,000 over
+// the whole history; a StrongPoint is made only when one is read.
 class StrongPoints {
   public:
+    using Buffer = std::shared_ptr<const std::string>;
+    StrongPoints() = default;
+    // Points whose texts are in buffers.
+    explicit StrongPoints(std::vector<Buffer> buffers) : m_buffers(std::move(buffers)) {}
+
     std::size_t size() const { return m_points.size(); }
     bool empty() const { return m_points.empty(); }
     StrongPoint operator[](std::size_t i) const;
     std::string_view critere(std::size_t i) const { return text(i, critere_at); }
-    std::string_view theme(std::size_t i) const { return text(i, theme_at); }
-    void reserve(std::size_t points, std::size_t text_bytes);
+    std::string_view theme(std::size_t i) const { return m_labels[m_points.at(i).label].theme; }
+    void reserve(std::size_t points) { m_points.reserve(points); }
+    // A point with texts of its own (copied into a buffer of their own).
     void push_back(const StrongPoint& p);
-    // The same, from its texts where they are.
-    void push_back(std::string_view organisme, std::optional<Date> audit, std::optional<AuditType> type,
-                   std::string_view critere, std::string_view critere_titre, std::string_view theme,
-                   std::string_view constat, std::string_view audit_file);
+    // A point whose organisme, criterion, constat and audit file are in buffers[buffer], starting at
+    // starts[0..3], the last ending at starts[4].
+    void push_back(std::uint32_t buffer, const std::array<std::uint32_t, 5>& starts, std::optional<Date> audit,
+                   std::optional<AuditType> type, std::string_view critere_titre, std::string_view theme);
 
   private:
-    enum : std::size_t { organisme_at, critere_at, critere_titre_at, theme_at, constat_at, audit_file_at, texts };
+    enum : std::size_t { organisme_at, critere_at, constat_at, audit_file_at };
     struct Kept {
-        std::array<std::uint32_t, texts + 1> starts{}; // of each text in m_texts, then the end
+        std::uint32_t buffer = 0;
+        std::array<std::uint32_t, 5> starts{};
+        std::uint32_t label = 0; // in m_labels
         std::optional<Date> audit;
         std::optional<AuditType> type;
     };
+    struct Label {
+        std::string titre, theme;
+    };
     std::string_view text(std::size_t i, std::size_t which) const;
+    std::vector<Buffer> m_buffers;
+    std::vector<Label> m_labels; // each criterion's title and theme, once
     std::vector<Kept> m_points;
-    std::string m_texts;
 };
 
 // How often one criterion was an alert point: results, and organismes among them.
@@ -302,18 +316,19 @@ class ActivityTally {
     Date m_as_of;
     std::map<int, Evaluations> m_years;
     Evaluations m_history;
-    // Every strong point dated up to as_of, without its titles: 28,000 at N = 6,000, kept as a
-    // few numbers each, their texts in one buffer per organisme (not four strings each).
+    // Every strong point dated up to as_of, without its titles: 87,000 at N = 6,000, kept as a
+    // few numbers each, their texts in one buffer per organisme (not four strings each), which
+    // themes() shares with the StrongPoints it gives.
     struct KeptPoint {
         std::uint32_t texts = 0;               // its organisme's buffer in m_texts
         std::array<std::uint32_t, 5> starts{}; // in it: organisme, criterion, constat, audit file, end
         Date audit;
         std::optional<AuditType> type;
     };
-    enum : std::size_t { kept_organisme, kept_critere, kept_constat, kept_audit_file };
+    enum : std::size_t { kept_organisme, kept_critere };
     std::string_view text(const KeptPoint& kept, std::size_t which) const;
     std::vector<KeptPoint> m_points;
-    std::vector<std::string> m_texts;
+    std::vector<StrongPoints::Buffer> m_texts;
     std::map<int, ActionsDue> m_actions;
     std::map<int, ConcertationCount> m_concertation;
 };
