@@ -7,6 +7,8 @@
 #include "quali/core/predicates.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <stdexcept>
 #include <set>
 #include <tuple>
 
@@ -74,11 +76,22 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
 {
     // The criteria this organisme was alerted on, per period: an organisme counts once each.
     std::map<Evaluations*, std::set<std::string, std::less<>>> alerted;
-    std::string texts; // of its strong points, one after the other (m_texts)
+    // Its strong points' texts, one after the other (m_texts): its slug and each audit's file once.
+    std::string texts;
+    const auto place = [&texts](std::string_view text) {
+        // Offsets are 32 bits: 4 GiB of one organisme's findings is not a folder quali reads.
+        if (texts.size() + text.size() > std::numeric_limits<std::uint32_t>::max())
+            throw std::length_error("ActivityTally: texts");
+        const StrongPoints::TextAt at{static_cast<std::uint32_t>(texts.size()), static_cast<std::uint32_t>(text.size())};
+        texts.append(text);
+        return at;
+    };
     const auto buffer = static_cast<std::uint32_t>(m_texts.size());
+    std::optional<StrongPoints::TextAt> slug;
     for (const Audit& a : o.audits) {
         const std::optional<Date> when = a.date();
         if (!when || *when > m_as_of) continue;
+        std::optional<StrongPoints::TextAt> file;
         std::vector<Evaluations*> periods{&m_years[year_of(*when)]};
         if (*when >= first_day) periods.push_back(&m_history);
         for (Evaluations* e : periods) ++e->audits;
@@ -95,17 +108,9 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
             }
             // Once for every period (themes() picks a period's); the titles are the framework's.
             if (*r.evaluation == Evaluation::point_fort) {
-                KeptPoint& kept = m_points.emplace_back();
-                kept.texts = buffer;
-                kept.audit = *when;
-                kept.type = a.type;
-                std::size_t i = 0;
-                for (const std::string_view text : {std::string_view(o.slug), std::string_view(r.critere.value),
-                                                     std::string_view(r.constat), std::string_view(a.file)}) {
-                    kept.starts[i++] = static_cast<std::uint32_t>(texts.size());
-                    texts.append(text);
-                }
-                kept.starts[i] = static_cast<std::uint32_t>(texts.size());
+                if (!slug) slug = place(o.slug);
+                if (!file) file = place(a.file);
+                m_points.push_back({buffer, {*slug, place(r.critere.value), place(r.constat), *file}, *when, a.type});
             }
         }
     }
@@ -116,7 +121,7 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
 
 std::string_view ActivityTally::text(const KeptPoint& kept, std::size_t which) const
 {
-    return std::string_view(*m_texts[kept.texts]).substr(kept.starts[which], kept.starts[which + 1] - kept.starts[which]);
+    return std::string_view(*m_texts[kept.buffer]).substr(kept.texts[which].at, kept.texts[which].size);
 }
 
 void ActivityTally::add_actions(const Organisme& o)
@@ -222,7 +227,7 @@ Themes ActivityTally::themes(const Framework& framework, std::optional<int> year
     t.points_forts = StrongPoints(m_texts); // the texts shared, not copied
     t.points_forts.reserve(placed.size());
     for (const Placed& p : placed)
-        t.points_forts.push_back(p.kept->texts, p.kept->starts, p.kept->audit, p.kept->type, p.titre, p.theme);
+        t.points_forts.push_back(p.kept->buffer, p.kept->texts, p.kept->audit, p.kept->type, p.titre, p.theme);
     // Alert points by criterion, most found first: occurrences, then organismes, then id.
     for (const auto& [id, counted_alerts] : e.alerts) {
         CriterionAlerts c = counted_alerts;

@@ -19,31 +19,31 @@ StrongPoint StrongPoints::operator[](std::size_t i) const
 std::string_view StrongPoints::text(std::size_t i, std::size_t which) const
 {
     const Kept& k = m_points.at(i);
-    return std::string_view(*m_buffers[k.buffer]).substr(k.starts[which], k.starts[which + 1] - k.starts[which]);
+    return std::string_view(*m_buffers[k.buffer]).substr(k.texts[which].at, k.texts[which].size);
 }
 
 void StrongPoints::push_back(const StrongPoint& p)
 {
-    std::string texts;
-    std::array<std::uint32_t, 5> starts{};
+    std::string buffer;
+    Texts texts{};
     std::size_t i = 0;
     for (const std::string* t : {&p.organisme, &p.critere, &p.constat, &p.audit_file}) {
-        starts[i++] = static_cast<std::uint32_t>(texts.size());
-        texts += *t;
+        // Offsets are 32 bits: one strong point of 4 GiB is not a file quali reads.
+        if (buffer.size() + t->size() > std::numeric_limits<std::uint32_t>::max())
+            throw std::length_error("StrongPoints: texts");
+        texts[i++] = {static_cast<std::uint32_t>(buffer.size()), static_cast<std::uint32_t>(t->size())};
+        buffer += *t;
     }
-    // Offsets are 32 bits: one strong point of 4 GiB is not a file quali reads.
-    if (texts.size() > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("StrongPoints: texts");
-    starts[i] = static_cast<std::uint32_t>(texts.size());
-    m_buffers.push_back(std::make_shared<const std::string>(std::move(texts)));
-    push_back(static_cast<std::uint32_t>(m_buffers.size() - 1), starts, p.audit, p.type, p.critere_titre, p.theme);
+    m_buffers.push_back(std::make_shared<const std::string>(std::move(buffer)));
+    push_back(static_cast<std::uint32_t>(m_buffers.size() - 1), texts, p.audit, p.type, p.critere_titre, p.theme);
 }
 
-void StrongPoints::push_back(std::uint32_t buffer, const std::array<std::uint32_t, 5>& starts,
-                             std::optional<Date> audit, std::optional<AuditType> type, std::string_view critere_titre,
-                             std::string_view theme)
+void StrongPoints::push_back(std::uint32_t buffer, const Texts& texts, std::optional<Date> audit,
+                             std::optional<AuditType> type, std::string_view critere_titre, std::string_view theme)
 {
-    if (buffer >= m_buffers.size() || !std::is_sorted(starts.begin(), starts.end()) ||
-        starts.back() > m_buffers[buffer]->size())
+    if (buffer >= m_buffers.size() || std::any_of(texts.begin(), texts.end(), [&](const TextAt& t) {
+            return std::size_t{t.at} + t.size > m_buffers[buffer]->size();
+        }))
         throw std::out_of_range("StrongPoints: texts outside their buffer");
     // Points come by criterion: the last label is almost always theirs.
     auto found = std::find_if(m_labels.rbegin(), m_labels.rend(),
@@ -53,7 +53,7 @@ void StrongPoints::push_back(std::uint32_t buffer, const std::array<std::uint32_
         found = m_labels.rbegin();
     }
     const auto label = static_cast<std::uint32_t>(m_labels.rend() - found - 1);
-    m_points.push_back({buffer, starts, label, audit, type});
+    m_points.push_back({buffer, texts, label, audit, type});
 }
 
 } // namespace quali::core

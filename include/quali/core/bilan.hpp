@@ -136,6 +136,12 @@ struct StrongPoint {
 // the whole history; a StrongPoint is made only when one is read.
 class StrongPoints {
   public:
+    // A text's place in a buffer.
+    struct TextAt {
+        std::uint32_t at = 0, size = 0;
+    };
+    // A point's organisme, criterion, constat and audit file, in that order.
+    using Texts = std::array<TextAt, 4>;
     using Buffer = std::shared_ptr<const std::string>;
     StrongPoints() = default;
     // Points whose texts are in buffers.
@@ -149,16 +155,15 @@ class StrongPoints {
     void reserve(std::size_t points) { m_points.reserve(points); }
     // A point with texts of its own (copied into a buffer of their own).
     void push_back(const StrongPoint& p);
-    // A point whose organisme, criterion, constat and audit file are in buffers[buffer], starting at
-    // starts[0..3], the last ending at starts[4].
-    void push_back(std::uint32_t buffer, const std::array<std::uint32_t, 5>& starts, std::optional<Date> audit,
+    // A point whose own texts are in buffers[buffer].
+    void push_back(std::uint32_t buffer, const Texts& texts, std::optional<Date> audit,
                    std::optional<AuditType> type, std::string_view critere_titre, std::string_view theme);
 
   private:
     enum : std::size_t { organisme_at, critere_at, constat_at, audit_file_at };
     struct Kept {
         std::uint32_t buffer = 0;
-        std::array<std::uint32_t, 5> starts{};
+        Texts texts{};
         std::uint32_t label = 0; // in m_labels
         std::optional<Date> audit;
         std::optional<AuditType> type;
@@ -317,11 +322,12 @@ class ActivityTally {
     std::map<int, Evaluations> m_years;
     Evaluations m_history;
     // Every strong point dated up to as_of, without its titles: 87,000 at N = 6,000, kept as a
-    // few numbers each, their texts in one buffer per organisme (not four strings each), which
-    // themes() shares with the StrongPoints it gives.
+    // few numbers each, their texts in one buffer per organisme (its slug and each audit's file
+    // once, then each point's criterion and constat), which themes() shares with the
+    // StrongPoints it gives.
     struct KeptPoint {
-        std::uint32_t texts = 0;               // its organisme's buffer in m_texts
-        std::array<std::uint32_t, 5> starts{}; // in it: organisme, criterion, constat, audit file, end
+        std::uint32_t buffer = 0; // its organisme's in m_texts
+        StrongPoints::Texts texts{};
         Date audit;
         std::optional<AuditType> type;
     };
