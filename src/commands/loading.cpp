@@ -289,8 +289,7 @@ bool take_folder(io::FolderResult result, std::vector<io::SourceFile>& group, Pa
         std::vector<std::string> all = parts.shared_unreadable;
         all.insert(all.end(), result.unreadable.begin(), result.unreadable.end());
         for (core::Organisme& o : result.organismes) {
-            (*lean->each)(parts.model, o, folder_diagnostics(group, result, lean->lang), all);
-            o = core::digest(o);
+            o = (*lean->each)(parts.model, o, folder_diagnostics(group, result, lean->lang), all);
         }
     }
     std::size_t taken = 0;

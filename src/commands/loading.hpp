@@ -64,7 +64,7 @@ struct Lean {
     core::Lang lang;
     std::function<bool(const std::string& path)> selected; // a path relative to the root
     // quali site (LoadOptions::each_organisme): given each whole organisme; the model then keeps
-    // its digest rather than its summary.
+    // what it gives back (a digest) rather than its summary.
     const EachOrganisme* each = nullptr;
     // The commands that read the whole model (agenda, dossier, bilan): each organisme's rules run
     // with its folder, as for validate, but the model keeps it whole, and every file.

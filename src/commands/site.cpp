@@ -221,7 +221,7 @@ Workspace load_streaming(SiteRun& run, const std::string& depot, const Context& 
     options.each_organisme = [&run](const core::Model& repository, const core::Organisme& o,
                                     const std::vector<core::Diagnostic>& diagnostics,
                                     const std::vector<std::string>& unreadable) {
-        take_organisme(run, repository, o, diagnostics, unreadable);
+        return take_organisme(run, repository, o, diagnostics, unreadable);
     };
     Workspace ws = load_workspace({depot}, ctx, options);
     if (ws.models.front().standalone)

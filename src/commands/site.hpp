@@ -88,9 +88,11 @@ inline constexpr std::string_view site_documents[] = {
 // with their agenda.
 bool shows_record(const core::Session& s, core::Date as_of);
 
-// While an organisme folder is in hand (LoadOptions::each_organisme): writes its page and gathers
-// what the repository's pages need of it (site_stream.cpp). From the loading threads.
-void take_organisme(SiteRun& run, const core::Model& repository, const core::Organisme& organisme,
+// While an organisme folder is in hand (LoadOptions::each_organisme): writes its page, gathers
+// what the repository's pages need of it, and gives what the model keeps of it: its digest, the
+// candidatures' pieces only where a page still reads them (site_stream.cpp). From the loading
+// threads.
+core::Organisme take_organisme(SiteRun& run, const core::Model& repository, const core::Organisme& organisme,
                     const std::vector<core::Diagnostic>& diagnostics, const std::vector<std::string>& unreadable);
 
 // Once the repository is loaded: writes again the page of each organisme whose diagnostics the

@@ -4,6 +4,7 @@
 // writes again the few pages the repository-wide rules changed (docs/site.md, « Performances »).
 #include "commands/loading.hpp"
 #include "commands/site.hpp"
+#include "quali/core/rules.hpp"
 #include "quali/core/timeline.hpp"
 
 #include <algorithm>
@@ -84,8 +85,9 @@ void write_organisme_page(const SiteRun& run, const RepositoryView& repository, 
              with_extra(sheet, extra));
 }
 
-void take_organisme(SiteRun& run, const core::Model& repository, const core::Organisme& o,
-                    const std::vector<core::Diagnostic>& diagnostics, const std::vector<std::string>& unreadable)
+core::Organisme take_organisme(SiteRun& run, const core::Model& repository, const core::Organisme& o,
+                               const std::vector<core::Diagnostic>& diagnostics,
+                               const std::vector<std::string>& unreadable)
 {
     if (!run.is_public) write_organisme_page(run, {run.root, repository, diagnostics, unreadable}, o);
     // The dashboard shows the late deadlines and those of the next 90 days.
@@ -93,10 +95,18 @@ void take_organisme(SiteRun& run, const core::Model& repository, const core::Org
     const core::Date horizon = core::add_days(run.as_of, 90);
     std::erase_if(due, [&](const core::Deadline& d) { return d.date > horizon; });
     std::vector<std::pair<core::Date, core::DossierParts>> filed;
+    core::Organisme kept = core::digest(o);
+    std::vector<bool> listed(o.candidatures.size()); // in an agenda, with their pieces
     for (const core::Session& s : repository.sessions)
         if (s.date && !shows_record(s, run.as_of))
-            if (const core::Candidature* c = core::filed_candidature(o, *s.date))
+            if (const core::Candidature* c = core::filed_candidature(o, *s.date)) {
                 filed.emplace_back(*s.date, core::dossier_parts(repository, o, *c, run.as_of, run.ctx.lang, unreadable));
+                listed[static_cast<std::size_t>(c - o.candidatures.data())] = true;
+            }
+    // The pieces of a candidature are read again only by an agenda that lists it and by the
+    // sign-offs' checks (check_visas, at the end of loading): 18,000 lists at N = 6,000 else.
+    for (std::size_t i = 0; i < kept.candidatures.size() && o.visas.empty(); ++i)
+        if (!listed[i]) kept.candidatures[i].pieces = {};
     const std::size_t shown = core::validation_of(repository, o, diagnostics).diagnostics.size();
     DeadlineShelf::Item shelved = DeadlineShelf::shelve(o.slug, std::move(due));
 
@@ -106,6 +116,7 @@ void take_organisme(SiteRun& run, const core::Model& repository, const core::Org
     g.deadlines.put(std::move(shelved));
     for (auto& [day, parts] : filed) g.filed[day][o.slug] = std::move(parts);
     g.shown[o.slug] = shown;
+    return kept;
 }
 
 void write_changed_organisme_pages(SiteRun& run)

@@ -36,10 +36,11 @@ struct Workspace {
 // quali site: an organisme of a repository in hand, whole, as soon as its folder is read and its
 // rules have run: the repository's model (its shared files only: rules, framework, committee,
 // sessions, auditors), the organisme, its folder's diagnostics (its files', its rules'; paths
-// relative to the root) and the files the rules cannot read.
-using EachOrganisme = std::function<void(const core::Model& repository, const core::Organisme& organisme,
-                                         const std::vector<core::Diagnostic>& diagnostics,
-                                         const std::vector<std::string>& unreadable)>;
+// relative to the root) and the files the rules cannot read. It gives what the model keeps of
+// the organisme (a digest: core::digest, or less).
+using EachOrganisme = std::function<core::Organisme(const core::Model& repository, const core::Organisme& organisme,
+                                                    const std::vector<core::Diagnostic>& diagnostics,
+                                                    const std::vector<std::string>& unreadable)>;
 
 // What load_workspace does beyond reading and checking the files.
 struct LoadOptions {

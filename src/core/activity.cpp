@@ -205,29 +205,19 @@ Themes ActivityTally::themes(const Framework& framework, std::optional<int> year
 
     // Strong points by theme (framework order, unknown criteria last), criterion, organisme, date.
     const auto of_period = [&](const KeptPoint& p) { return year ? year_of(p.audit) == *year : p.audit >= first_day; };
-    struct Placed {
-        const KeptPoint* kept;
-        std::string_view theme, titre;
-        std::size_t theme_rank; // in the framework's order, unknown criteria last
-    };
-    std::vector<Placed> placed;
+    t.points_forts = StrongPoints(m_texts); // the texts shared, not copied
+    t.points_forts.reserve(static_cast<std::size_t>(std::count_if(m_points.begin(), m_points.end(), of_period)));
     for (const KeptPoint& kept : m_points) {
         if (!of_period(kept)) continue;
         const std::string_view critere = text(kept, kept_critere);
         const Criterion* cr = framework.criterion(critere);
         const Theme* th = framework.theme_of(critere);
-        const std::string_view theme = th != nullptr ? std::string_view(th->id) : std::string_view();
-        placed.push_back({&kept, theme, cr != nullptr ? std::string_view(cr->titre) : std::string_view(),
-                          theme.empty() ? t.par_theme.size() : theme_index(theme)});
+        t.points_forts.push_back(kept.buffer, kept.texts, kept.audit, kept.type,
+                                 cr != nullptr ? std::string_view(cr->titre) : std::string_view(),
+                                 th != nullptr ? std::string_view(th->id) : std::string_view());
     }
-    const auto key = [&](const Placed& p) {
-        return std::make_tuple(p.theme_rank, text(*p.kept, kept_critere), text(*p.kept, kept_organisme), p.kept->audit);
-    };
-    std::stable_sort(placed.begin(), placed.end(), [&](const Placed& x, const Placed& y) { return key(x) < key(y); });
-    t.points_forts = StrongPoints(m_texts); // the texts shared, not copied
-    t.points_forts.reserve(placed.size());
-    for (const Placed& p : placed)
-        t.points_forts.push_back(p.kept->buffer, p.kept->texts, p.kept->audit, p.kept->type, p.titre, p.theme);
+    t.points_forts.sort(
+        [&](std::string_view theme) { return theme.empty() ? t.par_theme.size() : theme_index(theme); });
     // Alert points by criterion, most found first: occurrences, then organismes, then id.
     for (const auto& [id, counted_alerts] : e.alerts) {
         CriterionAlerts c = counted_alerts;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
+#include <tuple>
 
 namespace quali::core {
 
@@ -16,9 +17,8 @@ StrongPoint StrongPoints::operator[](std::size_t i) const
     return {s(organisme_at), k.audit, k.type, s(critere_at), l.titre, l.theme, s(constat_at), s(audit_file_at)};
 }
 
-std::string_view StrongPoints::text(std::size_t i, std::size_t which) const
+std::string_view StrongPoints::text(const Kept& k, std::size_t which) const
 {
-    const Kept& k = m_points.at(i);
     return std::string_view(*m_buffers[k.buffer]).substr(k.texts[which].at, k.texts[which].size);
 }
 
@@ -53,7 +53,20 @@ void StrongPoints::push_back(std::uint32_t buffer, const Texts& texts, std::opti
         found = m_labels.rbegin();
     }
     const auto label = static_cast<std::uint32_t>(m_labels.rend() - found - 1);
-    m_points.push_back({buffer, texts, label, audit, type});
+    if (m_points.size() >= std::numeric_limits<std::uint32_t>::max()) throw std::length_error("StrongPoints: points");
+    m_points.push_back({buffer, texts, label, static_cast<std::uint32_t>(m_points.size()), audit, type});
+}
+
+void StrongPoints::sort(const std::function<std::size_t(std::string_view theme)>& rank_of_theme)
+{
+    std::vector<std::size_t> ranks; // by label
+    ranks.reserve(m_labels.size());
+    for (const Label& l : m_labels)
+        ranks.push_back(rank_of_theme(l.theme));
+    const auto key = [&](const Kept& k) {
+        return std::make_tuple(ranks[k.label], text(k, critere_at), text(k, organisme_at), k.audit, k.added);
+    };
+    std::sort(m_points.begin(), m_points.end(), [&](const Kept& x, const Kept& y) { return key(x) < key(y); });
 }
 
 } // namespace quali::core

@@ -158,6 +158,9 @@ class StrongPoints {
     // A point whose own texts are in buffers[buffer].
     void push_back(std::uint32_t buffer, const Texts& texts, std::optional<Date> audit,
                    std::optional<AuditType> type, std::string_view critere_titre, std::string_view theme);
+    // Orders the points by their theme's rank, criterion, organisme and audit date; points equal
+    // on all four stay in the order they were added. In place: no second list of the points.
+    void sort(const std::function<std::size_t(std::string_view theme)>& rank_of_theme);
 
   private:
     enum : std::size_t { organisme_at, critere_at, constat_at, audit_file_at };
@@ -165,13 +168,15 @@ class StrongPoints {
         std::uint32_t buffer = 0;
         Texts texts{};
         std::uint32_t label = 0; // in m_labels
+        std::uint32_t added = 0; // its place among the points added
         std::optional<Date> audit;
         std::optional<AuditType> type;
     };
     struct Label {
         std::string titre, theme;
     };
-    std::string_view text(std::size_t i, std::size_t which) const;
+    std::string_view text(std::size_t i, std::size_t which) const { return text(m_points.at(i), which); }
+    std::string_view text(const Kept& k, std::size_t which) const;
     std::vector<Buffer> m_buffers;
     std::vector<Label> m_labels; // each criterion's title and theme, once
     std::vector<Kept> m_points;

@@ -574,3 +574,45 @@ TEST_SUITE("core::ActivityTally")
         CHECK(early.concertation(2030).par_etape.size() == all_steps.size());
     }
 }
+
+TEST_SUITE("core::StrongPoints")
+{
+    TEST_CASE("strong points read back as given, ordered by theme rank, criterion, organisme and date")
+    {
+        const auto point = [](std::string org, std::string critere, std::string theme, std::string date,
+                              std::string constat) {
+            return StrongPoint{org, parse_iso_date(date), AuditType::verification, critere, "Titre " + critere, theme,
+                               std::move(constat), "organismes/" + org + "/audits/" + date + "-verification.yaml"};
+        };
+        StrongPoints points;
+        points.push_back(point("b", "T2.1", "T2", "2025-01-01", "premier"));
+        points.push_back(point("a", "T2.1", "T2", "2025-01-01", "deuxième"));
+        points.push_back(point("a", "T1.1", "T1", "2025-03-01", "troisième"));
+        points.push_back(point("a", "T1.1", "T1", "2025-02-01", "quatrième"));
+        points.push_back(point("b", "T2.1", "T2", "2025-01-01", "cinquième")); // equal to the first
+        REQUIRE(points.size() == 5);
+        CHECK(points[1].organisme == "a");
+        CHECK(points[1].constat == "deuxième");
+        CHECK(points[1].critere_titre == "Titre T2.1");
+        CHECK(points[1].audit_file == "organismes/a/audits/2025-01-01-verification.yaml");
+        // T2 ranked before T1: the framework's order, not the ids'.
+        points.sort([](std::string_view theme) { return theme == "T2" ? std::size_t{0} : std::size_t{1}; });
+        std::vector<std::string> order;
+        for (std::size_t i = 0; i < points.size(); ++i)
+            order.push_back(points[i].constat);
+        CHECK(order == std::vector<std::string>{"deuxième", "premier", "cinquième", "quatrième", "troisième"});
+        CHECK(points.critere(3) == "T1.1");
+        CHECK(points.theme(3) == "T1");
+    }
+
+    TEST_CASE("a point whose texts lie outside its buffer is refused")
+    {
+        StrongPoints points({std::make_shared<const std::string>("abc")});
+        CHECK_THROWS_AS(points.push_back(0, {{{0, 1}, {1, 1}, {2, 1}, {2, 2}}}, std::nullopt, std::nullopt, "", ""),
+                        std::out_of_range);
+        CHECK_THROWS_AS(points.push_back(1, {}, std::nullopt, std::nullopt, "", ""), std::out_of_range);
+        points.push_back(0, {{{0, 1}, {1, 1}, {2, 1}, {0, 3}}}, std::nullopt, std::nullopt, "", "");
+        CHECK(points[0].audit_file == "abc");
+    }
+}
+
