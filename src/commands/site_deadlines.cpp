@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <new>
 #include <optional>
 #include <stdexcept>
 #include <tuple>
@@ -20,23 +21,15 @@ namespace {
 constexpr int shelf_level = 1;
 constexpr std::size_t largest_list = std::size_t{1} << 30;
 
-// core::deadlines's order within one organisme (or within the repository's own).
-bool before(const core::Deadline& a, const core::Deadline& b)
-{
-    return std::make_tuple(a.date, to_string(a.type), std::string_view(a.description)) <
-           std::make_tuple(b.date, to_string(b.type), std::string_view(b.description));
-}
-
 } // namespace
 
 DeadlineShelf::Item DeadlineShelf::shelve(std::string slug, std::vector<core::Deadline> due)
 {
-    std::stable_sort(due.begin(), due.end(), before);
-    const std::string plain = io::encode(due);
+    std::stable_sort(due.begin(), due.end(), core::deadline_before);
     Item item;
     item.shelved.slug = std::move(slug);
-    item.shelved.compressed = io::compress(plain, item.shelved.bytes, shelf_level);
-    if (!item.shelved.compressed) item.shelved.bytes = plain;
+    // zstd fails only when it cannot have its memory.
+    if (!io::compress(io::encode(due), item.shelved.bytes, shelf_level)) throw std::bad_alloc();
     item.shelved.bytes.shrink_to_fit();
     for (const core::Deadline& d : due)
         item.keys.emplace_back(d.date, d.type);
@@ -55,10 +48,7 @@ std::vector<core::Deadline> DeadlineShelf::unshelve(std::size_t organisme) const
 {
     const Shelved& s = m_organismes[organisme - 1];
     std::optional<std::vector<core::Deadline>> due;
-    if (!s.compressed)
-        due = io::decode_deadlines(s.bytes);
-    else if (const auto plain = io::decompress(s.bytes, largest_list))
-        due = io::decode_deadlines(*plain);
+    if (const auto plain = io::decompress(s.bytes, largest_list)) due = io::decode_deadlines(*plain);
     if (!due) throw std::logic_error("quali site: the deadlines kept of " + s.slug + " cannot be read back");
     return std::move(*due);
 }
@@ -66,7 +56,7 @@ std::vector<core::Deadline> DeadlineShelf::unshelve(std::size_t organisme) const
 void DeadlineShelf::order(std::vector<core::Deadline> own, core::Date as_of)
 {
     m_as_of = as_of;
-    std::stable_sort(own.begin(), own.end(), before);
+    std::stable_sort(own.begin(), own.end(), core::deadline_before);
     m_own = std::move(own);
     for (std::size_t i = 0; i < m_own.size(); ++i)
         m_order.push_back(Key{m_own[i].date, m_own[i].type, 0, static_cast<std::uint32_t>(i)});

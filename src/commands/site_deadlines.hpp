@@ -37,8 +37,7 @@ class DeadlineShelf {
   private:
     struct Shelved {
         std::string slug;
-        bool compressed = false;
-        std::string bytes; // io::encode of its deadlines, sorted as within core::deadlines
+        std::string bytes; // io::encode of its deadlines, sorted as core::deadlines does, zstd-compressed
     };
     // A deadline's place: in own (organisme 0) or in an organisme's list (organisme i + 1 for
     // m_organismes[i]), position in that list.

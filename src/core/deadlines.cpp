@@ -203,13 +203,14 @@ std::vector<Deadline> deadlines(const Model& model, Date as_of, std::optional<in
         if (within_days && d.statut == DeadlineStatus::a_venir && d.date > horizon) continue;
         kept.push_back(std::move(d));
     }
-    std::sort(kept.begin(), kept.end(), [](const Deadline& a, const Deadline& b) {
-        return std::make_tuple(a.date, to_string(a.type), std::string_view(a.organisme),
-                               std::string_view(a.description)) <
-               std::make_tuple(b.date, to_string(b.type), std::string_view(b.organisme),
-                               std::string_view(b.description));
-    });
+    std::sort(kept.begin(), kept.end(), deadline_before);
     return kept;
+}
+
+bool deadline_before(const Deadline& a, const Deadline& b)
+{
+    return std::make_tuple(a.date, to_string(a.type), std::string_view(a.organisme), std::string_view(a.description)) <
+           std::make_tuple(b.date, to_string(b.type), std::string_view(b.organisme), std::string_view(b.description));
 }
 
 } // namespace quali::core

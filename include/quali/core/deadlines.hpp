@@ -38,7 +38,10 @@ struct Deadline {
     std::string cle;
 };
 
-// The deadlines as of a day, sorted by date, type code, organisme, description. within_days
+// The order of the deadlines lists: date, type code, organisme, description.
+bool deadline_before(const Deadline& a, const Deadline& b);
+
+// The deadlines as of a day, sorted by date, type code, organisme, description (deadline_before). within_days
 // keeps those due by as_of + N days; overdue ones are always kept. A session and the opening of
 // its window are events, not obligations: only those on or after as_of are listed, never overdue.
 std::vector<Deadline> deadlines(const Model& model, Date as_of, std::optional<int> within_days, Lang lang);
