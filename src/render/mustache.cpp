@@ -133,7 +133,7 @@ class TreeContext final : public mu::basic_context<std::string> {
     void push(const mu::data* data) override
     {
         const auto known = nodes_.find(data);
-        frames_.push_back(known != nodes_.end() ? known->second : Frame{nullptr, 0, 0, data, nullptr});
+        frames_.push_back(known != nodes_.end() ? known->second : list_item(data));
         levels_.emplace_back();
         if (const LazyRows::List* list = frames_.back().lazy) { // the row is made now, for its section
             levels_.back().row = std::make_unique<J>(list->row(frames_.back().index));
@@ -168,11 +168,33 @@ class TreeContext final : public mu::basic_context<std::string> {
         const mu::data* data;       // what the engine pushed
         const LazyRows::List* lazy; // the list whose row it is, made when pushed
     };
+    struct List {                   // a list's placeholders, found by address when pushed
+        const mu::data* first;
+        std::size_t size;
+        const J* array;             // its items, or null for rows made when pushed
+        const LazyRows::List* lazy; // the rows' maker, or null
+    };
     struct Level {              // what was made while a frame was the innermost
         std::unique_ptr<J> row; // the frame's own row, when its list is made row by row
         std::vector<std::unique_ptr<mu::data>> values;
         std::vector<const mu::data*> registered;
+        std::vector<List> lists;
     };
+
+    // The frame of an item of a list made here (a scalar item has no frame of its own).
+    Frame list_item(const mu::data* data) const
+    {
+        const std::less<const mu::data*> before;
+        for (auto level = levels_.rbegin(); level != levels_.rend(); ++level)
+            for (const List& l : level->lists) {
+                if (before(data, l.first) || !before(data, l.first + l.size)) continue;
+                const auto i = static_cast<std::size_t>(data - l.first);
+                const J* item = l.array != nullptr ? &(*l.array)[i] : nullptr;
+                if (item != nullptr && !item->is_object()) break;
+                return Frame{item, i, l.size, data, l.lazy};
+            }
+        return Frame{nullptr, 0, 0, data, nullptr};
+    }
 
     // name (x, or x.y.z) in one frame, as the engine's own context looks it up in one item.
     const mu::data* find(const Frame& f, std::string_view name) const
@@ -226,18 +248,17 @@ class TreeContext final : public mu::basic_context<std::string> {
         const std::size_t n = lazy != nullptr ? lazy->size : value.size();
         auto list = std::make_unique<mu::data>(mu::data::type::list);
         auto& items = const_cast<mu::list&>(list->list_value());
-        items.reserve(n); // the placeholders' addresses are the nodes' keys
+        items.reserve(n); // the placeholders' addresses name them
         for (std::size_t i = 0; i < n; ++i) {
             // A lazy list's items have no room of their own: their rows come when pushed.
             const J* item = lazy != nullptr ? nullptr : &value[i];
-            if (item != nullptr && !item->is_object()) {
+            if (item != nullptr && !item->is_object())
                 items.push_back(to_data(*item, format_));
-                continue;
-            }
-            items.push_back(item != nullptr ? mu::data(mu::data::type::object) : mu::data(false));
-            nodes_.emplace(&items[i], Frame{item, i, n, &items[i], lazy});
-            level.registered.push_back(&items[i]);
+            else
+                items.push_back(item != nullptr ? mu::data(mu::data::type::object) : mu::data(false));
         }
+        // Its items are found by their address (list_item): no map entry per item.
+        if (n > 0) level.lists.push_back({items.data(), n, lazy != nullptr ? nullptr : &value, lazy});
         level.values.push_back(std::move(list));
         return level.values.back().get();
     }
