@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -338,7 +339,7 @@ class ActivityTally {
     };
     enum : std::size_t { kept_organisme, kept_critere };
     std::string_view text(const KeptPoint& kept, std::size_t which) const;
-    std::vector<KeptPoint> m_points;
+    std::deque<KeptPoint> m_points; // grows without a vector's spare room and copies
     std::vector<StrongPoints::Buffer> m_texts;
     std::map<int, ActionsDue> m_actions;
     std::map<int, ConcertationCount> m_concertation;
