@@ -80,18 +80,19 @@ void SiteRun::page(const std::string& relative, const std::string& titre, std::s
         // As page_parts: the body where the frame's mark is (none: left out), then a line break
         // when the page does not end with one.
         const render::TextSink shown = parts.has_mark ? out : render::TextSink([](std::string_view) {});
-        render::BodyFilter body(shown);
+        std::optional<render::BodyFilter> body;
         render(document, [&](std::string_view text) {
-            render_html(text, [&body](std::string_view piece) { body(piece); });
+            body.emplace(shown, text);
+            render_html(text, [&body](std::string_view piece) { (*body)(piece); });
             return std::string();
         });
-        whole = body.finish();
+        whole = body->finish();
         if (!whole) return;
         out(parts.tail);
-        const std::optional<char> last = !parts.tail.empty()             ? parts.tail.back()
-                                         : parts.has_mark && body.last() ? body.last()
-                                         : !parts.head.empty()           ? std::optional(parts.head.back())
-                                                                         : std::nullopt;
+        const std::optional<char> last = !parts.tail.empty()              ? parts.tail.back()
+                                         : parts.has_mark && body->last() ? body->last()
+                                         : !parts.head.empty()            ? std::optional(parts.head.back())
+                                                                          : std::nullopt;
         if (last != '\n') out("\n");
     });
     if (whole) return;

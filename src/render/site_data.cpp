@@ -64,8 +64,8 @@ std::string document_body(std::string html)
 
 void BodyFilter::operator()(std::string_view piece)
 {
+    if (m_whole) return give_whole(piece);
     // Each search starts where a tag could begin in what is new: never the whole text again.
-    constexpr std::string_view open_tag = "<body", end_tag = "</body>";
     const std::size_t before = m_held.size();
     m_held += piece;
     if (!m_in_body) { // as document_body: the first « <body », then the first « > » after it
@@ -88,6 +88,18 @@ void BodyFilter::operator()(std::string_view piece)
     // Where a </body> not seen yet may start: past the one held, in its last few characters.
     const std::size_t tail = m_held.size() >= end_tag.size() ? m_held.size() - (end_tag.size() - 1) : 0;
     m_scan = m_ended ? std::max<std::size_t>(tail, 1) : 0;
+}
+
+void BodyFilter::give_whole(std::string_view piece)
+{
+    if (m_spelt) return;
+    // m_held: the last characters given, where a « <body » cut across pieces may begin.
+    const std::string seam = m_held + std::string(piece.substr(0, open_tag.size() - 1));
+    m_spelt = seam.find(open_tag) != std::string::npos || piece.find(open_tag) != std::string_view::npos;
+    if (m_spelt) return;
+    give(piece);
+    m_held += piece.substr(piece.size() - std::min(piece.size(), open_tag.size() - 1));
+    m_held.erase(0, m_held.size() - std::min(m_held.size(), open_tag.size() - 1));
 }
 
 void BodyFilter::give(std::string_view text)

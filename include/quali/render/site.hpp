@@ -37,19 +37,31 @@ std::string url_path(std::string_view relative);
 std::string document_body(std::string html);
 
 // document_body as the document is rendered: what lies between <body…> and the last </body>,
-// given to out as it comes; only the head and what follows a </body> are held. finish() is false
-// when the document lacks either (document_body then gives it whole: render it again whole).
+// given to out as it comes; only the head and what follows a </body> are held. finish() is true
+// when out was given document_body's text whole; false when the document lacks either tag
+// (document_body then gives it whole: render it again whole).
+// A document rendered with a template without « <body » (the site's own pages: nothing else than
+// the template's text can make a tag, every value is escaped) is given whole as it comes, nothing
+// held; should its values spell a « <body » after all, finish() is false.
 class BodyFilter {
   public:
-    explicit BodyFilter(const TextSink& out) : m_out(out) {}
+    BodyFilter(const TextSink& out, std::string_view template_text)
+        : m_out(out), m_whole(template_text.find(open_tag) == std::string_view::npos)
+    {
+    }
     void operator()(std::string_view piece);
-    [[nodiscard]] bool finish() const { return m_in_body && m_ended; }
+    [[nodiscard]] bool finish() const { return m_whole ? !m_spelt : m_in_body && m_ended; }
     std::optional<char> last() const { return m_last; } // the last character given to out
 
   private:
+    static constexpr std::string_view open_tag = "<body", end_tag = "</body>";
     void give(std::string_view text);
+    void give_whole(std::string_view piece);
     const TextSink& m_out;
-    std::string m_held;                        // the head, then what may be or follow the last </body>
+    bool m_whole;                              // the template has no « <body »
+    bool m_spelt = false;                      // ... and the document has one all the same
+    std::string m_held;                        // the head, then what may be or follow the last </body>;
+                                               // whole: the last characters given (a « <body » may span)
     std::size_t m_open = std::string::npos;    // of « <body » in the head
     std::size_t m_scan = 0;                    // in m_held, where a </body> not seen yet may start
     bool m_in_body = false;                    // the first <body…> tag is past

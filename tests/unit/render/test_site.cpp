@@ -50,21 +50,41 @@ TEST_SUITE("render::site")
         for (const std::string& doc : documents) {
             const std::string expected = document_body(doc);
             const bool has_body = expected != doc;
-            for (std::size_t size : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{6}, std::size_t{7}, doc.size()}) {
-                CAPTURE(doc);
-                CAPTURE(size);
-                std::string out;
-                const TextSink sink = [&out](std::string_view piece) { out += piece; };
-                BodyFilter filter(sink);
-                for (std::size_t at = 0; at < doc.size(); at += size)
-                    filter(std::string_view(doc).substr(at, size));
-                CHECK(filter.finish() == has_body);
-                if (has_body) {
-                    CHECK(out == expected);
-                    CHECK(filter.last() == (expected.empty() ? std::nullopt : std::optional(expected.back())));
+            // Rendered with a template that has a <body (the document itself), or with one that has
+            // none: then the document is given whole, unless it spells a « <body » all the same.
+            for (const std::string& template_text : {doc, std::string("<p>{{x}}</p>")}) {
+                const bool whole = template_text.find("<body") == std::string::npos;
+                const bool given = whole ? doc.find("<body") == std::string::npos : has_body;
+                for (std::size_t size : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{6}, std::size_t{7}, doc.size()}) {
+                    CAPTURE(doc);
+                    CAPTURE(template_text);
+                    CAPTURE(size);
+                    std::string out;
+                    const TextSink sink = [&out](std::string_view piece) { out += piece; };
+                    BodyFilter filter(sink, template_text);
+                    for (std::size_t at = 0; at < doc.size(); at += size)
+                        filter(std::string_view(doc).substr(at, size));
+                    CHECK(filter.finish() == given);
+                    if (given) {
+                        CHECK(out == expected);
+                        CHECK(filter.last() == (expected.empty() ? std::nullopt : std::optional(expected.back())));
+                    }
                 }
             }
         }
+    }
+
+    TEST_CASE("a document whose template has no <body is given as it comes, nothing held back")
+    {
+        std::string out;
+        const TextSink sink = [&out](std::string_view piece) { out += piece; };
+        BodyFilter filter(sink, "<main>{{#lignes}}<p>{{texte}}</p>{{/lignes}}</main>");
+        filter("<main><p>un</p>");
+        CHECK(out == "<main><p>un</p>"); // given at once: a page of megabytes is never held
+        filter("<p>&lt;body&gt;</p></main>");
+        CHECK(filter.finish());
+        CHECK(out == "<main><p>un</p><p>&lt;body&gt;</p></main>");
+        CHECK(filter.last() == '>');
     }
 
     TEST_CASE("the frame escapes the title and the nav bar and keeps the body as given")
