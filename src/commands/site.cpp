@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <malloc.h>
 #include <memory>
 #include <ostream>
 #include <set>
@@ -234,6 +235,11 @@ Workspace load_streaming(SiteRun& run, const std::string& depot, const Context& 
 
 int run_site(const SiteOptions& opt, const Context& ctx)
 {
+    // Blocks of 128 KiB and more (a long page's rows, a bilan's lists) taken from the system and
+    // given back when freed. glibc's threshold otherwise rises to the largest block freed, and
+    // such blocks then come from the heap, where the small values kept between them hold their
+    // pages: at N = 6,000, 64 MB at most instead of 70 (docs/performance.md).
+    static_cast<void>(::mallopt(M_MMAP_THRESHOLD, 128 * 1024));
     const core::Date as_of = resolve_as_of(opt.as_of, ctx);
     // The folder's own name is kept as given (a link there is not followed), its parent resolved.
     fs::path target = fs::absolute(opt.output).lexically_normal();
