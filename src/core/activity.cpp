@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The organismes' own files counted one organisme at a time (bilan.hpp ActivityTally): the
-// audits' evaluations by theme and criterion, the PAA actions due, the concertation events, by
-// year and over the whole history — the bilan's §5–§7 and the observatory of good practices.
+// audits' evaluations by theme and criterion and their auditors, the PAA actions due, the
+// concertation events, by year and over the whole history — the bilan's §5–§7 and the
+// observatory of good practices.
 #include "bilan_internal.hpp"
 
 #include "quali/core/predicates.hpp"
@@ -91,6 +92,7 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
     for (const Audit& a : o.audits) {
         const std::optional<Date> when = a.date();
         if (!when || *when > m_as_of) continue;
+        add_auditor(year_of(*when), a);
         std::optional<StrongPoints::TextAt> file;
         std::vector<Evaluations*> periods{&m_years[year_of(*when)]};
         if (*when >= first_day) periods.push_back(&m_history);
@@ -117,6 +119,33 @@ void ActivityTally::add_audits(const Framework& framework, const Organisme& o)
     for (const auto& [e, criteria] : alerted)
         for (const std::string& c : criteria) ++e->alerts[c].organismes;
     if (!texts.empty()) m_texts.push_back(std::make_shared<const std::string>(std::move(texts)));
+}
+
+void ActivityTally::add_auditor(int year, const Audit& a)
+{
+    AuditorCount& count = m_auditors[year][a.auditeur.value];
+    AuditorLine& l = count.line;
+    l.auditeur = a.auditeur.value;
+    ++l.audits;
+    if (a.type == AuditType::diagnostic) ++l.diagnostics;
+    if (a.is_verification()) ++l.verifications; // a mise-en-oeuvre audit checks the PAA too
+    if (a.type == AuditType::renouvellement) ++l.renouvellements;
+    if (a.jours) count.jours.push_back(*a.jours);
+}
+
+std::vector<AuditorLine> ActivityTally::auditors(int year) const
+{
+    std::vector<AuditorLine> out;
+    const auto found = m_auditors.find(year);
+    if (found == m_auditors.end()) return out;
+    for (const auto& [id, count] : found->second) {
+        AuditorLine& line = out.emplace_back(count.line);
+        std::vector<double> jours = count.jours;
+        std::sort(jours.begin(), jours.end());
+        for (const double j : jours)
+            line.jours += j;
+    }
+    return out;
 }
 
 std::string_view ActivityTally::text(const KeptPoint& kept, std::size_t which) const

@@ -326,7 +326,8 @@ Bilan compute_bilan(const Model& model, int annee, const ValidationCounts& valid
     b.themes = activity.themes(model.framework, annee);
     b.actions = activity.actions(annee);
     b.concertation = activity.concertation(annee);
-    bilan_detail::count_auditors(model, b);
+    b.audits_par_auditeur = activity.auditors(annee);
+    bilan_detail::count_approvals(model, b);
     bilan_detail::count_quality(model, b, validation);
     return b;
 }

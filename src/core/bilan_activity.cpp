@@ -1,34 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The mini-bilan's counts of the year's activity (bilan.hpp §7-§8) that read the repository
-// rather than the organismes' own files: the auditors' audits and approvals, the data quality.
+// The mini-bilan's counts (bilan.hpp §7-§8) that read the repository rather than the
+// organismes' own files: the auditors' approvals, the data quality.
 #include "bilan_internal.hpp"
 
 #include "quali/core/predicates.hpp"
 
-#include <map>
 #include <tuple>
 
 namespace quali::core::bilan_detail {
 
-void count_auditors(const Model& model, Bilan& b)
+void count_approvals(const Model& model, Bilan& b)
 {
-    std::map<std::string, AuditorLine> lines;
-    for (const Organisme& o : model.organismes) {
-        for (const Audit& a : o.audits) {
-            const std::optional<Date> when = a.date();
-            if (!when || !within(*when, b.debut, b.fin)) continue;
-            AuditorLine& l = lines[a.auditeur.value];
-            l.auditeur = a.auditeur.value;
-            ++l.audits;
-            if (a.type == AuditType::diagnostic) ++l.diagnostics;
-            if (a.is_verification()) ++l.verifications; // a mise-en-oeuvre audit checks the PAA too
-            if (a.type == AuditType::renouvellement) ++l.renouvellements;
-            l.jours += a.jours.value_or(0);
-        }
-    }
-    for (auto& [id, line] : lines)
-        b.audits_par_auditeur.push_back(line);
-
     // Approvals: the latest one of each auditor still in the community (not withdrawn) that
     // ends next year; and every approval that starts in the period.
     const int next = b.annee + 1;

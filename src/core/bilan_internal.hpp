@@ -21,7 +21,7 @@ inline bool within(Date d, Date from, Date to)
     return d >= from && d <= to;
 }
 
-void count_auditors(const Model& model, Bilan& b);     // §7, audits and approvals by auditor
+void count_approvals(const Model& model, Bilan& b);    // §7, approvals by auditor (their audits: ActivityTally)
 void count_quality(const Model& model, Bilan& b, const ValidationCounts& validation); // §8
 
 } // namespace quali::core::bilan_detail

@@ -313,6 +313,9 @@ class ActivityTally {
     ActionsDue actions(int year) const;
     // The year's concertation events by step, and the organismes that held one.
     ConcertationCount concertation(int year) const;
+    // The audits of a year by auditor id (as of as_of), each auditor's days summed smallest
+    // first: the same figure whatever order the organismes were counted in.
+    std::vector<AuditorLine> auditors(int year) const;
 
   private:
     struct Evaluations {
@@ -321,6 +324,7 @@ class ActivityTally {
         std::map<std::string, CriterionAlerts, std::less<>> alerts;
     };
     void add_audits(const Framework& framework, const Organisme& organisme);
+    void add_auditor(int year, const Audit& audit);
     void add_actions(const Organisme& organisme);
     void add_concertation(const Organisme& organisme);
 
@@ -343,6 +347,11 @@ class ActivityTally {
     std::vector<StrongPoints::Buffer> m_texts;
     std::map<int, ActionsDue> m_actions;
     std::map<int, ConcertationCount> m_concertation;
+    struct AuditorCount {
+        AuditorLine line;          // jours: summed by auditors()
+        std::vector<double> jours; // each audit's
+    };
+    std::map<int, std::map<std::string, AuditorCount, std::less<>>> m_auditors;
 };
 
 // Every organisme of the model counted.

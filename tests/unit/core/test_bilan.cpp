@@ -564,6 +564,36 @@ TEST_SUITE("core::ActivityTally")
         CHECK(whole.find("fort b T1.1") != std::string::npos);
     }
 
+    TEST_CASE("each auditor's audits and days are the same whatever the organismes' order")
+    {
+        // 0.1 + 0.2 + 0.3 is not 0.3 + 0.2 + 0.1 in binary: the days are summed in one order.
+        std::vector<Organisme> organismes;
+        for (const double jours : {0.1, 0.2, 0.3}) {
+            Organisme& o = organismes.emplace_back();
+            o.slug = "o" + std::to_string(organismes.size());
+            Audit& a = o.audits.emplace_back();
+            a.file = "audits/2025-03-0" + std::to_string(organismes.size()) + "-verification.yaml";
+            a.type = AuditType::verification;
+            a.auditeur.value = "jd";
+            a.debut.value = d("2025-03-01");
+            a.jours = jours;
+        }
+        const Framework framework;
+        ActivityTally forward(d("2025-12-31")), backward(d("2025-12-31"));
+        for (const Organisme& o : organismes)
+            forward.add(framework, o);
+        for (auto o = organismes.rbegin(); o != organismes.rend(); ++o)
+            backward.add(framework, *o);
+        const std::vector<AuditorLine> a = forward.auditors(2025), b = backward.auditors(2025);
+        REQUIRE(a.size() == 1);
+        REQUIRE(b.size() == 1);
+        CHECK(a[0].audits == 3);
+        CHECK(a[0].verifications == 3);
+        CHECK(a[0].jours == b[0].jours); // exactly
+        CHECK(a[0].jours == doctest::Approx(0.6));
+        CHECK(forward.auditors(2024).empty());
+    }
+
     TEST_CASE("nothing dated after the reference day is counted, but the year's actions due later")
     {
         const Repo r = sample();
