@@ -31,6 +31,7 @@ struct Gathered {
     explicit Gathered(core::Date as_of) : activity(as_of) {}
     std::mutex mutex;
     core::ActivityTally activity;                                     // bilans, observatory
+    render::AuditsDone audits;                                        // the auditors' page
     DeadlineShelf deadlines;                                          // the dashboard's
     std::map<core::Date, core::FiledParts> filed;                     // by session shown as an agenda
     std::map<std::string, std::size_t, std::less<>> shown;            // by slug: the diagnostics its page shows

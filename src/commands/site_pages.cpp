@@ -35,8 +35,8 @@ void write_public_index(const SiteRun& run)
 void write_auditors(const SiteRun& run)
 {
     render::LazyRows lazy; // each auditor's audits, row by row
-    run.page("auditeurs.html", "Auditeurs",
-             "site-auditeurs", render::auditors_tree(run.repository->model, &lazy), &lazy);
+    run.page("auditeurs.html", "Auditeurs", "site-auditeurs",
+             render::auditors_tree(run.repository->model, run.gathered.audits, &lazy), &lazy);
 }
 
 void write_observatory(const SiteRun& run)

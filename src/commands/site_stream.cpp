@@ -113,6 +113,7 @@ core::Organisme take_organisme(SiteRun& run, const core::Model& repository, cons
     Gathered& g = run.gathered;
     const std::lock_guard lock(g.mutex);
     g.activity.add(repository.framework, o);
+    g.audits.add(o);
     g.deadlines.put(std::move(shelved));
     for (auto& [day, parts] : filed) g.filed[day][o.slug] = std::move(parts);
     g.shown[o.slug] = shown;

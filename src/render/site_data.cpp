@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace quali::render {
 
@@ -314,14 +315,37 @@ J organisme_extra_tree(const std::vector<core::TimelineEntry>& timeline, const s
     return j;
 }
 
-J auditors_tree(const core::Model& model, LazyRows* lazy)
+void AuditsDone::add(const core::Organisme& o)
 {
-    // The audits each auditor performed, by auditor id, in the organismes' order.
-    std::map<std::string, std::vector<std::pair<const core::Organisme*, const core::Audit*>>, std::less<>>
-        audits;
-    for (const core::Organisme& o : model.organismes)
-        for (const core::Audit& a : o.audits)
-            audits[a.auditeur.value].emplace_back(&o, &a);
+    const auto organisme = static_cast<std::uint32_t>(m_slugs.size());
+    m_slugs.push_back(o.slug);
+    for (std::size_t i = 0; i < o.audits.size(); ++i) {
+        const core::Audit& a = o.audits[i];
+        m_by_auditor[a.auditeur.value].push_back(
+            {organisme, static_cast<std::uint32_t>(i), a.date(), a.type});
+    }
+}
+
+std::vector<AuditsDone::Audit> AuditsDone::of(std::string_view auditeur, const core::Model& model) const
+{
+    const auto found = m_by_auditor.find(auditeur);
+    if (found == m_by_auditor.end()) return {};
+    std::vector<std::pair<std::size_t, const Done*>> placed; // by the organisme's place in the model
+    for (const Done& d : found->second)
+        if (const core::Organisme* o = model.organisme(m_slugs[d.organisme]))
+            placed.emplace_back(static_cast<std::size_t>(o - model.organismes.data()), &d);
+    std::sort(placed.begin(), placed.end(), [](const auto& x, const auto& y) {
+        return std::tie(x.first, x.second->rang) < std::tie(y.first, y.second->rang);
+    });
+    std::vector<Audit> out;
+    out.reserve(placed.size());
+    for (const auto& [place, d] : placed)
+        out.push_back({&model.organismes[place], d->date, d->type});
+    return out;
+}
+
+J auditors_tree(const core::Model& model, const AuditsDone& audits, LazyRows* lazy)
+{
     J list = J::array();
     for (const core::Auditor& a : model.auditors) {
         J j;
@@ -336,18 +360,16 @@ J auditors_tree(const core::Model& model, LazyRows* lazy)
             put_date(line, "seance", ap.seance);
             j["agrements"].push_back(line);
         }
-        const auto found = audits.find(a.id); // two auditors of one id (an error) both list them
-        auto own = found != audits.end()
-                       ? found->second
-                       : std::vector<std::pair<const core::Organisme*, const core::Audit*>>();
+        // Two auditors of one id (an error) both list them.
+        std::vector<AuditsDone::Audit> own = audits.of(a.id, model);
         const std::size_t n = own.size();
         j["audits"] = rows(lazy, n, [own = std::move(own)](std::size_t i) {
-            const auto& [o, audit] = own[i];
+            const AuditsDone::Audit& audit = own[i];
             J line;
-            put_date(line, "date", audit->date());
-            line["type_texte"] = core::capitalized(core::audit_name(fr, audit->type));
-            line["organisme"] = detail::name_of(*o);
-            line["lien"] = organisme_link(o->slug);
+            put_date(line, "date", audit.date);
+            line["type_texte"] = core::capitalized(core::audit_name(fr, audit.type));
+            line["organisme"] = detail::name_of(*audit.organisme);
+            line["lien"] = organisme_link(audit.organisme->slug);
             return line;
         });
         list.push_back(j);

@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -127,8 +129,36 @@ struct ProofLink {
 nlohmann::ordered_json organisme_extra_tree(const std::vector<core::TimelineEntry>& timeline,
                                             const std::vector<ProofLink>& proofs);
 
+// The audits each auditor performed, as the auditors' page lists them, gathered one organisme at
+// a time (quali site, as it reads each folder; the model then need not keep them): a few numbers
+// an audit, each organisme's slug once.
+class AuditsDone {
+  public:
+    struct Audit {
+        const core::Organisme* organisme;
+        std::optional<core::Date> date;
+        std::optional<core::AuditType> type;
+    };
+    // Every audit of o, under its auditor's id.
+    void add(const core::Organisme& o);
+    // Those of an auditor id, in the model's order of organismes, then each one's order of
+    // audits; an organisme the model lacks is left out.
+    std::vector<Audit> of(std::string_view auditeur, const core::Model& model) const;
+
+  private:
+    struct Done {
+        std::uint32_t organisme = 0; // in m_slugs
+        std::uint32_t rang = 0;      // among its audits
+        std::optional<core::Date> date;
+        std::optional<core::AuditType> type;
+    };
+    std::vector<std::string> m_slugs;
+    std::map<std::string, std::vector<Done>, std::less<>> m_by_auditor;
+};
+
 // Each auditor: approvals and their periods, the audits performed (with links to organismes).
-nlohmann::ordered_json auditors_tree(const core::Model& model, LazyRows* lazy = nullptr);
+nlohmann::ordered_json auditors_tree(const core::Model& model, const AuditsDone& audits,
+                                     LazyRows* lazy = nullptr);
 
 // The public list: labelled organismes (name, famille, region, label valid until) and the
 // yearly figures, without any person's name, e-mail or phone.

@@ -119,4 +119,43 @@ TEST_SUITE("render::site")
         CHECK_FALSE(unmarked.has_mark);
         CHECK(joined(unmarked, "<p>corps</p>") == "<h1>T</h1>\n");
     }
+
+    TEST_CASE("the audits done are listed in the model's order, whatever order the organismes came in")
+    {
+        quali::core::Model model;
+        for (const char* slug : {"a", "b", "c"}) {
+            quali::core::Organisme& o = model.organismes.emplace_back();
+            o.slug = slug;
+            o.nom = std::string("Organisme ") + slug;
+            for (const char* day : {"2024-01-10", "2025-02-20"}) {
+                quali::core::Audit& a = o.audits.emplace_back();
+                a.file = std::string("audits/") + day + "-verification.yaml";
+                a.type = quali::core::AuditType::verification;
+                a.auditeur.value = slug == std::string("b") ? "autre" : "jd";
+                a.debut.value = quali::core::parse_iso_date(day);
+            }
+        }
+        quali::core::Auditor& jd = model.auditors.emplace_back();
+        jd.id = "jd";
+        model.index();
+        AuditsDone in_order, reversed;
+        for (const quali::core::Organisme& o : model.organismes)
+            in_order.add(o);
+        for (auto o = model.organismes.rbegin(); o != model.organismes.rend(); ++o)
+            reversed.add(*o);
+        quali::core::Organisme gone;
+        gone.slug = "parti";
+        gone.audits = model.organismes.front().audits;
+        reversed.add(gone); // not in the model: left out
+        const std::vector<AuditsDone::Audit> of_jd = reversed.of("jd", model);
+        REQUIRE(of_jd.size() == 4);
+        CHECK(of_jd[0].organisme->slug == "a");
+        CHECK(of_jd[0].date == quali::core::parse_iso_date("2024-01-10"));
+        CHECK(of_jd[1].date == quali::core::parse_iso_date("2025-02-20"));
+        CHECK(of_jd[2].organisme->slug == "c");
+        CHECK(reversed.of("autre", model).size() == 2);
+        CHECK(reversed.of("personne", model).empty());
+        CHECK(auditors_tree(model, reversed).dump() == auditors_tree(model, in_order).dump());
+        CHECK(auditors_tree(model, in_order).dump().find("Organisme c") != std::string::npos);
+    }
 }
