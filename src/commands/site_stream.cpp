@@ -95,18 +95,22 @@ core::Organisme take_organisme(SiteRun& run, const core::Model& repository, cons
     const core::Date horizon = core::add_days(run.as_of, 90);
     std::erase_if(due, [&](const core::Deadline& d) { return d.date > horizon; });
     std::vector<std::pair<core::Date, core::DossierParts>> filed;
-    core::Organisme kept = core::digest(o);
-    std::vector<bool> listed(o.candidatures.size()); // in an agenda, with their pieces
+    std::set<const core::Candidature*> listed; // in an agenda, with their pieces
+    std::set<std::string, std::less<>> cited;  // the audits its dossier shows there
     for (const core::Session& s : repository.sessions)
         if (s.date && !shows_record(s, run.as_of))
             if (const core::Candidature* c = core::filed_candidature(o, *s.date)) {
                 filed.emplace_back(*s.date, core::dossier_parts(repository, o, *c, run.as_of, run.ctx.lang, unreadable));
-                listed[static_cast<std::size_t>(c - o.candidatures.data())] = true;
+                listed.insert(c);
+                for (const core::AuditSummary& a : filed.back().second.audits) cited.insert(a.chemin);
             }
     // The pieces of a candidature are read again only by an agenda that lists it and by the
-    // sign-offs' checks (check_visas, at the end of loading): 18,000 lists at N = 6,000 else.
-    for (std::size_t i = 0; i < kept.candidatures.size() && o.visas.empty(); ++i)
-        if (!listed[i]) kept.candidatures[i].pieces = {};
+    // sign-offs' checks (check_visas, at the end of loading): 18,000 lists at N = 6,000 else. An
+    // audit, only by an agenda that shows it: the bilans and the auditors' page count them now.
+    core::Organisme kept = core::digest(
+        o, {.audit =
+                [&](const core::Audit& a) { return cited.contains(core::path_in_folder(o.folder, a.file)); },
+            .pieces = [&](const core::Candidature& c) { return !o.visas.empty() || listed.contains(&c); }});
     const std::size_t shown = core::validation_of(repository, o, diagnostics).diagnostics.size();
     DeadlineShelf::Item shelved = DeadlineShelf::shelve(o.slug, std::move(due));
 

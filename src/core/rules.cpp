@@ -123,7 +123,7 @@ Organisme summary(const Organisme& o)
     return s;
 }
 
-Organisme digest(const Organisme& o)
+Organisme digest(const Organisme& o, const DigestKeep& keep)
 {
     Organisme d = summary(o);
     d.nom = o.nom;
@@ -142,13 +142,18 @@ Organisme digest(const Organisme& o)
     d.engagement_instance = o.engagement_instance;
     d.appui_conseil_ush = o.appui_conseil_ush;
     d.audits.clear(); // summary keeps the renewals only
-    d.audits.reserve(o.audits.size());
+    const auto kept = [&keep](const Audit& a) {
+        return a.type == AuditType::renouvellement || !keep.audit || keep.audit(a);
+    };
+    d.audits.reserve(static_cast<std::size_t>(std::count_if(o.audits.begin(), o.audits.end(), kept)));
     for (const Audit& a : o.audits) {
+        if (!kept(a)) continue;
         Audit& r = d.audits.emplace_back(audit_dates(a));
         r.auditeur = a.auditeur;
         r.jours = a.jours;
     }
     for (std::size_t i = 0; i < o.candidatures.size(); ++i) { // summary keeps them in order
+        if (keep.pieces && !keep.pieces(o.candidatures[i])) continue;
         d.candidatures[i].pieces = o.candidatures[i].pieces;
         d.candidatures[i].pieces_pos = o.candidatures[i].pieces_pos;
     }

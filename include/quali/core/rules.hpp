@@ -7,6 +7,7 @@
 #include "quali/core/lang.hpp"
 #include "quali/core/model.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,14 +48,22 @@ RuleReport check_repository_rules(const Model& model, Date as_of, Lang lang,
 // rule, that the two passes on summaries report what check_rules reports on the whole model.
 Organisme summary(const Organisme& organisme);
 
+// Which audits and which candidatures' pieces a digest keeps; null: all of them.
+struct DigestKeep {
+    std::function<bool(const Audit&)> audit;
+    std::function<bool(const Candidature&)> pieces; // given each of the organisme's candidatures
+};
+
 // What the repository's own pages read of an organisme once its folder's pages are written
 // (quali site): summary() and its identity (nom, sigle, siren, famille, federation, region,
 // logements and logements_pos, contact_*, engagement, engagement_instance, appui_conseil_ush),
-// every audit without its plan and results (file, type, type_pos, auditeur, debut, fin, jours,
-// signature), and the candidatures' pieces. Copied field by field into fresh allocations.
-// Its export table of organismes, pathways, agendas (given the filed dossiers' parts) and
-// deadlines (given the organismes' own) are those of the whole organisme: tests/unit/core/test_digest.cpp.
-Organisme digest(const Organisme& organisme);
+// the audits keep tells and the renewals, without their plans and results (file, type,
+// type_pos, auditeur, debut, fin, jours, signature), and the pieces of the candidatures keep
+// tells. Copied field by field into fresh allocations.
+// Its export table of organismes and pathways are those of the whole organisme; so are its
+// agendas, given the filed dossiers' parts and their audits kept; and its deadlines, given the
+// organismes' own: tests/unit/core/test_digest.cpp.
+Organisme digest(const Organisme& organisme, const DigestKeep& keep = {});
 
 // One rule of the catalogue: what docs/regles.md lists, row by row.
 struct RuleInfo {

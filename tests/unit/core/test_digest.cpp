@@ -17,6 +17,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -43,6 +44,30 @@ Models models_of(const Repo& repo)
     for (core::Organisme& o : m.digested.organismes)
         o = core::digest(o);
     m.digested.index();
+    return m;
+}
+
+// The digests quali site keeps once the pages of each organisme are written: no audit but the
+// renewals and those the filed dossiers' parts show, no pieces but those of the session's
+// filed candidatures.
+core::Model trimmed(const core::Model& whole, const core::FiledParts& parts, Date seance)
+{
+    core::Model m = whole;
+    for (core::Organisme& o : m.organismes) {
+        const auto filed = parts.find(o.slug);
+        o = core::digest(
+            o,
+            {.audit =
+                 [&](const core::Audit& a) {
+                     if (filed == parts.end()) return false;
+                     const std::string chemin = core::path_in_folder(o.folder, a.file);
+                     return std::any_of(filed->second.audits.begin(), filed->second.audits.end(),
+                                        [&](const core::AuditSummary& s) { return s.chemin == chemin; });
+                 },
+             .pieces = [&o, seance](
+                           const core::Candidature& c) { return core::filed_candidature(o, seance) == &c; }});
+    }
+    m.index();
     return m;
 }
 
@@ -174,6 +199,47 @@ TEST_SUITE("core::digest")
         CHECK(pieces > 0);
     }
 
+    TEST_CASE("a digest keeps the audits and pieces it is told to keep, and every renewal")
+    {
+        const core::Model whole =
+            Repo::load(std::filesystem::path(QUALI_SOURCE_DIR) / "examples/depot").model();
+        int dropped = 0, renewals = 0;
+        for (const core::Organisme& o : whole.organismes) {
+            CAPTURE(o.slug);
+            const core::Organisme none =
+                core::digest(o, {.audit = [](const core::Audit&) { return false; },
+                                 .pieces = [](const core::Candidature&) { return false; }});
+            for (const core::Audit& a : none.audits)
+                CHECK(a.type == core::AuditType::renouvellement);
+            const auto renewal = [](const core::Audit& a) {
+                return a.type == core::AuditType::renouvellement;
+            };
+            CHECK(none.audits.size() ==
+                  static_cast<std::size_t>(std::count_if(o.audits.begin(), o.audits.end(), renewal)));
+            for (const core::Candidature& c : none.candidatures)
+                CHECK(c.pieces.empty());
+            REQUIRE(none.candidatures.size() == o.candidatures.size());
+            dropped += static_cast<int>(o.audits.size() - none.audits.size());
+            renewals += static_cast<int>(none.audits.size());
+            if (o.audits.empty() || o.candidatures.empty()) continue;
+            // One audit and one candidature's pieces by name: those, with their headers.
+            const std::string file = o.audits.front().file;
+            const core::Candidature* first = &o.candidatures.front();
+            const core::Organisme one =
+                core::digest(o, {.audit = [&](const core::Audit& a) { return a.file == file; },
+                                 .pieces = [&](const core::Candidature& c) { return &c == first; }});
+            REQUIRE_FALSE(one.audits.empty());
+            CHECK(std::count_if(one.audits.begin(), one.audits.end(),
+                                [&](const core::Audit& a) { return a.file == file; }) == 1);
+            CHECK(one.audits.front().auditeur.value == o.audits.front().auditeur.value);
+            CHECK(one.candidatures.front().pieces.size() == o.candidatures.front().pieces.size());
+            for (std::size_t i = 1; i < one.candidatures.size(); ++i)
+                CHECK(one.candidatures[i].pieces.empty());
+        }
+        CHECK(dropped > 0);
+        CHECK(renewals > 0);
+    }
+
     TEST_CASE("a model of digests exports the same organismes and computes the same pathways")
     {
         for (const Repo& repo : repositories()) {
@@ -240,6 +306,17 @@ TEST_SUITE("core::digest")
                     const std::string expected = agenda_json(m.whole, s, as_of, diagnostics, io, nullptr);
                     CHECK(agenda_json(m.digested, digested_session, as_of, diagnostics, io, &parts) ==
                           expected);
+                    // As quali site keeps them: the audits the parts show, the pieces read again;
+                    // without the audits, the dossiers that show some lack them.
+                    const core::Model shown = trimmed(m.whole, parts, *s.date);
+                    CHECK(agenda_json(shown, *core::session_file(shown, *s.date), as_of, diagnostics, io,
+                                      &parts) == expected);
+                    const core::Model bare = trimmed(m.whole, {}, *s.date);
+                    const bool audits_shown = std::any_of(
+                        parts.begin(), parts.end(), [](const auto& p) { return !p.second.audits.empty(); });
+                    if (audits_shown)
+                        CHECK(agenda_json(bare, *core::session_file(bare, *s.date), as_of, diagnostics, io,
+                                          &parts) != expected);
                     // The whole model given its own parts, or only some of them, says the same.
                     CHECK(agenda_json(m.whole, s, as_of, diagnostics, io, &parts) == expected);
                     core::FiledParts some = parts;
@@ -305,7 +382,9 @@ TEST_SUITE("core::digest")
     TEST_CASE("the bilans and the observatory of digests, given the whole organismes' tally, are the whole model's")
     {
         for (const Repo& repo : repositories()) {
-            const Models m = models_of(repo);
+            Models m = models_of(repo);
+            // The tally counted them: the digests need no audit (quali site keeps the renewals only).
+            m.digested = trimmed(m.whole, {}, day("1900-01-01"));
             for (const char* iso : as_of_days) {
                 CAPTURE(std::string(iso));
                 const Date as_of = day(iso);
