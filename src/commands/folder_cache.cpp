@@ -107,25 +107,42 @@ void FolderCache::add_shared(const io::SourceFile& f)
     append_diagnostics(m_shared, f.diagnostics);
 }
 
-std::optional<std::string> FolderCache::key(const std::string& folder, const std::vector<io::SourceFile>& files) const
+std::optional<std::string> FolderCache::listed(const std::string& folder) const
 {
-    if (!m_folder_pack) return std::nullopt;
     const auto entries = m_root.snapshot != nullptr ? snapshot_entries(*m_root.snapshot, folder)
                                                     : disk_entries(m_root.dir / folder);
     if (!entries || m_shared_digest.empty()) return std::nullopt;
-    std::string key = m_shared_digest + m_folders;
-    fmt::format_to(std::back_inserter(key), "folder {}\n", folder);
+    std::string head = m_shared_digest + m_folders;
+    fmt::format_to(std::back_inserter(head), "folder {}\n", folder);
     for (const std::string& e : *entries)
-        key.append(e).push_back('\n');
+        head.append(e).push_back('\n');
+    return head;
+}
+
+bool FolderCache::still_listed(const std::string& folder, std::string_view key) const
+{
+    if (m_root.snapshot != nullptr) return true; // git's index, read once, does not change
+    const std::optional<std::string> head = listed(folder);
+    if (!head || !key.starts_with(*head)) return false;
+    // After the entries come the files' lines: one entry less would leave one before them.
+    const std::string_view rest = key.substr(head->size());
+    return rest.empty() || rest.starts_with("yaml ") || rest.starts_with("blob ");
+}
+
+std::optional<std::string> FolderCache::key(const std::string& folder, const std::vector<io::SourceFile>& files) const
+{
+    if (!m_folder_pack) return std::nullopt;
+    std::optional<std::string> key = listed(folder);
+    if (!key) return std::nullopt;
     for (const io::SourceFile& f : files) {
         if (by_ids()) { // git's object id names the bytes: they are not read to make the key
             const auto id = m_root.snapshot->ids.find(f.path);
             if (id == m_root.snapshot->ids.end()) return std::nullopt;
-            fmt::format_to(std::back_inserter(key), "blob {} {}\n", f.path, id->second);
+            fmt::format_to(std::back_inserter(*key), "blob {} {}\n", f.path, id->second);
             continue;
         }
-        fmt::format_to(std::back_inserter(key), "yaml {} {}\n", f.path, io::sha256_hex(f.bytes));
-        append_diagnostics(key, f.diagnostics);
+        fmt::format_to(std::back_inserter(*key), "yaml {} {}\n", f.path, io::sha256_hex(f.bytes));
+        append_diagnostics(*key, f.diagnostics);
     }
     return key;
 }

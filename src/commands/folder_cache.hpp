@@ -44,6 +44,10 @@ class FolderCache {
     // (RootReader::read_bytes), unless by_ids; nullopt when the folder cannot be cached.
     [[nodiscard]] std::optional<std::string> key(const std::string& folder,
                                                  const std::vector<io::SourceFile>& files) const;
+    // Whether the folder on disk still holds the entries its key was made of, once its checks
+    // are done: a proof added or removed meanwhile would file a result under the other
+    // listing's key, so such a result is not stored.
+    [[nodiscard]] bool still_listed(const std::string& folder, std::string_view key) const;
 
     // Any thread, at once (the loading's threads), as the other entries' get and put.
     [[nodiscard]] std::optional<io::FolderResult> get(const std::string& folder, const std::string& key) const;
@@ -65,6 +69,8 @@ class FolderCache {
     void commit();
 
   private:
+    // The first part of a folder's key: the shared files, the mode and date, its entries.
+    [[nodiscard]] std::optional<std::string> listed(const std::string& folder) const;
     // With QUALI_TRACE_CACHE: "quali cache: <what> found|computed (<kind>)" on stderr.
     void trace(std::string_view what, std::string_view kind, bool found) const;
 

@@ -136,7 +136,7 @@ void finish_folder(io::RootReader& reader, Prepared p, loading::ProofCache& proo
     }
     bool outside = false;
     io::FolderResult result = loading::result_of_folder(p.files, proofs, parts, lean, &outside);
-    if (p.key && !outside) store_folder(*cache, p.folder, *p.key, result);
+    if (p.key && !outside && cache->still_listed(p.folder, *p.key)) store_folder(*cache, p.folder, *p.key, result);
     loading::take_folder(std::move(result), p.files, parts, lean);
     reader.keep(std::move(p.files));
 }
