@@ -24,20 +24,22 @@ using core::say;
 
 void SiteRun::write(const std::string& relative, std::string_view bytes) const
 {
-    write(relative, std::span<const std::string_view>(&bytes, 1));
+    written(relative, folder.write(relative, bytes));
 }
 
 void SiteRun::write(const std::string& relative, std::span<const std::string_view> parts) const
 {
-    write(relative, [parts](const io::StagedFolder::Writer& out) {
-        for (const std::string_view part : parts)
-            out(part);
-    });
+    written(relative, folder.write(relative, parts));
 }
 
 void SiteRun::write(const std::string& relative, const std::function<void(const io::StagedFolder::Writer&)>& produce) const
 {
-    if (const std::error_code ec = folder.write(relative, produce))
+    written(relative, folder.write(relative, produce));
+}
+
+void SiteRun::written(const std::string& relative, std::error_code ec) const
+{
+    if (ec)
         throw EnvironmentError(say(ctx.lang, "impossible d'écrire {} : {}", "cannot write {}: {}",
                                    display_path(folder.staging() / relative),
                                    system_error_text(ec, ctx.lang)));
@@ -78,8 +80,7 @@ void SiteRun::page(const std::string& relative, const std::string& titre, std::s
     bool whole = true;
     write(relative, [&](const io::StagedFolder::Writer& out) {
         out(parts.head);
-        // As page_parts: the body where the frame's mark is (none: left out), then a line break
-        // when the page does not end with one.
+        // As page_parts: the body where the frame's mark is (none: left out), then page_end.
         const render::TextSink shown = parts.has_mark ? out : render::TextSink([](std::string_view) {});
         std::optional<render::BodyFilter> body;
         render(document, [&](std::string_view text) {
@@ -90,11 +91,7 @@ void SiteRun::page(const std::string& relative, const std::string& titre, std::s
         whole = body->finish();
         if (!whole) return;
         out(parts.tail);
-        const std::optional<char> last = !parts.tail.empty()              ? parts.tail.back()
-                                         : parts.has_mark && body->last() ? body->last()
-                                         : !parts.head.empty()            ? std::optional(parts.head.back())
-                                                                          : std::nullopt;
-        if (last != '\n') out("\n");
+        out(render::page_end(parts, parts.has_mark ? body->last() : std::nullopt));
     });
     if (whole) return;
     // A document without <body…> and a </body> after it goes whole into the page (document_body).

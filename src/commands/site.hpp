@@ -60,6 +60,7 @@ struct SiteRun {
     void write(const std::string& relative, std::string_view bytes) const;
     void write(const std::string& relative, std::span<const std::string_view> parts) const; // one after the other
     void write(const std::string& relative, const std::function<void(const io::StagedFolder::Writer&)>& produce) const;
+    void written(const std::string& relative, std::error_code ec) const; // throws what ec says
     // Writes a page: body (safe HTML) inside the frame, its links relative to the page's folder.
     void page(const std::string& relative, const std::string& titre, std::string_view body) const;
     // The same with the body of a document's HTML template rendered with tree (its long lists

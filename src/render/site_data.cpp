@@ -130,10 +130,17 @@ PageFrame site_frame(std::string_view frame_template, const std::string& titre, 
 std::array<std::string_view, 4> page_parts(const PageFrame& frame, std::string_view body)
 {
     const std::string_view shown = frame.has_mark ? body : std::string_view();
-    const std::string_view last = !frame.tail.empty() ? std::string_view(frame.tail)
-                                  : !shown.empty()    ? shown
-                                                      : std::string_view(frame.head);
-    return {frame.head, shown, frame.tail, last.ends_with('\n') ? "" : "\n"};
+    return {frame.head, shown, frame.tail,
+            page_end(frame, shown.empty() ? std::nullopt : std::optional(shown.back()))};
+}
+
+std::string_view page_end(const PageFrame& frame, std::optional<char> body_last)
+{
+    const std::optional<char> last = !frame.tail.empty() ? std::optional(frame.tail.back())
+                                     : body_last         ? body_last
+                                     : !frame.head.empty() ? std::optional(frame.head.back())
+                                                           : std::nullopt;
+    return last == '\n' ? "" : "\n";
 }
 
 std::string site_page(std::string_view frame_template, const std::string& titre, const std::string& racine,

@@ -89,8 +89,11 @@ struct PageFrame {
 };
 PageFrame site_frame(std::string_view frame_template, const std::string& titre, const std::string& racine,
                      const std::vector<NavLink>& nav);
-// The page's bytes, in order: head, body, tail, and a line break when they do not end with one.
+// The page's bytes, in order: head, body, tail, and page_end.
 std::array<std::string_view, 4> page_parts(const PageFrame& frame, std::string_view body);
+// What a page ends with: a line break when its last character is not one — the tail's, else the
+// body's (body_last, when the frame shows a body), else the head's; else nothing.
+std::string_view page_end(const PageFrame& frame, std::optional<char> body_last);
 
 // The dashboard: organismes by state, the next session and its filing window, the late
 // deadlines and those of the next 90 days (the first dashboard_rows of each; the whole lists go

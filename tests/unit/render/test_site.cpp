@@ -118,6 +118,13 @@ TEST_SUITE("render::site")
         const PageFrame unmarked = site_frame("<h1>{{titre}}</h1>", "T", "", {});
         CHECK_FALSE(unmarked.has_mark);
         CHECK(joined(unmarked, "<p>corps</p>") == "<h1>T</h1>\n");
+        // The end of a page whose body went by in pieces: only its last character is known.
+        CHECK(page_end(framed, 'x') == "");
+        CHECK(page_end(open_end, '\n') == "");
+        CHECK(page_end(open_end, '>') == "\n");
+        CHECK(page_end(open_end, std::nullopt) == "\n"); // the head ends with '>'
+        CHECK(page_end(PageFrame{"", "", true}, std::nullopt) == "\n");
+        CHECK(page_end(PageFrame{"<h1>T</h1>\n", "", false}, std::nullopt) == "");
     }
 
     TEST_CASE("the audits done are listed in the model's order, whatever order the organismes came in")
